@@ -1,0 +1,143 @@
+"""Reading articles: bytes in, checked text and metadata out.
+
+Offsets everywhere in the tool index the text returned here (UTF-8 decoded,
+byte-order mark removed, line endings untouched).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .schemas import ArticleMeta
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+MAX_BYTES = 20_000_000
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 or a clear refusal: guessing an encoding would silently corrupt quotes."""
+    if not data.strip():
+        raise InputError(f"{source}: the article is empty", "give a file that contains the article text")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: this looks like a binary file, not article text",
+                         "give a plain-text (UTF-8) or HTML article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
+            "convert it first, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`",
+        ) from None
+    if not text.strip():
+        raise InputError(f"{source}: the article is only whitespace", "give a file with the article text")
+    return text
+
+
+def _is_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one article file (or `-` for standard input)."""
+    if str(path) == "-":
+        data, source, stem = sys.stdin.buffer.read(), "<stdin>", "stdin"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{p}: no such file", "check the path")
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory", "pass the article files, or use `summarize brief DIR`")
+        if p.stat().st_size > MAX_BYTES:
+            raise InputError(f"{p}: larger than {MAX_BYTES // 1_000_000} MB", "split it into articles first")
+        data, source, stem = p.read_bytes(), str(p), p.stem
+    text = decode(data, source)
+    if _is_html(text):
+        from .html import html_to_text
+
+        text = html_to_text(text, source)
+    article = Article(id=stem, source=source, text=text, meta=guess_meta(text))
+    if source != "<stdin>":
+        article.meta = _apply_sidecar(Path(source), article.meta)
+    return article
+
+
+def find_articles(paths: list[str]) -> list[str]:
+    """Expand directories into their article files, sorted, keeping order of arguments."""
+    found: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if raw != "-" and p.is_dir():
+            files = sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            if not files:
+                raise InputError(f"{p}: no article files in this directory",
+                                 f"articles end in one of {', '.join(ARTICLE_SUFFIXES)}")
+            found.extend(files)
+        else:
+            found.append(raw)
+    return found
+
+
+def guess_meta(text: str) -> ArticleMeta:
+    """Title, outlet and date as the text states them; None where it does not."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    date, title = None, None
+    if lines and (m := re.fullmatch(r"date\s+(\d{4}-\d{2}-\d{2})\b.*", lines[0], re.I)):
+        date, lines = m.group(1), lines[1:]
+    if lines and len(lines[0]) <= 160 and not lines[0].endswith((".", ":")) and len(lines) > 1:
+        title = lines[0]
+    outlet = None
+    head = "\n".join(lines[:4])
+    if m := re.search(r"\(([A-Z][A-Za-z]{1,11})\)(?:\s*[–—:-]|\s)", head):
+        outlet = m.group(1)
+    if date is None:
+        date = _dateline_date(head, text)
+    return ArticleMeta(title=title, outlet=outlet, date=date)
+
+
+def _dateline_date(head: str, text: str) -> str | None:
+    m = re.search(r"\b(" + "|".join(_MONTHS) + r")\.?\s+(\d{1,2})(?:,\s*(\d{4}))?", head, re.I)
+    if not m:
+        return None
+    year = m.group(3)
+    if year is None:
+        month = m.group(1)
+        found = re.search(rf"\b{month}\s+\d{{1,2}},\s*(\d{{4}})", text, re.I)
+        year = found.group(1) if found else None
+    if year is None:
+        return None
+    return f"{year}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+
+
+def _apply_sidecar(path: Path, meta: ArticleMeta) -> ArticleMeta:
+    """`ARTICLE.meta.json` beside the file fills or overrides title, outlet, date."""
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if not sidecar.exists():
+        return meta
+    try:
+        extra = json.loads(sidecar.read_text(encoding="utf-8"))
+        return meta.model_copy(update={k: v for k, v in extra.items() if k in ArticleMeta.model_fields and v})
+    except (ValueError, AttributeError) as exc:
+        raise InputError(f"{sidecar}: not a valid metadata file ({exc})",
+                         'write {"title": ..., "outlet": ..., "date": "YYYY-MM-DD"}') from None

@@ -1,0 +1,46 @@
+"""`summarize cache`: inspect, export and import recorded responses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+def _cache(cache_dir: Path | None):  # type: ignore[no-untyped-def]
+    from ..cache import ResponseCache, default_cache_path
+
+    return ResponseCache(cache_dir / "responses.sqlite" if cache_dir else default_cache_path())
+
+
+_dir = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                    help="Cache folder (default: $SUMMARIZER_CACHE_DIR or ~/.cache/summarizer).")
+
+
+@click.group("cache")
+def command() -> None:
+    """Recorded model responses: a re-run with a warm cache makes no model calls."""
+
+
+@command.command("stats")
+@_dir
+def stats(cache_dir: Path | None) -> None:
+    """How many responses are recorded, and where."""
+    cache = _cache(cache_dir)
+    click.echo(f"{cache.path}: {len(cache)} recorded responses")
+
+
+@command.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@_dir
+def export(path: Path, cache_dir: Path | None) -> None:
+    """Write every recorded response to a JSONL file (diffable, committable)."""
+    click.echo(f"exported {_cache(cache_dir).export_jsonl(path)} responses to {path}")
+
+
+@command.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@_dir
+def import_(path: Path, cache_dir: Path | None) -> None:
+    """Load responses from a JSONL file written by `cache export`."""
+    click.echo(f"imported {_cache(cache_dir).import_jsonl(path)} responses from {path}")

@@ -1,0 +1,132 @@
+"""Extraction: article -> sentences -> prompt -> provider -> grounding -> record.
+
+Long articles are split into chunks of whole sentences; sentence numbers stay
+global, so evidence offsets are always offsets into the whole article.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import __version__, usage
+from .articles import Article
+from .drafts import draft_model
+from .errors import ProviderError, SummarizerError
+from .grounding import Dropped, Grounder
+from .prompts import PromptTemplate, load_prompt
+from .providers import TruncatedOutput
+from .records import ArticleInfo, DroppedItem, ExtractionRecord, PromptRef, Provenance
+from .schemas import SCHEMA_VERSION, ArticleSummary, Evidence, Participant, slugify
+from .segment import Sentence, chunk_sentences, split_sentences
+
+# schema -> the prompts it runs, each with the field of the result it fills
+TASKS: dict[str, list[tuple[str, str]]] = {
+    "participants": [("participants", "participants")],
+    "stance": [("stance", "stances")],
+    "conditions": [("conditions", "conditions")],
+    "red-lines": [("red-lines", "red_lines")],
+}
+TASKS["all"] = [*TASKS["participants"], *TASKS["stance"], *TASKS["conditions"], *TASKS["red-lines"],
+                ("summary", "summary")]
+SCHEMAS = tuple(TASKS)
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    schema: str = "stance"
+    prompts_dir: Path | None = None
+    max_tokens: int = 1024
+    max_tokens_cap: int = 2048  # one retry with a larger budget when an answer is cut off
+    chunk_chars: int = 6000
+    token_budget: int | None = None  # per article, over every attempt
+
+
+def load_prompts(schema: str, prompts_dir: Path | None) -> dict[str, PromptTemplate]:
+    return {name: load_prompt(name, prompts_dir) for name, _ in TASKS[schema]}
+
+
+def _ask(provider: Any, prompt: PromptTemplate, chunk: list[Sentence], n_sentences: int, article: Article,
+         options: ExtractOptions, spent: usage.Usage) -> BaseModel:
+    if hasattr(provider, "draft"):  # rule-based providers read sentences, not prompts
+        return provider.draft(prompt.name, chunk, article.meta)
+    model = draft_model(prompt.name, n_sentences)
+    messages = prompt.render(chunk, model.model_json_schema(), title=article.meta.title)
+    budget = options.max_tokens
+    while True:
+        if options.token_budget is not None and spent.total_tokens >= options.token_budget:
+            raise ProviderError(f"token budget of {options.token_budget} spent before the {prompt.name} call")
+        try:
+            return provider.complete(messages, model, max_tokens=budget)
+        except TruncatedOutput as exc:
+            if budget >= options.max_tokens_cap:
+                raise TruncatedOutput(f"{prompt.name}: {exc.message} ({budget} tokens)", exc.hint) from None
+            budget = options.max_tokens_cap
+        except SummarizerError as exc:
+            raise type(exc)(f"{prompt.name}: {exc.message}", exc.hint) from None
+
+
+def _resolve_holders(result: dict[str, Any], participants: list[Participant]) -> None:
+    """Point holders at participant ids by name, alias or surname, so one actor has one id."""
+    lookup: dict[str, str] = {}
+    for p in participants:
+        for name in (p.name, *p.aliases, p.name.split()[-1]):
+            lookup.setdefault(slugify(name), p.id)
+    for field in ("stances", "conditions", "red_lines"):
+        for item in result.get(field, []):
+            item["holder"] = lookup.get(item["holder"], item["holder"])
+
+
+def _run_tasks(article: Article, provider: Any, prompts: dict[str, PromptTemplate],
+               options: ExtractOptions, spent: usage.Usage) -> tuple[dict[str, Any], list[Dropped], int]:
+    sentences = split_sentences(article.text)
+    chunks = chunk_sentences(sentences, options.chunk_chars)
+    grounder = Grounder(article.text, sentences)
+    result: dict[str, Any] = {}
+    dropped: list[Dropped] = []
+    for prompt_name, field in TASKS[options.schema]:
+        answers = [_ask(provider, prompts[prompt_name], chunk, len(sentences), article, options, spent)
+                   for chunk in chunks]
+        if field == "summary":
+            ids = [i for a in answers for i in a.sentences if i in grounder.by_id]
+            result["summary"] = " ".join(a.summary.strip() for a in answers)
+            result["summary_evidence"] = [Evidence(quote=grounder.by_id[i].text, start=grounder.by_id[i].start,
+                                                   end=grounder.by_id[i].end).model_dump() for i in sorted(set(ids))]
+            continue
+        drafts = [d for a in answers for d in getattr(a, field)]
+        grounded = grounder.ground(field, drafts)
+        result[field] = [item.model_dump(mode="json") for item in grounded.items]
+        dropped.extend(grounded.dropped)
+    if options.schema == "all":
+        _resolve_holders(result, [Participant.model_validate(p) for p in result["participants"]])
+        result = ArticleSummary.model_validate({"meta": article.meta.model_dump(), **result}).model_dump(mode="json")
+    return result, dropped, len(chunks)
+
+
+def extract_article(article: Article, provider: Any, options: ExtractOptions,
+                    prompts: dict[str, PromptTemplate] | None = None) -> ExtractionRecord:
+    """Never raises for a model or endpoint failure: the record carries the error instead."""
+    prompts = prompts or load_prompts(options.schema, options.prompts_dir)
+    info = ArticleInfo(id=article.id, source=article.source, sha256=article.sha256, chars=len(article.text),
+                       meta=article.meta)
+    started = time.perf_counter()
+    result, dropped, chunks, error = None, [], 1, None
+    with usage.counting() as spent:
+        try:
+            result, dropped, chunks = _run_tasks(article, provider, prompts, options, spent)
+        except SummarizerError as exc:
+            error = str(exc)
+    provenance = Provenance(
+        tool_version=__version__, provider=provider.name, model=provider.model, schema_version=SCHEMA_VERSION,
+        prompts=[PromptRef(**p.ref()) for p in prompts.values()], usage=spent,
+        latency_s=round(time.perf_counter() - started, 3), dropped_count=len(dropped),
+        dropped=[DroppedItem(field=d.field, reason=d.reason) for d in dropped], chunks=chunks,
+        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+    return ExtractionRecord(article=info, schema_name=options.schema, ok=error is None, result=result,
+                            error=error, provenance=provenance)

@@ -1,0 +1,116 @@
+"""Writing records: JSON, JSON Lines (durable, resumable) and Markdown."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import InputError
+from .records import ExtractionRecord
+
+FORMATS = ("json", "jsonl", "markdown")
+
+
+def render(records: list[ExtractionRecord], fmt: str) -> str:
+    if fmt == "jsonl":
+        return "".join(r.to_json() + "\n" for r in records)
+    if fmt == "markdown":
+        return "\n".join(markdown(r) for r in records)
+    data: Any = records[0].to_dict() if len(records) == 1 else [r.to_dict() for r in records]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _evidence_lines(item: dict[str, Any]) -> list[str]:
+    return [f"  > “{_md_escape(ev['quote'])}” (chars {ev['start']}–{ev['end']})" for ev in item.get("evidence", [])]
+
+
+def markdown(record: ExtractionRecord) -> str:
+    meta = record.article.meta
+    lines = [f"## {_md_escape(meta.title or record.article.id)}", ""]
+    lines.append(f"*{record.article.source}* · outlet {meta.outlet or '—'} · date {meta.date or '—'}")
+    if not record.ok:
+        return "\n".join([*lines, "", f"**Extraction failed:** {_md_escape(record.error or '')}", ""])
+    result = record.result or {}
+    if result.get("summary"):
+        lines += ["", _md_escape(result["summary"])]
+    for field, title, describe in _SECTIONS:
+        if field not in result:
+            continue
+        lines += ["", f"### {title} ({len(result[field])})"]
+        for item in result[field]:
+            lines.append(f"- {describe(item)}")
+            lines.extend(_evidence_lines(item))
+    prov = record.provenance
+    if prov:
+        lines += ["", f"<sub>{prov.provider} · {prov.model} · {prov.usage.total_tokens} tokens · "
+                      f"{prov.latency_s:.1f}s · dropped {prov.dropped_count} ungroundable</sub>"]
+    return "\n".join(lines) + "\n"
+
+
+_SECTIONS = (
+    ("participants", "Participants",
+     lambda p: f"**{_md_escape(p['name'])}** ({p['kind']}{', ' + _md_escape(p['role']) if p.get('role') else ''})"),
+    ("stances", "Stances",
+     lambda s: f"**{s['holder']}** on *{_md_escape(s['topic'])}*: {s['polarity']} — {_md_escape(s['position'])}"),
+    ("conditions", "Conditions",
+     lambda c: f"**{c['holder']}** — {_md_escape(c['conditions'])} only if: {_md_escape(c['requirement'])}"),
+    ("red_lines", "Red lines",
+     lambda r: f"**{r['holder']}** ({r['kind']}{', says “red line”' if r['explicit'] else ''}): "
+               f"{_md_escape(r['line'])}"),
+)
+
+
+class JsonlSink:
+    """Append-only results file: one line per finished article, flushed and fsynced."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(path, "a", encoding="utf-8")
+
+    def write(self, record: ExtractionRecord) -> None:
+        self._file.write(record.to_json() + "\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def done_keys(path: Path) -> set[tuple[str, str]]:
+    """(source, schema) of every successful record already in a results file; a torn last line is ignored."""
+    keys: set[tuple[str, str]] = set()
+    if not path.exists():
+        return keys
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            row = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(row, dict) and row.get("ok"):
+            keys.add((row["article"]["source"], row["schema"]))
+    return keys
+
+
+def read_records(paths: Iterable[Path]) -> list[ExtractionRecord]:
+    """Records from JSON or JSONL files written by this tool; later lines win for the same article."""
+    latest: dict[tuple[str, str], ExtractionRecord] = {}
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+            rows = json.loads(text) if text.lstrip().startswith(("[", "{\n")) else [
+                json.loads(line) for line in text.splitlines() if line.strip()]
+            rows = rows if isinstance(rows, list) else [rows]
+            for row in rows:
+                record = ExtractionRecord.model_validate(row)
+                latest[(record.article.source, record.schema_name)] = record
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{path}: not a results file of this tool ({str(exc)[:200]})",
+                             "pass a file written by `summarize -o`") from None
+    return list(latest.values())
