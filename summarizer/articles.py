@@ -37,7 +37,7 @@ class Article:
 
 def decode(data: bytes, source: str) -> str:
     """UTF-8 or a clear refusal: guessing an encoding would silently corrupt quotes."""
-    if not data.strip():
+    if not data:
         raise InputError(f"{source}: the article is empty", "give a file that contains the article text")
     if b"\x00" in data[:8192]:
         raise InputError(f"{source}: this looks like a binary file, not article text",

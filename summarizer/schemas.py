@@ -8,6 +8,7 @@ Offsets are filled in code by `grounding`, never by the model.
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import Enum
 from typing import Optional
 
@@ -143,8 +144,9 @@ class ArticleSummary(_Model):
 
 
 def slugify(name: str) -> str:
-    """Participant ids: lower-case ASCII words joined by dashes."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """Participant ids: lower-case ASCII words joined by dashes (accents folded: 'Esmaïl' -> 'esmail')."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return slug or "unknown"
 
 
