@@ -1,0 +1,313 @@
+"""A scripted, fault-injecting OpenAI-compatible server for tests.
+
+A real HTTP server on 127.0.0.1 (ephemeral port) that answers
+`POST /v1/chat/completions` the way instructor's JSON_SCHEMA mode expects: the
+message content is the JSON of the requested response model, with `usage`.
+Each request first consumes a scripted fault, if any: from a rule whose text
+occurs in the request (so an article can be made to fail wherever it runs), else
+from the global script. Without a fault the `responder` answers; the default
+one builds the smallest instance of the requested JSON Schema.
+
+    with FaultServer() as server:
+        server.script(Fault.status(429, retry_after="0"), Fault.reset())
+        server.on("Article 7.", Fault.invalid({"stances": "nope"}), always=True)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable
+
+Responder = Callable[[dict[str, Any]], Any]
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One scripted misbehaviour (or a scripted answer) for one request."""
+
+    kind: str
+    code: int = 200
+    headers: tuple[tuple[str, str], ...] = ()
+    body: str | None = None
+    delay: float = 0.0
+    content: Any = None
+
+    @classmethod
+    def status(cls, code: int, retry_after: str | None = None, body: str | None = None) -> "Fault":
+        headers = (("Retry-After", retry_after),) if retry_after is not None else ()
+        return cls("status", code=code, headers=headers, body=body)
+
+    @classmethod
+    def slow(cls, seconds: float) -> "Fault":
+        """Answer correctly, but only after `seconds` (past the client's timeout)."""
+        return cls("slow", delay=seconds)
+
+    @classmethod
+    def reset(cls) -> "Fault":
+        """Close the connection with a TCP reset instead of answering."""
+        return cls("reset")
+
+    @classmethod
+    def malformed(cls) -> "Fault":
+        """HTTP 200 whose body is not JSON at all (a broken proxy, a torn body)."""
+        return cls("malformed")
+
+    @classmethod
+    def not_json(cls, text: str = "Sure! Here are the stances you asked for.") -> "Fault":
+        """A valid completion whose message is prose, not JSON."""
+        return cls("answer", content=text)
+
+    @classmethod
+    def invalid(cls, content: Any) -> "Fault":
+        """A valid completion whose JSON violates the response schema."""
+        return cls("answer", content=content)
+
+    @classmethod
+    def answer(cls, content: Any) -> "Fault":
+        """A scripted answer (JSON-encoded unless it is already a string)."""
+        return cls("answer", content=content)
+
+    @classmethod
+    def truncated(cls) -> "Fault":
+        """The answer cut off at max_tokens: half the JSON, finish_reason `length`."""
+        return cls("truncated")
+
+    @classmethod
+    def die(cls) -> "Fault":
+        """The server disappears: this request and every later one get no answer."""
+        return cls("die")
+
+
+
+@dataclass
+class Seen:
+    """A request as the server received it."""
+
+    body: dict[str, Any]
+    headers: dict[str, str]
+    fault: str
+
+
+@dataclass
+class _Rule:
+    match: str
+    faults: list[Fault]
+    always: Fault | None
+
+
+def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def minimal_instance(schema: dict[str, Any], root: dict[str, Any] | None = None) -> Any:
+    """The smallest value a JSON Schema accepts (required fields only, shortest lists)."""
+    root = root or schema
+    schema = _resolve(schema, root)
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "const" in schema:
+        return schema["const"]
+    for key in ("anyOf", "oneOf", "allOf"):
+        if key in schema:
+            options = [o for o in schema[key] if _resolve(o, root).get("type") != "null"] or schema[key]
+            return minimal_instance(options[0], root)
+    kind = schema.get("type", "object")
+    if kind == "object":
+        props = schema.get("properties", {})
+        return {name: minimal_instance(props[name], root) for name in schema.get("required", [])}
+    if kind == "array":
+        return [minimal_instance(schema.get("items", {}), root) for _ in range(schema.get("minItems", 0))]
+    if kind in ("integer", "number"):
+        return schema.get("minimum", 1)
+    if kind == "boolean":
+        return False
+    return "x" * schema.get("minLength", 0)
+
+
+def response_schema(body: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema a chat request asks the answer to follow (JSON_SCHEMA mode)."""
+    return ((body.get("response_format") or {}).get("json_schema") or {}).get("schema") or {}
+
+
+def user_text(body: dict[str, Any]) -> str:
+    return "\n".join(str(m.get("content", "")) for m in body.get("messages", []) if m.get("role") == "user")
+
+
+def shown_sentences(body: dict[str, Any]) -> dict[int, str]:
+    """The numbered sentences of the article as the prompt shows them: `[n] text` lines."""
+    return {int(m.group(1)): m.group(2) for m in re.finditer(r"(?m)^\[(\d+)\] (.*)$", user_text(body))}
+
+
+def minimal_answer(body: dict[str, Any]) -> Any:
+    return minimal_instance(response_schema(body))
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: "_Server"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet tests
+        pass
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        owner = self.server.owner
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if owner.dead.is_set():
+            return self._reset()
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            return self._send(400, {"error": {"message": "request body is not JSON"}})
+        if not self.path.endswith("/chat/completions"):
+            return self._send(404, {"error": {"message": f"no route {self.path}"}})
+        fault = owner.next_fault(body)
+        owner.record(Seen(body, {k.lower(): v for k, v in self.headers.items()}, fault.kind if fault else "ok"))
+        if fault is None:
+            return self._complete(body, owner.responder(body), "stop")
+        if fault.kind == "status":
+            payload = fault.body if fault.body is not None else json.dumps(
+                {"error": {"message": f"scripted HTTP {fault.code}", "type": "scripted"}})
+            return self._send(fault.code, payload, fault.headers)
+        if fault.kind == "slow":
+            if owner.stopping.wait(fault.delay):
+                return self._reset()
+            return self._complete(body, owner.responder(body), "stop")
+        if fault.kind == "reset":
+            return self._reset()
+        if fault.kind == "malformed":
+            return self._send(200, '{"id": "chatcmpl-torn", "object": "chat.completion", "choices": [{"ind')
+        if fault.kind == "truncated":
+            text = json.dumps(owner.responder(body))
+            return self._complete(body, text[: max(1, len(text) // 2)], "length")
+        if fault.kind == "die":
+            owner.dead.set()
+            threading.Thread(target=owner.stop, daemon=True).start()
+            return self._reset()
+        return self._complete(body, fault.content, "stop")
+
+    def _complete(self, body: dict[str, Any], content: Any, finish: str) -> None:
+        owner = self.server.owner
+        text = content if isinstance(content, str) else json.dumps(content)
+        prompt, completion = owner.tokens
+        self._send(200, {
+            "id": f"chatcmpl-{owner.count}", "object": "chat.completion", "created": int(time.time()),
+            "model": body.get("model", "fault-model"),
+            "choices": [{"index": 0, "finish_reason": finish,
+                         "message": {"role": "assistant", "content": text}}],
+            "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
+                      "total_tokens": prompt + completion},
+        })
+
+    def _send(self, status: int, payload: Any, headers: tuple[tuple[str, str], ...] = ()) -> None:
+        data = (payload if isinstance(payload, str) else json.dumps(payload)).encode("utf-8")
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in headers:
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except OSError:  # the client gave up (timeout): nothing to answer
+            self.close_connection = True
+
+    def _reset(self) -> None:
+        """A TCP reset: SO_LINGER 0, then close without a word."""
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+        except OSError:
+            pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    owner: "FaultServer"
+
+
+class FaultServer:
+    """The server, its script and what it has seen; a context manager."""
+
+    def __init__(self, responder: Responder = minimal_answer, tokens: tuple[int, int] = (100, 20)) -> None:
+        self.responder = responder
+        self.tokens = tokens  # usage reported per answer: (prompt, completion)
+        self.seen: list[Seen] = []
+        self.dead = threading.Event()
+        self.stopping = threading.Event()
+        self._script: list[Fault] = []
+        self._rules: list[_Rule] = []
+        self._lock = threading.Lock()
+        self._httpd: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self.port = 0
+
+    @property
+    def url(self) -> str:
+        """Base URL for an OpenAI client: http://127.0.0.1:PORT/v1."""
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    @property
+    def count(self) -> int:
+        with self._lock:
+            return len(self.seen)
+
+    def start(self) -> "FaultServer":
+        self._httpd = _Server(("127.0.0.1", 0), _Handler)
+        self._httpd.owner = self
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        httpd, self._httpd = self._httpd, None
+        if httpd is not None:
+            httpd.shutdown()
+            httpd.server_close()
+
+    def __enter__(self) -> "FaultServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def script(self, *faults: Fault) -> "FaultServer":
+        """Faults for the next requests, in order, whatever they ask."""
+        with self._lock:
+            self._script.extend(faults)
+        return self
+
+    def on(self, match: str, *faults: Fault, always: Fault | None = None) -> "FaultServer":
+        """Faults for requests whose user message contains `match`; then `always` forever, if given."""
+        with self._lock:
+            self._rules.append(_Rule(match, list(faults), always))
+        return self
+
+    def next_fault(self, body: dict[str, Any]) -> Fault | None:
+        text = user_text(body)
+        with self._lock:
+            for rule in self._rules:
+                if rule.match in text and (rule.faults or rule.always):
+                    return rule.faults.pop(0) if rule.faults else rule.always
+            return self._script.pop(0) if self._script else None
+
+    def record(self, seen: Seen) -> None:
+        with self._lock:
+            self.seen.append(seen)
+
+    def faults_seen(self) -> list[str]:
+        with self._lock:
+            return [s.fault for s in self.seen]
