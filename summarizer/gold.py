@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .articles import read_article
 from .errors import InputError
 from .schemas import Condition, Participant, RedLine, Stance
 
@@ -50,10 +51,11 @@ def load_gold_file(path: Path) -> tuple[GoldArticle, str]:
         raise InputError(f"{path}: field {_where(first)}: {first['msg']}",
                          f"{exc.error_count()} problem(s) in all; see evals/GUIDELINES.md") from None
     source = Path(gold.source) if Path(gold.source).is_absolute() else path.parent / gold.source
-    try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: field source: cannot read article {source} ({exc})", "fix the path") from None
+    try:  # the text the tool reads (HTML as visible text), which is what offsets index
+        text = read_article(source).text
+    except (InputError, OSError) as exc:
+        reason = exc.message if isinstance(exc, InputError) else str(exc)
+        raise InputError(f"{path}: field source: cannot read article {source} ({reason})", "fix the path") from None
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != gold.sha256:
         raise InputError(f"{path}: field sha256: does not match the article {source}",
                          "the article changed; re-check the labels and update sha256")
