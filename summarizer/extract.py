@@ -6,18 +6,19 @@ global, so evidence offsets are always offsets into the whole article.
 
 from __future__ import annotations
 
+import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from . import __version__, usage
+from . import __version__, budget, usage
 from .articles import Article
 from .drafts import draft_model
-from .errors import ProviderError, SummarizerError
+from .errors import SummarizerError
 from .grounding import Dropped, Grounder
 from .prompts import PromptTemplate, load_prompt
 from .providers import TruncatedOutput
@@ -45,28 +46,41 @@ class ExtractOptions:
     max_tokens_cap: int = 2048  # one retry with a larger budget when an answer is cut off
     chunk_chars: int = 6000
     token_budget: int | None = None  # per article, over every attempt
+    time_budget: float | None = None  # seconds per article, over every attempt
 
 
 def load_prompts(schema: str, prompts_dir: Path | None) -> dict[str, PromptTemplate]:
     return {name: load_prompt(name, prompts_dir) for name, _ in TASKS[schema]}
 
 
+_FENCE = re.compile(r"<{3,}|>{3,}")
+
+
+def _defused(text: str | None) -> str | None:
+    """Article text as the prompt shows it: runs of <<< or >>> cannot close the article's delimiters.
+
+    Only the copy shown to the model changes; evidence is always cut from the article itself.
+    """
+    if text is None:
+        return None
+    return _FENCE.sub(lambda m: ("‹" if m.group(0)[0] == "<" else "›") * len(m.group(0)), text)
+
+
 def _ask(provider: Any, prompt: PromptTemplate, chunk: list[Sentence], n_sentences: int, article: Article,
-         options: ExtractOptions, spent: usage.Usage) -> BaseModel:
+         options: ExtractOptions) -> BaseModel:
     if hasattr(provider, "draft"):  # rule-based providers read sentences, not prompts
         return provider.draft(prompt.name, chunk, article.meta)
     model = draft_model(prompt.name, n_sentences)
-    messages = prompt.render(chunk, model.model_json_schema(), title=article.meta.title)
-    budget = options.max_tokens
-    while True:
-        if options.token_budget is not None and spent.total_tokens >= options.token_budget:
-            raise ProviderError(f"token budget of {options.token_budget} spent before the {prompt.name} call")
+    shown = [replace(s, text=_defused(s.text)) for s in chunk]
+    messages = prompt.render(shown, model.model_json_schema(), title=_defused(article.meta.title))
+    max_tokens = options.max_tokens
+    while True:  # token and time budgets are enforced below, on every request (summarizer.budget)
         try:
-            return provider.complete(messages, model, max_tokens=budget)
+            return provider.complete(messages, model, max_tokens=max_tokens)
         except TruncatedOutput as exc:
-            if budget >= options.max_tokens_cap:
-                raise TruncatedOutput(f"{prompt.name}: {exc.message} ({budget} tokens)", exc.hint) from None
-            budget = options.max_tokens_cap
+            if max_tokens >= options.max_tokens_cap:
+                raise TruncatedOutput(f"{prompt.name}: {exc.message} ({max_tokens} tokens)", exc.hint) from None
+            max_tokens = options.max_tokens_cap
         except SummarizerError as exc:
             raise type(exc)(f"{prompt.name}: {exc.message}", exc.hint) from None
 
@@ -75,7 +89,7 @@ def _resolve_holders(result: dict[str, Any], participants: list[Participant]) ->
     """Point holders at participant ids by name, alias or surname, so one actor has one id."""
     lookup: dict[str, str] = {}
     for p in participants:
-        for name in (p.name, *p.aliases, p.name.split()[-1]):
+        for name in (p.name, *p.aliases, *p.name.split()[-1:]):
             lookup.setdefault(slugify(name), p.id)
     for field in ("stances", "conditions", "red_lines"):
         for item in result.get(field, []):
@@ -83,14 +97,14 @@ def _resolve_holders(result: dict[str, Any], participants: list[Participant]) ->
 
 
 def _run_tasks(article: Article, provider: Any, prompts: dict[str, PromptTemplate],
-               options: ExtractOptions, spent: usage.Usage) -> tuple[dict[str, Any], list[Dropped], int]:
+               options: ExtractOptions) -> tuple[dict[str, Any], list[Dropped], int]:
     sentences = split_sentences(article.text)
     chunks = chunk_sentences(sentences, options.chunk_chars)
     grounder = Grounder(article.text, sentences)
     result: dict[str, Any] = {}
     dropped: list[Dropped] = []
     for prompt_name, field in TASKS[options.schema]:
-        answers = [_ask(provider, prompts[prompt_name], chunk, len(sentences), article, options, spent)
+        answers = [_ask(provider, prompts[prompt_name], chunk, len(sentences), article, options)
                    for chunk in chunks]
         if field == "summary":
             ids = [i for a in answers for i in a.sentences if i in grounder.by_id]
@@ -108,17 +122,21 @@ def _run_tasks(article: Article, provider: Any, prompts: dict[str, PromptTemplat
     return result, dropped, len(chunks)
 
 
+def article_info(article: Article) -> ArticleInfo:
+    return ArticleInfo(id=article.id, source=article.source, sha256=article.sha256, chars=len(article.text),
+                       meta=article.meta)
+
+
 def extract_article(article: Article, provider: Any, options: ExtractOptions,
                     prompts: dict[str, PromptTemplate] | None = None) -> ExtractionRecord:
     """Never raises for a model or endpoint failure: the record carries the error instead."""
     prompts = prompts or load_prompts(options.schema, options.prompts_dir)
-    info = ArticleInfo(id=article.id, source=article.source, sha256=article.sha256, chars=len(article.text),
-                       meta=article.meta)
+    info = article_info(article)
     started = time.perf_counter()
     result, dropped, chunks, error = None, [], 1, None
-    with usage.counting() as spent:
+    with usage.counting() as spent, budget.limited(options.token_budget, options.time_budget):
         try:
-            result, dropped, chunks = _run_tasks(article, provider, prompts, options, spent)
+            result, dropped, chunks = _run_tasks(article, provider, prompts, options)
         except SummarizerError as exc:
             error = str(exc)
     provenance = Provenance(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -83,12 +84,91 @@ class JsonlSink:
         self._file.close()
 
 
+@dataclass
+class ResultsFile:
+    """A JSONL results file as --resume sees it: the last line of each (source, schema) wins."""
+
+    path: Path
+    lines: dict[tuple[str, str], str] = field(default_factory=dict)  # key -> its last line, verbatim
+    ok: set[tuple[str, str]] = field(default_factory=set)
+    torn: bool = False  # a half-written last line (a kill mid-write) was found and left out
+    superseded: int = 0  # lines replaced by a later line for the same article
+
+    @classmethod
+    def load(cls, path: Path) -> "ResultsFile":
+        found = cls(path)
+        if not path.exists():
+            return found
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read the results file ({exc})", "pass a file written by -f jsonl") from None
+        lines = text.split("\n")
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            key, ok = _parse_line(line)
+            if key is None:
+                if number == len(lines):  # no newline after it: the write was cut off
+                    found.torn = True
+                    continue
+                raise InputError(f"{path}:{number}: not a result line of this tool",
+                                 "fix or delete that line (or use a new -o file), then run again")
+            found.superseded += int(key in found.lines)
+            found.lines.pop(key, None)
+            found.lines[key] = line
+            found.ok.discard(key)
+            if ok:
+                found.ok.add(key)
+        return found
+
+    def keep_only(self, dropped: set[tuple[str, str]]) -> None:
+        """Rewrite the file atomically without the given keys, torn tails and superseded lines.
+
+        Articles about to run again lose their old failure line first, so the file
+        never holds two lines for one article.
+        """
+        kept = [line for key, line in self.lines.items() if key not in dropped]
+        if len(kept) == len(self.lines) and not self.torn and not self.superseded:
+            return
+        tmp = self.path.with_name(f".{self.path.name}.resume.tmp")
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.write("".join(line + "\n" for line in kept))
+            out.flush()
+            os.fsync(out.fileno())
+        tmp.replace(self.path)
+        _fsync_dir(self.path.parent)
+        self.lines = {k: v for k, v in self.lines.items() if k not in dropped}
+        self.torn, self.superseded = False, 0
+
+
+def _parse_line(line: str) -> tuple[tuple[str, str] | None, bool]:
+    try:
+        row = json.loads(line)
+        return (str(row["article"]["source"]), str(row["schema"])), bool(row.get("ok"))
+    except (ValueError, KeyError, TypeError):
+        return None, False
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def done_keys(path: Path) -> set[tuple[str, str]]:
     """(source, schema) of every successful record already in a results file; a torn last line is ignored."""
     keys: set[tuple[str, str]] = set()
     if not path.exists():
         return keys
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):  # not splitlines(): U+2028 may be in a quote
         try:
             row = json.loads(line)
         except ValueError:
@@ -105,7 +185,7 @@ def read_records(paths: Iterable[Path]) -> list[ExtractionRecord]:
         try:
             text = Path(path).read_text(encoding="utf-8")
             rows = json.loads(text) if text.lstrip().startswith(("[", "{\n")) else [
-                json.loads(line) for line in text.splitlines() if line.strip()]
+                json.loads(line) for line in text.split("\n") if line.strip()]
             rows = rows if isinstance(rows, list) else [rows]
             for row in rows:
                 record = ExtractionRecord.model_validate(row)

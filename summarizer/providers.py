@@ -7,6 +7,7 @@ provider with no model, registered in `summarizer.baseline`.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,7 @@ class ChatProvider:
         import openai
 
         self.name, self.model, self.config = name, model, config
+        _quiet_library_logs()
         self._owner = owner  # keeps an embedded server alive as long as the provider
         self._secret = api_key
         http = build_http_client(name, cache, config.replay, config.retry, config.timeout)
@@ -109,8 +111,10 @@ class ChatProvider:
                 return ProviderError(f"{self.name} endpoint unreachable or too slow after retries",
                                      "check that the server is running and --base-url is right")
         if isinstance(exc, InstructorRetryException):
+            last = exc.failed_attempts[-1].exception if exc.failed_attempts else exc
             return ProviderError(f"model output failed validation after {exc.n_attempts} attempts: "
-                                 f"{redact(str(exc), self._secret)[:300]}")
+                                 f"{redact(_short(last), self._secret)}",
+                                 "a larger model, or more --max-retries, may answer in the schema")
         return ProviderError(f"{self.name} call failed: {redact(str(exc), self._secret)[:300]}")
 
     def close(self) -> None:
@@ -118,6 +122,26 @@ class ChatProvider:
         if self._owner is not None:
             self._owner.close()
             self._owner = None
+
+
+def _short(exc: BaseException) -> str:
+    """One line a user can act on, not instructor's XML dump of every attempt."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(answer)"
+        return f"{where}: {first['msg']} ({exc.error_count()} problem(s))"
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}"
+
+
+def _quiet_library_logs() -> None:
+    """instructor logs every failed attempt; without a handler Python prints those to stderr.
+    Our errors already say what failed, so give its logger a sink unless the application set one."""
+    logger = logging.getLogger("instructor")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
 
 
 def build_provider(config: ProviderConfig) -> Any:

@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
-from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, stop_after_delay
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, stop_before_delay
 
-from . import usage
+from . import budget, usage
 from .cache import ResponseCache, request_key
-from .errors import ReplayMiss
+from .errors import ReplayMiss, redact
 
 RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 _NETWORK_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
@@ -39,11 +41,34 @@ class _RetryableStatus(Exception):
 
 
 def _retry_after(response: httpx.Response) -> float | None:
+    """Seconds the server asks us to wait: `Retry-After: 2` or an HTTP date; None if absent or unreadable."""
     value = response.headers.get("retry-after")
-    try:
-        return max(0.0, float(value)) if value is not None else None
-    except ValueError:
+    if value is None:
         return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _rebuilt(response: httpx.Response, content: bytes, request: httpx.Request) -> httpx.Response:
+    """A copy with a new body: the original's encoding headers no longer describe the (decoded) content."""
+    stale = ("content-encoding", "content-length", "transfer-encoding")
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() not in stale]
+    return httpx.Response(response.status_code, headers=headers, content=content, request=request)
+
+
+def _count_failure() -> None:
+    counter = usage.current()
+    if counter is not None:
+        counter.failed_calls += 1
 
 
 class RetryingTransport(httpx.BaseTransport):
@@ -61,7 +86,13 @@ class RetryingTransport(httpx.BaseTransport):
         return random.uniform(0, ceiling)
 
     def _send(self, request: httpx.Request) -> httpx.Response:
-        response = self.inner.handle_request(request)
+        try:
+            response = self.inner.handle_request(request)
+        except _NETWORK_ERRORS:
+            _count_failure()
+            raise
+        if response.status_code >= 400:  # every failed attempt is counted, retried or not
+            _count_failure()
         if response.status_code in RETRY_STATUSES:
             response.read()
             response.close()
@@ -70,7 +101,8 @@ class RetryingTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         retrying = Retrying(
-            stop=stop_after_attempt(self.policy.attempts) | stop_after_delay(self.policy.total_seconds),
+            stop=(stop_after_attempt(self.policy.attempts) | stop_before_delay(self.policy.total_seconds)
+                  | (lambda _state: budget.out_of_time())),
             wait=self._wait,
             retry=retry_if_exception_type((_RetryableStatus, *_NETWORK_ERRORS)),
             reraise=True,
@@ -78,8 +110,7 @@ class RetryingTransport(httpx.BaseTransport):
         try:
             return retrying(self._send, request)
         except _RetryableStatus as exc:  # out of attempts: let openai raise the status error
-            last = exc.response
-            return httpx.Response(last.status_code, headers=last.headers, content=last.content, request=request)
+            return _rebuilt(exc.response, exc.response.content, request)
 
     def close(self) -> None:
         self.inner.close()
@@ -101,6 +132,7 @@ class ModelTransport(httpx.BaseTransport):
         body: dict[str, Any] = json.loads(request.read() or b"{}")
         sample = int(request.headers.get(SAMPLE_HEADER, "0"))
         key, canonical = request_key(self.provider, body, sample)
+        budget.check_tokens()
         recorded = self.cache.get(key) if self.cache else None
         if recorded is not None:
             self._count(recorded, cached=True)
@@ -108,8 +140,8 @@ class ModelTransport(httpx.BaseTransport):
         if self.replay:
             raise ReplayMiss(f"replay: no recorded response for request {key[:12]} (model {body.get('model')})",
                              "record the run first without --replay, or import the recorded JSONL")
-        response = self.inner.handle_request(request)
-        response.read()
+        budget.check_time()
+        response = _scrubbed(self.inner.handle_request(request), request)
         if response.status_code == 200:
             try:
                 answer = response.json()
@@ -119,10 +151,8 @@ class ModelTransport(httpx.BaseTransport):
                 self._count(answer, cached=False)
                 if self.cache is not None and answer.get("choices"):
                     self.cache.put(key, self.provider, canonical, answer)
-        else:
-            counter = usage.current()
-            if counter is not None:
-                counter.failed_calls += 1
+            else:  # a torn or garbled body: a failed attempt (instructor may ask again)
+                _count_failure()
         return response
 
     @staticmethod
@@ -133,6 +163,20 @@ class ModelTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self.inner.close()
+
+
+def _scrubbed(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """The response without the request's API key in it: servers echo keys in errors, and this
+    body goes on to exceptions, logs, the cache and results."""
+    content = response.read()
+    auth = request.headers.get("authorization", "")
+    secret = auth.split(" ", 1)[1].strip() if auth.lower().startswith("bearer ") else ""
+    clean = content
+    if len(secret) >= 8 and secret.encode() in clean:
+        clean = clean.replace(secret.encode(), b"[redacted]")
+    if response.status_code != 200:  # error text: also anything shaped like a key
+        clean = redact(clean.decode("utf-8", "replace"), secret).encode("utf-8")
+    return response if clean == content else _rebuilt(response, clean, request)
 
 
 def build_http_client(provider: str, cache: ResponseCache | None, replay: bool, policy: RetryPolicy,

@@ -15,6 +15,7 @@ one builds the smallest instance of the requested JSON Schema.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import socket
@@ -171,6 +172,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, {"error": {"message": f"no route {self.path}"}})
         fault = owner.next_fault(body)
         owner.record(Seen(body, {k.lower(): v for k, v in self.headers.items()}, fault.kind if fault else "ok"))
+        if owner.latency and owner.stopping.wait(owner.latency):
+            return self._reset()
         if fault is None:
             return self._complete(body, owner.responder(body), "stop")
         if fault.kind == "status":
@@ -209,9 +212,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, payload: Any, headers: tuple[tuple[str, str], ...] = ()) -> None:
         data = (payload if isinstance(payload, str) else json.dumps(payload)).encode("utf-8")
+        compress = self.server.owner.compress and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            data = gzip.compress(data)
         try:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
+            if compress:
+                self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(data)))
             for name, value in headers:
                 self.send_header(name, value)
@@ -242,6 +250,8 @@ class FaultServer:
     def __init__(self, responder: Responder = minimal_answer, tokens: tuple[int, int] = (100, 20)) -> None:
         self.responder = responder
         self.tokens = tokens  # usage reported per answer: (prompt, completion)
+        self.latency = 0.0  # seconds before every answer (to make a batch take a while)
+        self.compress = False  # gzip every body when the client accepts it, as many real servers do
         self.seen: list[Seen] = []
         self.dead = threading.Event()
         self.stopping = threading.Event()
@@ -311,3 +321,15 @@ class FaultServer:
     def faults_seen(self) -> list[str]:
         with self._lock:
             return [s.fault for s in self.seen]
+
+
+def fast_config(server: FaultServer, **overrides: Any) -> Any:
+    """A ProviderConfig for this server with tiny backoff and timeouts, so fault tests take milliseconds."""
+    from summarizer.providers import ProviderConfig
+    from summarizer.transport import RetryPolicy
+
+    settings: dict[str, Any] = {
+        "provider": "openai", "model": "fault-model", "base_url": server.url, "timeout": 0.5,
+        "retry": RetryPolicy(attempts=3, total_seconds=10.0, base_wait=0.01, max_wait=0.05),
+    }
+    return ProviderConfig(**{**settings, **overrides})

@@ -22,16 +22,20 @@ FORMAT_NAMES = ("json", "jsonl", "markdown")
               help="json: one object per article (an array for several); jsonl: a line per article.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write here instead of stdout; with -f jsonl each article is appended and fsynced as it finishes.")
-@click.option("--resume", is_flag=True, help="With -o FILE.jsonl: skip articles that already have a result there.")
+@click.option("--resume", is_flag=True,
+              help="With -o FILE.jsonl: skip articles that already have a result there; run the rest, "
+                   "including earlier failures, whose lines are replaced (one line per article).")
 @click.option("--concurrency", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Articles in flight at once (use with --slots for the embedded server).")
 @click.option("--max-tokens", type=click.IntRange(64, 32768), default=1024, show_default=True,
               help="Output tokens per model call (one retry at twice this when an answer is cut off).")
 @click.option("--token-budget", type=click.IntRange(1, None), default=None,
               help="Stop calling the model for an article once it has used this many tokens.")
+@click.option("--time-budget", type=click.FloatRange(1, None), default=None, metavar="SECONDS",
+              help="Stop calling the model for an article after this many seconds (retries included).")
 @provider_options
 def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, resume: bool, concurrency: int,
-            max_tokens: int, token_budget: int | None, **params: Any) -> None:
+            max_tokens: int, token_budget: int | None, time_budget: float | None, **params: Any) -> None:
     """Extract stances, conditions, red lines or participants from articles.
 
     Every item cites verbatim evidence with character offsets into the article;
@@ -41,41 +45,85 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
     from ..articles import find_articles
     from ..errors import InputError
     from ..extract import ExtractOptions
-    from ..output import JsonlSink, done_keys, render
+    from ..output import JsonlSink, render
     from ..providers import build_provider
-    from ..runner import failure_record, load_articles, run_batch
+    from ..runner import failure_record, load_articles, run_batch, unique_sources
 
     if resume and (output is None or fmt != "jsonl"):
         raise InputError("--resume needs -o FILE with -f jsonl", "e.g. summarize -f jsonl -o results.jsonl --resume DIR")
-    articles, unreadable = load_articles(find_articles(list(files)))
+    sources, repeats = unique_sources(find_articles(list(files)))
+    for source in dict.fromkeys(repeats):
+        click.echo(f"summarize: warning: {source} given more than once: extracted and recorded once", err=True)
+    articles, unreadable = load_articles(sources)
     for source, error in unreadable:
         click.echo(f"summarize: error: {error}", err=True)
-    if not articles:
+    _warn_same_text(articles)
+    sink = None
+    if output is not None and fmt == "jsonl":
+        articles = _prepare_results_file(output, resume, schema, articles, [s for s, _ in unreadable])
+        sink = JsonlSink(output)
+    elif not articles:
         sys.exit(unreadable[0][1].exit_code if unreadable else 2)
-    if resume and output is not None:
-        finished = done_keys(output)
-        articles = [a for a in articles if (a.source, schema) not in finished]
     options = ExtractOptions(schema=schema, prompts_dir=params.get("prompts_dir"), max_tokens=max_tokens,
-                             max_tokens_cap=max(max_tokens, 2 * max_tokens), token_budget=token_budget)
+                             max_tokens_cap=max(max_tokens, 2 * max_tokens), token_budget=token_budget,
+                             time_budget=time_budget)
     failed = [failure_record(source, schema, error) for source, error in unreadable]
-    sink = JsonlSink(output) if output is not None and fmt == "jsonl" else None
     stream = output is None and fmt == "jsonl"
     records = []
-    if articles:
-        provider = build_provider(provider_config(params))
-        try:
-            for record in failed if sink else []:
-                sink.write(record)
-            records = run_batch(articles, provider, options, concurrency, on_record=_emit(sink, stream))
-        finally:
-            provider.close()
-            if sink is not None:
-                sink.close()
+    try:
+        for record in failed if sink else []:
+            sink.write(record)
+        if articles:
+            provider = build_provider(provider_config(params))
+            try:
+                records = run_batch(articles, provider, options, concurrency, on_record=_emit(sink, stream))
+            finally:
+                provider.close()
+    finally:
+        if sink is not None:
+            sink.close()
     if output is not None and sink is None:
         _atomic_write(output, render(failed + records, fmt))
     elif output is None and not stream:
         click.echo(render(failed + records, fmt), nl=False)
     sys.exit(2 if unreadable else (1 if any(not r.ok for r in records) else 0))
+
+
+def _prepare_results_file(output: Path, resume: bool, schema: str, articles: list[Any],
+                          unreadable: list[str]) -> list[Any]:
+    """The articles still to run; the file keeps one line per article, never two.
+
+    Without --resume an existing results file is never appended to (that would
+    duplicate articles) nor overwritten (that would lose work). With --resume,
+    articles whose last line is a success are skipped; the others run again and
+    their old failure lines are removed first; a line torn by a kill is dropped.
+    """
+    from ..errors import InputError
+    from ..output import ResultsFile
+
+    found = ResultsFile.load(output)
+    if not resume:
+        if found.lines or found.torn:
+            raise InputError(f"{output}: already holds results ({len(found.lines)} articles)",
+                             "add --resume to finish that run, or choose another -o file")
+        return articles
+    if found.torn:
+        click.echo(f"summarize: warning: {output}: dropped a half-written last line (the run was killed)", err=True)
+    todo = [a for a in articles if (a.source, schema) not in found.ok]
+    found.keep_only({(a.source, schema) for a in todo} | {(s, schema) for s in unreadable})
+    skipped = len(articles) - len(todo)
+    if skipped:
+        click.echo(f"summarize: resuming {output}: {skipped} done, {len(todo)} to run", err=True)
+    return todo
+
+
+def _warn_same_text(articles: list[Any]) -> None:
+    first: dict[str, str] = {}
+    for article in articles:
+        if article.sha256 in first:
+            click.echo(f"summarize: warning: {article.source} has the same text as {first[article.sha256]}: "
+                       "extracted once, recorded for both", err=True)
+        first.setdefault(article.sha256, article.source)
 
 
 def _emit(sink: Any, stream: bool) -> Any:
