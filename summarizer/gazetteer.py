@@ -166,13 +166,18 @@ Interpol|
 """
 
 # Well-known cities that are not capitals: places, never actors (they end person-name runs).
-CITIES = frozenset("""Geneva New York Istanbul Dubai Davos Munich Brussels Strasbourg Sochi Saint Petersburg
-St. Petersburg Shanghai Hong Kong Mumbai Karachi Lahore Jeddah Mecca Medina Basra Mosul Aleppo Gaza Rafah
-Haifa Tel Aviv Isfahan Mashhad Tabriz Shiraz Bandar Abbas Odesa Odessa Kharkiv Donetsk Luhansk Crimea Sevastopol
-Frankfurt Hamburg Milan Barcelona Marseille Lyon Geneve Lausanne Zurich Rotterdam Antwerp Sydney Melbourne
-Toronto Montreal Vancouver Chicago Los Angeles San Francisco Houston Miami Boston Camp David Mar-a-Lago
-Sao Paulo São Paulo Rio de Janeiro Cordoba Lagos Alexandria Benghazi Aden Hodeidah Kandahar Herat
-Vladivostok Minsk Astana Sharm el-Sheikh Taif Salalah Muscat""".split())
+_CITY_LIST = """Geneva;New York;Istanbul;Dubai;Davos;Munich;Brussels;Strasbourg;Sochi;Saint Petersburg;St. Petersburg;
+Shanghai;Hong Kong;Mumbai;Karachi;Lahore;Jeddah;Mecca;Medina;Basra;Mosul;Aleppo;Gaza;Rafah;Haifa;Tel Aviv;
+Isfahan;Mashhad;Tabriz;Shiraz;Bandar Abbas;Odesa;Odessa;Kharkiv;Donetsk;Luhansk;Crimea;Sevastopol;Frankfurt;
+Hamburg;Milan;Barcelona;Marseille;Lyon;Lausanne;Zurich;Rotterdam;Antwerp;Sydney;Melbourne;Toronto;Montreal;
+Vancouver;Chicago;Los Angeles;San Francisco;Houston;Miami;Boston;Camp David;Mar-a-Lago;Sao Paulo;São Paulo;
+Rio de Janeiro;Cordoba;Lagos;Alexandria;Benghazi;Aden;Hodeidah;Kandahar;Herat;Vladivostok;Sharm el-Sheikh;
+Taif;Salalah"""
+
+
+CITIES = tuple(c.strip() for c in _CITY_LIST.split(";") if c.strip())
+_CITY_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(CITIES, key=len, reverse=True))
+                      + r")(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -240,7 +245,7 @@ def find_places(text: str) -> list[GazetteerHit]:
     for match in pattern.finditer(text):
         form, plural = match.group(1), match.group(2)
         actor, demonym = table[form]
-        if plural and not demonym:
+        if plural and not demonym or _inside_longer_name(text, match.start(), form, actor):
             continue
         hits.append(GazetteerHit(match.start(), match.end(), match.group(0), actor, demonym))
     return hits
@@ -258,6 +263,14 @@ def _normalised() -> dict[str, Actor]:
     for form, actor, _ in _entries():
         table.setdefault(normalise(form), actor)
     return table
+
+
+def _inside_longer_name(text: str, start: int, form: str, actor: Actor) -> bool:
+    """'Security Council' in 'Supreme National Security Council' is not the UN's."""
+    if actor.kind == "state" or " " not in form:
+        return False
+    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[:start])
+    return before is not None and before.group(1) not in ("The", "A", "An") and not before.group(1).isupper()
 
 
 def lookup(surface: str) -> Actor | None:
@@ -280,3 +293,8 @@ def country_words() -> dict[str, str]:
 
 def is_city(token: str) -> bool:
     return token in CITIES
+
+
+def find_cities(text: str) -> list[tuple[int, int]]:
+    """Spans of well-known non-capital cities: places, not actors."""
+    return [(m.start(), m.end()) for m in _CITY_RE.finditer(text)]
