@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .baseline_lexicon import (COMMON_CAPS, FUNCTION_CAPS, NAME_PARTICLES, NON_NAME_SUFFIX, ORG_HEADS, ROLE_NOUNS,
                                TITLE_WORDS)
@@ -105,6 +106,12 @@ def apposition_after(text: str, end: int) -> tuple[str | None, str | None]:
     return _role(text, end + match.start(1), end + match.end(1))
 
 
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    word: str
+
+
 class ActorFinder:
     """Actors of one chunk of sentences: full names are collected first so surnames can be linked."""
 
@@ -114,35 +121,22 @@ class ActorFinder:
         self._runs = {s.id: self._runs_of(s.text) for s in sentences}
         self._full: dict[str, str] = {}  # surname -> full name
         for runs in self._runs.values():
-            for _, _, tokens, _ in runs:
-                name = self._name_tokens(tokens)
+            for tokens, _ in runs:
+                name = _name_of(tokens)
                 if len(name) >= 2:
-                    self._full.setdefault(_clean(name[-1]), " ".join(_clean(t) for t in name))
+                    self._full.setdefault(_clean(name[-1].word), " ".join(_clean(t.word) for t in name))
         self.mentions = {s.id: self._mentions(s) for s in sentences}
 
-    def _runs_of(self, text: str) -> list[tuple[int, int, list[str], bool]]:
-        places = find_places(text)
-        masked = _masked(text, places)
+    @staticmethod
+    def _runs_of(text: str) -> list[tuple[list[_Tok], bool]]:
+        masked = _masked(text, find_places(text))
         runs = []
         for match in _RUN.finditer(masked):
-            tokens = match.group(0).split()
+            tokens = [_Tok(match.start() + t.start(), match.start() + t.end(), t.group(0))
+                      for t in re.finditer(r"\S+", match.group(0))]
             initial = not text[:match.start()].strip(" “\"‘'([—–-")
-            runs.append((match.start(), match.end(), tokens, initial))
+            runs.append((tokens, initial))
         return runs
-
-    def _name_tokens(self, tokens: list[str]) -> list[str]:
-        """The trailing personal name of a run of capitalised words (at most four words)."""
-        name: list[str] = []
-        for token in reversed(tokens):
-            if token in NAME_PARTICLES and name:
-                name.insert(0, token)
-            elif _is_name_token(token):
-                name.insert(0, token)
-            else:
-                break
-        while name and name[0] in NAME_PARTICLES:
-            name.pop(0)
-        return name[-4:]
 
     def _single_ok(self, token: str, run_initial: bool, text: str, end: int) -> bool:
         """A lone capitalised word is a name only if the text never uses it in lower case."""
@@ -155,41 +149,51 @@ class ActorFinder:
     def _mentions(self, sentence: Sentence) -> list[Mention]:
         text = sentence.text
         found = [Mention(h.start, h.end, h.surface, h.actor) for h in find_places(text)]
-        for start, end, tokens, initial in self._runs[sentence.id]:
-            found += self._run_mentions(text, start, end, tokens, initial)
+        for tokens, initial in self._runs[sentence.id]:
+            found += self._run_mentions(text, tokens, initial)
         return sorted(found, key=lambda m: m.start)
 
-    def _run_mentions(self, text: str, start: int, end: int, tokens: list[str], initial: bool) -> list[Mention]:
-        heads = [i for i, t in enumerate(tokens) if _clean(t) in ORG_HEADS]
+    def _run_mentions(self, text: str, tokens: list[_Tok], initial: bool) -> list[Mention]:
+        heads = [i for i, t in enumerate(tokens) if _clean(t.word) in ORG_HEADS]
         out: list[Mention] = []
         if heads:
-            org_tokens = tokens[: heads[-1] + 1]
-            while org_tokens and _clean(org_tokens[0]) in COMMON_CAPS:
-                org_tokens.pop(0)
-            if org_tokens and (len(org_tokens) >= 2 or org_tokens[0].isupper()):
-                surface = " ".join(org_tokens)
-                s = text.index(surface, start)
+            org = tokens[: heads[-1] + 1]
+            while org and _clean(org[0].word) in COMMON_CAPS:
+                org.pop(0)
+            if org and (len(org) >= 2 or org[0].word.isupper()):
+                s, e = org[0].start, org[-1].end
                 country = next((h.actor.country for h in find_places(text[max(0, s - 30):s])
                                 if h.actor.kind == "state"), None)
-                out.append(Mention(s, s + len(surface), surface, Actor(surface, "organization", country)))
+                out.append(Mention(s, e, text[s:e], Actor(" ".join(text[s:e].split()), "organization", country)))
             tokens = tokens[heads[-1] + 1:]
-        name = self._name_tokens(tokens)
+        name = _name_of(tokens)
         if not name:
             return out
-        surface = " ".join(name)
-        s = text.rindex(surface, start, end)
-        e = s + len(surface)
-        if len(name) == 1 and _clean(name[0]) not in self._full:
-            if not self._single_ok(name[0], initial and len(tokens) == 1, text, e):
+        s, e = name[0].start, name[-1].end
+        if len(name) == 1 and _clean(name[0].word) not in self._full:
+            if not self._single_ok(name[0].word, initial and len(tokens) == 1, text, e):
                 return out
-        full = " ".join(_clean(t) for t in name)
+        full = " ".join(_clean(t.word) for t in name)
         full = self._full.get(full, full) if len(name) == 1 else full
         role, country = role_before(text, s)
         if role is None:
             role, country = apposition_after(text, e)
-        surface = _POSSESSIVE.sub("", surface)
+        surface = _POSSESSIVE.sub("", text[s:e])
         out.append(Mention(s, s + len(surface), surface, Actor(full, "person", country), role, role is not None))
         return out
+
+
+def _name_of(tokens: list[_Tok]) -> list[_Tok]:
+    """The trailing personal name of a run of capitalised words (at most four words)."""
+    name: list[_Tok] = []
+    for token in reversed(tokens):
+        if (token.word in NAME_PARTICLES and name) or _is_name_token(token.word):
+            name.insert(0, token)
+        else:
+            break
+    while name and name[0].word in NAME_PARTICLES:
+        name.pop(0)
+    return name[-4:]
 
 
 def subject_candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:

@@ -61,7 +61,7 @@ Ministry Council Agency Committee Parliament Congress Senate Commission Court Ba
 Union Party Corps Guard Guards Army Navy Forces Office Department Section Embassy Consulate Institute University
 Group Movement Front Assembly Cabinet Government TV Television Radio News Press Times Post Journal Tribune
 Herald Gazette Agency Broadcasting Network Channel Service Services Mission Authority Foundation Association
-Company Corporation Reuters Bloomberg Xinhua Tass TASS IRNA Fars Tasnim Anadolu Kyodo Yonhap
+Company Corporation
 """.split())
 # Capitalised function words: never a name, and they end a title ("He", "Despite", "Monday").
 FUNCTION_CAPS = frozenset("""
