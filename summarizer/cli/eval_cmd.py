@@ -1,0 +1,161 @@
+"""`summarize eval`: score a run against the gold labels, side by side with the baseline.
+
+Nothing heavy is imported at module level: scoring pulls in numpy and scipy,
+running a model pulls in openai, instructor and llama.cpp.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Optional
+
+import click
+
+from .options import provider_config, provider_options
+
+_file = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.command("eval")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("evals/gold"),
+              show_default=True, help="Folder of gold files, one JSON per article.")
+@click.option("--from-run", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Score this saved run (JSONL of records) instead of calling a model.")
+@click.option("--save-run", type=_file, default=None, help="Write the model's run here (JSONL, re-scorable).")
+@click.option("--compare", "compare_to", type=click.Path(exists=True, path_type=Path), default=None,
+              metavar="RUN.jsonl|PROMPTS_DIR",
+              help="Reference to compare against: a saved run, or a prompts folder run with the same provider.")
+@click.option("--recording", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Replay from this `cache export` JSONL (repeatable); any unrecorded call is an error.")
+@click.option("--no-baseline", is_flag=True, help="Do not run the rule-based baseline beside the model.")
+@click.option("--json", "json_path", type=_file, default=None, help="Write the report as JSON ('-' = stdout).")
+@click.option("--markdown", "markdown_path", type=_file, default=None,
+              help="Write the report as Markdown (e.g. $GITHUB_STEP_SUMMARY).")
+@click.option("--html", "html_path", type=_file, default=None,
+              help="Write the self-contained HTML report with per-item detail.")
+@click.option("--concurrency", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Articles in flight at once.")
+@click.option("--max-tokens", type=click.IntRange(64, 32768), default=1024, show_default=True,
+              help="Output tokens per model call (as in `summarize`; part of the recorded request).")
+@provider_options
+def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
+            recording: tuple[Path, ...], no_baseline: bool, json_path: Optional[Path], markdown_path: Optional[Path],
+            html_path: Optional[Path], concurrency: int, max_tokens: int, **params: Any) -> None:
+    """Score extraction against gold: per-field P/R/F1, polarity, grounding, validity, cost.
+
+    \b
+    summarize eval --gold evals/gold --html report.html
+    summarize eval --from-run new.jsonl --compare old.jsonl --markdown summary.md
+    summarize eval --recording evals/runs/embedded.recording.jsonl --compare evals/prompts-worse
+
+    Exit status: 0 ok; 1 the candidate regressed against --compare; 5 some output
+    of a run made here is schema-invalid or failed; 2 bad input; 4 replay miss.
+    """
+    from ..errors import InputError
+
+    if recording and params.get("no_cache"):
+        raise InputError("--recording replays through the cache", "drop --no-cache")
+    if from_run is not None and save_run is not None:
+        raise InputError("--save-run saves a model run, but --from-run scores a saved one", "use one of the two")
+    tmp = _import_recordings(recording, params) if recording else None
+    try:
+        report = _evaluate(gold_dir, from_run, save_run, compare_to, no_baseline, concurrency, max_tokens, params)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    _write_reports(report, json_path, markdown_path, html_path)
+    sys.exit(report.exit_code)
+
+
+def _import_recordings(recordings: tuple[Path, ...], params: dict[str, Any]) -> Path:
+    """A private cache holding only the recordings, in replay mode: no model is ever called."""
+    from ..cache import ResponseCache
+
+    tmp = Path(tempfile.mkdtemp(prefix="summarize-replay-"))
+    cache = ResponseCache(tmp / "responses.sqlite")
+    try:
+        for path in recordings:
+            cache.import_jsonl(path)
+    except Exception:
+        cache.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    cache.close()
+    params.update(cache_dir=tmp, replay=True)
+    return tmp
+
+
+def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
+              no_baseline: bool, concurrency: int, max_tokens: int, params: dict[str, Any]) -> Any:
+    from dataclasses import replace
+
+    from ..evaluate import EvalReport, ReplayGuard, compare, load_dataset, read_run, score_run, solve
+    from ..extract import ExtractOptions
+    from ..providers import ProviderConfig, build_provider
+
+    gold = load_dataset(gold_dir)
+    options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), max_tokens=max_tokens,
+                             max_tokens_cap=max(max_tokens, 2 * max_tokens))
+    compare_prompts = compare_to is not None and compare_to.is_dir()
+    provider = None
+    if from_run is None or compare_prompts:
+        provider = ReplayGuard(build_provider(provider_config(params)))
+    try:
+        records = read_run(from_run) if from_run else solve(gold, provider, options, save_run, concurrency)
+        candidate = score_run(_label(records), gold, records)
+        reference = None
+        if compare_prompts:
+            ref_records = solve(gold, provider, replace(options, prompts_dir=compare_to), None, concurrency)
+            reference = score_run("reference", gold, ref_records)
+        elif compare_to is not None:
+            reference = score_run("reference", gold, read_run(compare_to))
+    finally:
+        if provider is not None:
+            provider.close()
+    if provider is not None:
+        provider.raise_misses()
+    runs, gated, notes = [candidate], [candidate.label], []
+    if reference is not None:
+        runs.append(reference)
+    if no_baseline:
+        pass
+    elif candidate.label == "baseline":
+        notes.append("the candidate is the baseline itself; not run twice")
+    else:
+        baseline = build_provider(ProviderConfig(provider="baseline"))
+        runs.append(score_run("baseline", gold, solve(gold, baseline, options, None, concurrency)))
+        gated.append("baseline")
+    comparison = compare(candidate, reference) if reference is not None else None
+    return EvalReport(gold, runs, comparison, gated, notes)
+
+
+def _label(records: list[Any]) -> str:
+    providers = {r.provenance.provider for r in records if r.provenance is not None}
+    return providers.pop() if len(providers) == 1 else "candidate"
+
+
+def _write_reports(report: Any, json_path: Optional[Path], markdown_path: Optional[Path],
+                   html_path: Optional[Path]) -> None:
+    from rich.console import Console
+
+    from ..report_html import to_html
+    from ..reports import print_terminal, to_json, to_markdown
+
+    to_stdout = json_path is not None and str(json_path) == "-"
+    print_terminal(report, Console(stderr=to_stdout))
+    if to_stdout:
+        click.echo(to_json(report), nl=False)
+    for path, render in ((None if to_stdout else json_path, to_json), (markdown_path, to_markdown),
+                         (html_path, to_html)):
+        if path is not None:
+            _atomic_write(path, render(report))
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
