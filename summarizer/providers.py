@@ -21,6 +21,8 @@ from .transport import RetryPolicy, build_http_client
 
 T = TypeVar("T", bound=BaseModel)
 MODES = ("json_schema", "tools", "json", "md_json")
+REMOTE_TIMEOUT = 120.0
+EMBEDDED_TIMEOUT = 1800.0
 
 
 class TruncatedOutput(ProviderError):
@@ -37,13 +39,19 @@ class ProviderConfig:
     model_path: Path | None = None
     mode: str = "json_schema"
     slots: int = 1
-    timeout: float = 120.0
+    timeout: float | None = None  # seconds per request; None = the provider's default
     max_retries: int = 2  # validation re-asks through instructor
     temperature: float = 0.0
     seed: int = 0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     cache_path: Path | None = None
     replay: bool = False
+
+    def resolved_timeout(self, provider: str) -> float:
+        """A local llama.cpp server queues requests and keeps working on them: waiting beats re-sending."""
+        if self.timeout is not None:
+            return self.timeout
+        return EMBEDDED_TIMEOUT if provider == "embedded" else REMOTE_TIMEOUT
 
     def resolved_provider(self) -> str:
         if self.provider:
@@ -72,9 +80,10 @@ class ChatProvider:
         _quiet_library_logs()
         self._owner = owner  # keeps an embedded server alive as long as the provider
         self._secret = api_key
-        http = build_http_client(name, cache, config.replay, config.retry, config.timeout)
+        timeout = config.resolved_timeout(name)
+        http = build_http_client(name, cache, config.replay, config.retry, timeout)
         self._client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", max_retries=0,
-                                     timeout=config.timeout, http_client=http)
+                                     timeout=timeout, http_client=http)
         mode = getattr(instructor.Mode, config.mode.upper())
         self._instructor = instructor.from_openai(self._client, mode=mode)
 
@@ -146,7 +155,11 @@ def _quiet_library_logs() -> None:
 
 def build_provider(config: ProviderConfig) -> Any:
     """Provider for a config; the embedded model loads here, never at import or --help."""
-    cache = ResponseCache(config.cache_path) if config.cache_path else None
+    try:
+        cache = ResponseCache(config.cache_path) if config.cache_path else None
+    except OSError as exc:
+        raise InputError(f"{config.cache_path}: cannot use this response cache ({exc.strerror or exc})",
+                         "pass another --cache-dir, or --no-cache") from None
     kind = config.resolved_provider()
     if kind == "baseline":
         from .baseline import BaselineProvider

@@ -24,8 +24,8 @@ def provider_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="How instructor asks for structure; json_schema = server-side constrained decoding."),
         click.option("--slots", type=click.IntRange(1, 64), default=1, show_default=True,
                      help="Parallel slots of the embedded server."),
-        click.option("--timeout", type=click.FloatRange(1, 3600), default=120.0, show_default=True,
-                     help="Seconds per HTTP request."),
+        click.option("--timeout", type=click.FloatRange(1, 7200), default=None,
+                     help="Seconds per HTTP request [default: 120 for endpoints, 1800 for the embedded server]."),
         click.option("--max-retries", type=click.IntRange(0, 10), default=2, show_default=True,
                      help="Re-asks when the answer fails validation."),
         click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -54,6 +54,6 @@ def provider_config(params: dict[str, Any]) -> Any:
     return ProviderConfig(
         provider=params.get("provider"), model=params.get("model"), base_url=params.get("base_url"),
         model_path=params.get("model_path"), mode=params.get("mode") or "json_schema", slots=params.get("slots", 1),
-        timeout=params.get("timeout", 120.0), max_retries=params.get("max_retries", 2), cache_path=cache_path,
+        timeout=params.get("timeout"), max_retries=params.get("max_retries", 2), cache_path=cache_path,
         replay=bool(params.get("replay")),
     )
