@@ -1,7 +1,10 @@
 """Reading articles: bytes in, checked text and metadata out.
 
 Offsets everywhere in the tool index the text returned here (UTF-8 decoded,
-byte-order mark removed, line endings untouched).
+byte-order mark removed, line endings untouched, a leading front-matter block
+removed). Metadata: the text's own date line, headline and dateline; then front
+matter (`---` / `title: ...` / `---`) and an `ARTICLE.meta.json` sidecar, which
+fill or override it; then a date in the file name if there is still none.
 """
 
 from __future__ import annotations
@@ -72,15 +75,46 @@ def read_article(path: str | Path) -> Article:
         if p.stat().st_size > MAX_BYTES:
             raise InputError(f"{p}: larger than {MAX_BYTES // 1_000_000} MB", "split it into articles first")
         data, source, stem = p.read_bytes(), str(p), p.stem
-    text = decode(data, source)
+    text, front = split_front_matter(decode(data, source), source)
     if _is_html(text):
         from .html import html_to_text
 
         text = html_to_text(text, source)
-    article = Article(id=stem, source=source, text=text, meta=guess_meta(text))
+    meta = guess_meta(text).model_copy(update=front)
     if source != "<stdin>":
-        article.meta = _apply_sidecar(Path(source), article.meta)
-    return article
+        meta = _apply_sidecar(Path(source), meta)
+    if meta.date is None and (found := _FILE_DATE.search(stem)):
+        meta = meta.model_copy(update={"date": "-".join(found.groups())})
+    return Article(id=stem, source=source, text=text, meta=meta)
+
+
+_FILE_DATE = re.compile(r"(?<!\d)(20\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+_FRONT_KEYS = ("title", "outlet", "date")
+
+
+def split_front_matter(text: str, source: str) -> tuple[str, dict[str, str]]:
+    """A leading `---` block of `key: value` lines is metadata, not article: removed, so offsets index the rest."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        return text, {}
+    end = next((i for i, line in enumerate(lines[1:60], 1) if line.rstrip("\r\n") == "---"), None)
+    if end is None:
+        return text, {}
+    meta: dict[str, str] = {}
+    for number, line in enumerate(lines[1:end], 2):
+        key, sep, value = line.partition(":")
+        value = value.strip().strip("\"'").strip()
+        if not sep or not key.strip():
+            raise InputError(f"{source}: line {number}: front matter lines are `key: value`",
+                             "fix the block between the two `---` lines, or remove it")
+        if key.strip().lower() in _FRONT_KEYS and value:
+            meta[key.strip().lower()] = value
+    if "date" in meta and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
+        raise InputError(f"{source}: front matter date {meta['date']!r} is not YYYY-MM-DD", "e.g. date: 2026-02-03")
+    body = "".join(lines[end + 1:])
+    if not body.strip():
+        raise InputError(f"{source}: only front matter, no article text", "put the article after the closing `---`")
+    return body, meta
 
 
 def find_articles(paths: list[str]) -> list[str]:

@@ -1,0 +1,157 @@
+"""`summarize brief`: the day's articles in, one brief out (Markdown, HTML or JSON)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .options import provider_config, provider_options
+
+FORMATS = ("markdown", "html", "json", "all")
+SUFFIX = {"markdown": "md", "html": "html", "json": "json"}
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    import datetime
+
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD, e.g. 2026-02-03") from None
+    return value
+
+
+@click.command("brief")
+@click.argument("inputs", nargs=-1, required=True, metavar="DIR_OR_FILES...")
+@click.option("--date", required=True, callback=_date, metavar="YYYY-MM-DD", help="The day the brief is for.")
+@click.option("--previous", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BRIEF.json",
+              help="Yesterday's JSON brief: items are then marked new, changed or repeated.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True,
+              help="all: write brief-DATE.md, .html and .json into the folder given by -o.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="File to write (a folder with -f all); default: standard output.")
+@click.option("--concurrency", "-j", type=click.IntRange(1, 64), default=None,
+              help="Articles extracted at once [default: --slots for the embedded model, 4 for an endpoint].")
+@click.option("--max-tokens", type=click.IntRange(64, 32768), default=1024, show_default=True,
+              help="Output tokens per model call.")
+@provider_options
+def command(inputs: tuple[str, ...], date: str, previous: Path | None, fmt: str, output: Path | None,
+            concurrency: int | None, max_tokens: int, **params: Any) -> None:
+    """One daily brief from several articles: who stands where, conditions, red lines, divergences.
+
+    Each article is extracted with the `all` schema (same cache as `summarize`),
+    actors are resolved across articles, items merged, and every quote re-verified
+    against its article before anything is written. Articles that fail are listed
+    in the brief as failed. Exit status: 0 all extracted, 1 some extraction
+    failed, 2 bad input (the brief is still written for 1 and for unreadable files).
+    """
+    from ..errors import InputError
+
+    if fmt == "all" and output is None:
+        raise InputError("-f all writes three files and needs a folder", "add -o FOLDER")
+    if fmt != "all" and output is not None and output.is_dir():
+        raise InputError(f"{output}: is a folder", "give a file name, or use -f all to write into a folder")
+    prior = _load_previous(previous) if previous is not None else None
+    brief, code = _build(list(inputs), date, prior, concurrency, max_tokens, params)
+    _write(brief, fmt, output)
+    failed = [s for s in brief.sources if not s.ok]
+    click.echo(f"brief {date}: {len(brief.sources)} articles ({len(failed)} failed), "
+               f"{len(brief.stances)} stances, {len(brief.conditions)} conditions, {len(brief.red_lines)} red lines, "
+               f"{len(brief.divergences)} divergences, {brief.verification.quotes_dropped} quotes dropped"
+               + (f" -> {output}" if output else ""), err=True)
+    sys.exit(code)
+
+
+def _load_previous(path: Path) -> Any:
+    import json
+
+    from pydantic import ValidationError
+
+    from ..brief_models import Brief
+    from ..errors import InputError
+
+    hint = "pass a brief written by `summarize brief -f json` (or -f all)"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file (--previous)", hint) from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{path}: not a JSON brief ({exc})", hint) from None
+    try:
+        return Brief.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise InputError(f"{path}: not a brief: field {where}: {first['msg']}", hint) from None
+
+
+def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None, max_tokens: int,
+           params: dict[str, Any]) -> tuple[Any, int]:
+    from ..articles import find_articles
+    from ..brief import build_brief, ungrounded
+    from ..errors import SummarizerError
+    from ..extract import ExtractOptions
+    from ..providers import build_provider
+    from ..runner import failure_record, load_articles, run_batch
+
+    articles, unreadable = load_articles(list(dict.fromkeys(find_articles(inputs))))
+    for _, error in unreadable:
+        click.echo(f"summarize: error: {error}", err=True)
+    options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), max_tokens=max_tokens,
+                             max_tokens_cap=2 * max_tokens)
+    records = []
+    if articles:
+        config = provider_config(params)
+        if concurrency is None:  # more requests than server slots would only queue, and time out
+            concurrency = {"embedded": config.slots, "baseline": 1}.get(config.resolved_provider(), 4)
+        provider = build_provider(config)
+        try:
+            records = run_batch(articles, provider, options, concurrency, on_record=_report_failure)
+        finally:
+            provider.close()
+    records = [failure_record(source, "all", error) for source, error in unreadable] + records
+    texts = {a.source: a.text for a in articles}
+    brief = build_brief(records, texts, date, previous)
+    bad = ungrounded(brief, {s.id: texts[s.path] for s in brief.sources if s.ok})
+    if bad:  # cannot happen unless a bug slipped in: never write an unsupported line
+        raise SummarizerError(f"internal check failed: quotes {', '.join(bad)} do not match their articles",
+                              "nothing was written; please report this")
+    code = 2 if unreadable else (1 if any(not r.ok for r in records) else 0)
+    return brief, code
+
+
+def _report_failure(record: Any) -> None:
+    if not record.ok:
+        click.echo(f"summarize: {record.article.source}: extraction failed: {record.error}", err=True)
+
+
+def _write(brief: Any, fmt: str, output: Path | None) -> None:
+    from .extract_cmd import _atomic_write
+
+    if fmt == "all":
+        assert output is not None
+        output.mkdir(parents=True, exist_ok=True)
+        for one, suffix in SUFFIX.items():
+            _atomic_write(output / f"brief-{brief.date}.{suffix}", _render(brief, one))
+    elif output is not None:
+        _atomic_write(output, _render(brief, fmt))
+    else:
+        click.echo(_render(brief, fmt), nl=False)
+
+
+def _render(brief: Any, fmt: str) -> str:
+    if fmt == "json":
+        return brief.model_dump_json(indent=2) + "\n"
+    if fmt == "html":
+        from ..brief_html import render_html
+
+        return render_html(brief)
+    from ..brief_markdown import render_markdown
+
+    return render_markdown(brief)

@@ -1,0 +1,96 @@
+"""The Markdown and HTML briefs: structure, citations, escaping, and the HTML as headless Chromium shows it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from brief_fixtures import ALPHA, day_one, record, stance
+from browser import BrowserMissing, decode_png, dump_dom, screenshot
+
+from summarizer.brief import build_brief
+from summarizer.brief_html import render_html
+from summarizer.brief_markdown import render_markdown
+from summarizer.brief_models import Brief
+
+HOSTILE = '<img src=x onerror="document.body.dataset.pwned=1"> | *bold* [link](http://x)'
+
+
+def _brief(hostile: bool = False) -> Brief:
+    records, texts = day_one()
+    previous = build_brief(records, texts, "2026-03-01")
+    if hostile:
+        records.append(record("epsilon", ALPHA, "<b>Evil</b> Outlet", stances=[
+            stance(ALPHA, "egypt", "dam", "against", "He said Egypt will accept talks only if Ethiopia stops "
+                   "filling the reservoir.", position=HOSTILE)]))
+        texts["/articles/epsilon.txt"] = ALPHA
+    return build_brief(records, texts, "2026-03-02", previous)
+
+
+def test_markdown_puts_headlines_first_then_actors_and_links_every_citation() -> None:
+    md = render_markdown(_brief())
+    order = [md.index(h) for h in ("## Headlines", "## Where outlets diverge", "## By actor", "## Sources",
+                                   "## Actor resolution", "## Evidence")]
+    assert order == sorted(order)
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', md))
+    links = set(re.findall(r"\]\(#([^)]+)\)", md))
+    assert links and links <= anchors
+    actor_part = md[md.index("## By actor"):md.index("## Since")]
+    for line in (ln for ln in actor_part.splitlines() if ln.startswith("- ")):
+        assert re.search(r"\[[^\]]+ q\d+\]\(#q\d+\)", line), line
+
+
+def test_markdown_escapes_model_text() -> None:
+    md = render_markdown(_brief(hostile=True))
+    assert not re.search(r"(?<!\\)<(img|b)\b", md), "unescaped HTML tag in Markdown"
+    assert "\\<img src=x" in md and "\\| \\*bold\\*" in md
+
+
+def test_html_escapes_model_and_article_text() -> None:
+    page = render_html(_brief(hostile=True))
+    assert "<img src=x" not in page and "&lt;img src=x onerror=" in page
+    assert "<b>Evil</b>" not in page and "&lt;b&gt;Evil&lt;/b&gt; Outlet" in page
+    assert "http://" not in re.sub(r"\[link\]\(http://x\)", "", page.replace("&lt;", "<"))  # no external assets
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("brief") / "brief.html"
+    path.write_text(render_html(_brief(hostile=True)), encoding="utf-8")
+    return path
+
+
+def _browser_or_fail() -> None:
+    try:
+        from browser import chromium
+
+        chromium()
+    except BrowserMissing as exc:
+        pytest.fail(str(exc))
+
+
+def test_html_script_runs_and_quotes_are_expandable_in_chromium(page: Path) -> None:
+    _browser_or_fail()
+    dom = dump_dom(page)
+    assert re.search(r'<body[^>]*data-ready="1"', dom), "the page's script did not run"
+    assert "data-pwned" not in dom, "article text executed as HTML"
+    items = re.findall(r'<div class="item [^"]*"[^>]*data-quotes="(\d+)"', dom)
+    assert items and all(int(n) >= 1 for n in items)
+    assert dom.count('<details class="quotes"') >= len(items)
+    assert re.search(r'class="item stance pol-(favor|against|mixed|neutral)"', dom)
+    assert 'class="badge nov-' in dom and 'id="div-contradiction-1"' in dom
+
+
+def test_html_screenshot_is_a_readable_page(page: Path, tmp_path: Path) -> None:
+    _browser_or_fail()
+    image = decode_png(screenshot(page, tmp_path / "brief.png", width=1280, height=2000))
+    assert (image.width, image.height) == (1280, 2000)
+    colours = image.colours(step=3)
+    assert len(colours) > 50, "page looks blank"
+    side = [image.pixel(x, y) for x in range(20, 250, 10) for y in range(400, 1800, 50)]
+    assert sum(p == (255, 255, 255) for p in side) > len(side) // 2, "no white actor column on the left"
+    assert (0xF6, 0xF8, 0xFA) in colours, "main area background missing"
+    expected = {"mixed polarity": (0x9A, 0x67, 0x00), "condition": (0x09, 0x69, 0xDA)}
+    for name, rgb in expected.items():
+        assert rgb in image.colours(step=1), f"no {name} colour on screen"
