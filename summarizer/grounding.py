@@ -73,7 +73,7 @@ class Grounder:
 
     def ground(self, field_name: str, drafts: list[BaseModel]) -> Grounded:
         result = Grounded()
-        seen: set[str] = set()
+        seen: dict[str, BaseModel] = {}
         for draft in drafts:
             data = draft.model_dump()
             try:
@@ -87,11 +87,12 @@ class Grounder:
             if not all(verify(ev, self.text) for ev in item.evidence):
                 result.dropped.append(Dropped(field_name, "quote does not equal the article slice", data))
                 continue
-            signature = item.model_dump_json(exclude={"evidence"})
+            signature = item.id if isinstance(item, Participant) else item.model_dump_json(exclude={"evidence"})
             if signature in seen:
-                result.dropped.append(Dropped(field_name, "duplicate item", data))
+                _merge_into(seen[signature], item)
+                result.dropped.append(Dropped(field_name, "duplicate item (evidence merged into the first)", data))
                 continue
-            seen.add(signature)
+            seen[signature] = item
             result.items.append(item)
         return result
 
@@ -138,6 +139,16 @@ class Grounder:
         return Participant(id=slugify(d["name"]), name=d["name"], kind=d["kind"], role=d.get("role"),
                            country=country if country and len(country) == 3 and country.isalpha() else None,
                            aliases=list(dict.fromkeys(aliases)), evidence=cite([s.id for s in mentioning], self.by_id))
+
+
+def _merge_into(first: BaseModel, other: BaseModel) -> None:
+    """One item per claim or actor: a repeat (e.g. from another chunk) adds its evidence and aliases."""
+    spans = {(ev.start, ev.end) for ev in first.evidence}
+    first.evidence.extend(ev for ev in other.evidence if (ev.start, ev.end) not in spans)
+    first.evidence.sort(key=lambda ev: ev.start)
+    if isinstance(first, Participant) and isinstance(other, Participant):
+        known = {a.lower() for a in first.aliases} | {first.name.lower()}
+        first.aliases.extend(a for a in other.aliases if a.lower() not in known)
 
 
 class _Reject(Exception):

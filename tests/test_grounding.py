@@ -60,9 +60,20 @@ def test_holder_absent_from_article_is_dropped() -> None:
     assert result.items == [] and "holder" in result.dropped[0].reason
 
 
-def test_duplicates_are_dropped_and_counted() -> None:
-    result = ground("stances", [stance(), stance(sentences=[2, 2])])
-    assert len(result.items) == 1 and result.dropped[0].reason == "duplicate item"
+def test_duplicates_merge_their_evidence_and_are_counted() -> None:
+    result = ground("stances", [stance(), stance(sentences=[2, 2]), stance(sentences=[1])])
+    (item,) = result.items
+    assert [ev.quote for ev in item.evidence] == [SENTENCES[0].text, SENTENCES[1].text]
+    assert len(result.dropped) == 2 and all("duplicate" in d.reason for d in result.dropped)
+
+
+def test_the_same_participant_twice_becomes_one_with_all_mentions() -> None:
+    answer = draft_model("participants", 99).model_validate({"participants": [
+        {"name": "Anna Berg", "kind": "person", "role": "foreign minister", "sentences": [2]},
+        {"name": "Anna Berg", "kind": "person", "aliases": ["Berg"], "sentences": [5]},
+    ]})
+    (berg,) = ground("participants", answer.participants).items
+    assert berg.aliases == ["Berg"] and [ev.start for ev in berg.evidence] == [SENTENCES[1].start, SENTENCES[4].start]
 
 
 def test_red_line_explicitness_comes_from_the_evidence() -> None:
