@@ -306,6 +306,13 @@ class FaultServer:
             self._rules.append(_Rule(match, list(faults), always))
         return self
 
+    def clear(self) -> "FaultServer":
+        """Forget the script and the rules: from now on every request is answered."""
+        with self._lock:
+            self._script.clear()
+            self._rules.clear()
+        return self
+
     def next_fault(self, body: dict[str, Any]) -> Fault | None:
         text = user_text(body)
         with self._lock:

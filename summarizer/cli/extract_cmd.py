@@ -59,6 +59,8 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
         click.echo(f"summarize: error: {error}", err=True)
     _warn_same_text(articles)
     sink = None
+    if output is not None:
+        _check_writable(output)  # before any model call: finding out after the run would lose it
     if output is not None and fmt == "jsonl":
         articles = _prepare_results_file(output, resume, schema, articles, [s for s, _ in unreadable])
         sink = JsonlSink(output)
@@ -115,6 +117,21 @@ def _prepare_results_file(output: Path, resume: bool, schema: str, articles: lis
     if skipped:
         click.echo(f"summarize: resuming {output}: {skipped} done, {len(todo)} to run", err=True)
     return todo
+
+
+def _check_writable(output: Path) -> None:
+    from ..errors import InputError
+
+    probe = output.with_name(f".{output.name}.probe")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            reason = "a part of that path is a file, not a folder"
+        raise InputError(f"{output}: cannot write results there ({reason})", "choose another -o path") from None
 
 
 def _warn_same_text(articles: list[Any]) -> None:
