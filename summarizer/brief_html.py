@@ -54,8 +54,9 @@ def _sidebar(brief: Brief) -> str:
     for item in [*brief.stances, *brief.conditions, *brief.red_lines]:
         counts[item.holder] = counts.get(item.holder, 0) + 1
     actors = sorted(brief.actors, key=lambda a: (-counts.get(a.id, 0), a.name))
+    idle = {a.id: "" if counts.get(a.id) else ' class="idle"' for a in actors}
     rows = "".join(
-        f'<li><a href="#actor-{e(a.id)}" data-actor="{e(a.id)}"><span class="kind kind-{e(a.kind)}">'
+        f'<li><a href="#actor-{e(a.id)}" data-actor="{e(a.id)}"{idle[a.id]}><span class="kind kind-{e(a.kind)}">'
         f'{e(KIND_LABEL.get(a.kind, a.kind))}</span><span class="name">{e(a.name)}</span>'
         f'<span class="count">{counts.get(a.id, 0)}</span></a></li>' for a in actors)
     sources = "".join(
@@ -73,7 +74,8 @@ def _header(brief: Brief) -> str:
     warn = f'<p class="warn">{failed} article(s) failed to extract — listed under Sources.</p>' if failed else ""
     return (f'<header><h1>Daily brief <span class="date">{e(brief.date)}</span></h1>'
             f'<p class="meta">{len(ok)} articles · {len({s.outlet for s in ok})} outlets · '
-            f'{len(brief.stances)} stances · {len(brief.conditions)} conditions · {len(brief.red_lines)} red lines · '
+            f'{len(brief.stances)} stances · {len(brief.conditions)} conditions · '
+            f'{len(brief.red_lines)} red lines · '
             f'quotes verified {v.quotes_checked - v.quotes_dropped}/{v.quotes_checked}, '
             f'items dropped {v.items_dropped}</p>{warn}'
             f'<div class="toolbar"><button type="button" id="expand">Expand all quotes</button>'
@@ -130,7 +132,8 @@ def _reports(item: Any) -> str:
         return ""
     rows = []
     for r in item.reports:
-        pill = f'<span class="pol-{e(r.polarity)}"><span class="pill">{e(r.polarity)}</span></span>' if r.polarity else ""
+        pol = e(r.polarity)
+        pill = f'<span class="pol-{pol}"><span class="pill">{pol}</span></span>' if r.polarity else ""
         rows.append(f'<li><span class="outlet">{e(r.outlet)}</span>{pill}{e(r.text)}</li>')
     return f'<ul class="reports">{"".join(rows)}</ul>'
 
@@ -144,7 +147,8 @@ def _actor(actor: Actor, brief: Brief) -> str:
         if mine:
             parts.append(f'<h4>{title}</h4>{"".join(_item(kind, i) for i in mine)}')
     if not parts:
-        return ""
+        parts.append(f'<p class="none">No stance, condition or red line of theirs was extracted; named in '
+                     f'{len({m.article for m in actor.mentions})} article(s).</p>{_quotes(actor.evidence[:3])}')
     sub = " · ".join(e(x) for x in (actor.role, actor.country) if x)
     names = sorted({m.text for m in actor.mentions})
     return (f'<section class="actor" id="actor-{e(actor.id)}" data-actor="{e(actor.id)}"><h3>{e(actor.name)} '
@@ -153,7 +157,9 @@ def _actor(actor: Actor, brief: Brief) -> str:
 
 
 def _actors(brief: Brief) -> str:
-    inner = "".join(_actor(a, brief) for a in brief.actors)
+    held = {i.holder for i in [*brief.stances, *brief.conditions, *brief.red_lines]}
+    ordered = [a for a in brief.actors if a.id in held] + [a for a in brief.actors if a.id not in held]
+    inner = "".join(_actor(a, brief) for a in ordered)
     return f'<section id="by-actor"><h2>By actor</h2>{inner or "<p>No items.</p>"}</section>'
 
 
@@ -170,7 +176,8 @@ def _novelty(brief: Brief) -> str:
 def _resolution(brief: Brief) -> str:
     names = {a.id: a.name for a in brief.actors}
     rows = "".join(
-        f"<tr><td>{e(names.get(m.actor, m.actor))}</td><td>“{e(m.left.text)}” <small>{e(m.left.outlet)}</small></td>"
+        f"<tr><td>{e(names.get(m.actor, m.actor))}</td>"
+        f"<td>“{e(m.left.text)}” <small>{e(m.left.outlet)}</small></td>"
         f"<td>“{e(m.right.text)}” <small>{e(m.right.outlet)}</small></td><td>{e(m.rule)}</td><td>{e(m.detail)}</td>"
         "</tr>" for m in brief.merges)
     amb = "".join(f"<li>{e(a)}</li>" for a in brief.ambiguous)

@@ -54,7 +54,8 @@ def _header(brief: Brief) -> list[str]:
     return [f"# Daily brief — {esc(brief.date)}", "",
             f"{len(ok)} article(s) from {len(outlets)} outlet(s): {esc(', '.join(outlets)) or '—'}"
             + (f" · **{failed} failed** (see Sources)" if failed else "")
-            + f" · {items} item(s) · {len(brief.actors)} actor(s) · extracted by {esc(', '.join(brief.providers)) or '—'}",
+            + f" · {items} item(s) · {len(brief.actors)} actor(s)"
+            + f" · extracted by {esc(', '.join(brief.providers)) or '—'}",
             "", f"Every line cites its outlets and links to its verified quotes (end of the brief). "
                 f"Quotes checked: {v.quotes_checked}; dropped as not matching their article: {v.quotes_dropped}; "
                 f"items dropped for want of a verified quote: {v.items_dropped}.", ""]
@@ -86,9 +87,11 @@ def _divergences(brief: Brief) -> list[str]:
 def _by_actor(brief: Brief) -> list[str]:
     lines = ["## By actor", ""]
     sections = (("Stances", brief.stances), ("Conditions", brief.conditions), ("Red lines", brief.red_lines))
+    idle = []
     for actor in brief.actors:
         held = [(title, [i for i in items if i.holder == actor.id]) for title, items in sections]
         if not any(items for _, items in held):
+            idle.append(f"{esc(actor.name)} ({esc(actor.kind.replace('_', ' '))}, {cite(actor.evidence[:1])})")
             continue
         extra = ", ".join(x for x in (actor.kind.replace("_", " "), actor.role, actor.country) if x)
         lines += [f'<a id="actor-{actor.id}"></a>', f"### {esc(actor.name)} ({esc(extra)})", ""]
@@ -97,6 +100,8 @@ def _by_actor(brief: Brief) -> list[str]:
                 lines += [f"**{title}**", ""]
                 lines += [f"- {esc(describe(i))} — {cite(i.evidence)} · {_badges(i)}" for i in items]
                 lines.append("")
+    if idle:
+        lines += ["Also named, with no stance, condition or red line extracted: " + "; ".join(idle) + ".", ""]
     return lines
 
 

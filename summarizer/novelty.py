@@ -58,7 +58,8 @@ def _conditions(today: list[BriefCondition], old: list[BriefCondition], holders:
             continue
         taken.add(match.id)
         if similarity(item.requirement, match.requirement) < SAME_WORDING:
-            item.novelty, item.changes = "changed", [f"requirement: “{match.requirement}” → “{item.requirement}”"]
+            item.novelty = "changed"
+            item.changes = [f"requirement: “{match.requirement}” → “{item.requirement}”"]
         else:
             item.novelty = "repeated"
 

@@ -233,7 +233,8 @@ def _by_surname(entities: list[Entity], facts: list[_Facts], clusters: _Clusters
             ambiguous.append(f"“{singles[0]}” ({entities[i].article}) could be any of: {options}")
 
 
-def _role_index(entities: list[Entity], facts: list[_Facts], clusters: _Clusters) -> dict[int, tuple]:
+def _role_index(entities: list[Entity], facts: list[_Facts],
+                clusters: _Clusters) -> dict[int, tuple[set[str], set[str]]]:
     """Cluster root -> (role words, countries) of its named people."""
     out: dict[int, tuple[set[str], set[str]]] = {}
     for i, f in enumerate(facts):
@@ -270,8 +271,8 @@ def _by_role(entities: list[Entity], facts: list[_Facts], clusters: _Clusters, a
             continue
         score, root = scored[0]
         target = next((c for j, g in enumerate(facts) if clusters.find(j) == root for c in g.cores), phrase)
-        clusters.union(root, i, "role", f"“{phrase}” matches the role of “{target}” ({score:.0%} of role words)",
-                       target, phrase)
+        detail = f"“{phrase}” matches the role of “{target}” ({score:.0%} of role words)"
+        clusters.union(root, i, "role", detail, target, phrase)
 
 
 def _build(entities: list[Entity], facts: list[_Facts], clusters: _Clusters, ambiguous: list[str]) -> Resolution:

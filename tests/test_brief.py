@@ -69,7 +69,8 @@ def test_contacts_not_negotiations_against_planned_meeting_is_a_framing_divergen
 
 
 def test_framing_needs_the_same_parties() -> None:
-    other = BETA.replace("Egypt's foreign minister and Ethiopian officials", "Chile's foreign minister and Peruvian officials")
+    other = BETA.replace("Egypt's foreign minister and Ethiopian officials",
+                         "Chile's foreign minister and Peruvian officials")
     records, texts = day_one()
     records[1] = record("beta", other, "Beta Wire")
     texts["/articles/beta.txt"] = other
