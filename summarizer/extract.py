@@ -53,17 +53,19 @@ def load_prompts(schema: str, prompts_dir: Path | None) -> dict[str, PromptTempl
     return {name: load_prompt(name, prompts_dir) for name, _ in TASKS[schema]}
 
 
-_FENCE = re.compile(r"<{3,}|>{3,}")
+# our article delimiters, and chat-template control tokens a server may parse inside content
+_CONTROL = re.compile(r"<{3,}|>{3,}|<\||\|>|</?s>|\[/?INST\]|<</?SYS>>")
+_LOOKALIKES = str.maketrans("<>[]", "‹›⟦⟧")
 
 
 def _defused(text: str | None) -> str | None:
-    """Article text as the prompt shows it: runs of <<< or >>> cannot close the article's delimiters.
+    """Article text as the prompt shows it: it cannot close the delimiters or open a chat turn.
 
     Only the copy shown to the model changes; evidence is always cut from the article itself.
     """
     if text is None:
         return None
-    return _FENCE.sub(lambda m: ("‹" if m.group(0)[0] == "<" else "›") * len(m.group(0)), text)
+    return _CONTROL.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
 
 
 def _ask(provider: Any, prompt: PromptTemplate, chunk: list[Sentence], n_sentences: int, article: Article,
