@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Callable
 
-from .evaluate import EvalReport, RunScore
+from .scorecard import EvalReport, RunScore
 from .gold import FIELDS
 from .reports import FIELD_NAMES, gate_lines, provenance_lines, run_rows, score_rows, verdict_line
 from .scoring import ArticleScore

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from .evaluate import EvalReport
+from .scorecard import EvalReport
 from .gold import FIELDS
 from .scoring import VIEWS, WEIGHTS
 
