@@ -23,8 +23,13 @@ def render(records: list[ExtractionRecord], fmt: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|"})
+
+
+def _md_escape(text: object) -> str:
+    """Article and model text shown literally: no HTML, no links or images (no fetches), no emphasis."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(text.translate(_MD_SPECIAL).splitlines())
 
 
 def _evidence_lines(item: dict[str, Any]) -> list[str]:
@@ -34,7 +39,8 @@ def _evidence_lines(item: dict[str, Any]) -> list[str]:
 def markdown(record: ExtractionRecord) -> str:
     meta = record.article.meta
     lines = [f"## {_md_escape(meta.title or record.article.id)}", ""]
-    lines.append(f"*{record.article.source}* · outlet {meta.outlet or '—'} · date {meta.date or '—'}")
+    lines.append(f"*{_md_escape(record.article.source)}* · outlet {_md_escape(meta.outlet or '—')} · "
+                 f"date {_md_escape(meta.date or '—')}")
     if not record.ok:
         return "\n".join([*lines, "", f"**Extraction failed:** {_md_escape(record.error or '')}", ""])
     result = record.result or {}
@@ -49,20 +55,23 @@ def markdown(record: ExtractionRecord) -> str:
             lines.extend(_evidence_lines(item))
     prov = record.provenance
     if prov:
-        lines += ["", f"<sub>{prov.provider} · {prov.model} · {prov.usage.total_tokens} tokens · "
+        lines += ["", f"<sub>{_md_escape(prov.provider)} · {_md_escape(prov.model)} · {prov.usage.total_tokens} tokens · "
                       f"{prov.latency_s:.1f}s · dropped {prov.dropped_count} ungroundable</sub>"]
     return "\n".join(lines) + "\n"
 
 
 _SECTIONS = (
     ("participants", "Participants",
-     lambda p: f"**{_md_escape(p['name'])}** ({p['kind']}{', ' + _md_escape(p['role']) if p.get('role') else ''})"),
+     lambda p: f"**{_md_escape(p['name'])}** ({_md_escape(p['kind'])}"
+               f"{', ' + _md_escape(p['role']) if p.get('role') else ''})"),
     ("stances", "Stances",
-     lambda s: f"**{s['holder']}** on *{_md_escape(s['topic'])}*: {s['polarity']} — {_md_escape(s['position'])}"),
+     lambda s: f"**{_md_escape(s['holder'])}** on *{_md_escape(s['topic'])}*: {_md_escape(s['polarity'])} — "
+               f"{_md_escape(s['position'])}"),
     ("conditions", "Conditions",
-     lambda c: f"**{c['holder']}** — {_md_escape(c['conditions'])} only if: {_md_escape(c['requirement'])}"),
+     lambda c: f"**{_md_escape(c['holder'])}** — {_md_escape(c['conditions'])} only if: "
+               f"{_md_escape(c['requirement'])}"),
     ("red_lines", "Red lines",
-     lambda r: f"**{r['holder']}** ({r['kind']}{', says “red line”' if r['explicit'] else ''}): "
+     lambda r: f"**{_md_escape(r['holder'])}** ({_md_escape(r['kind'])}{', says “red line”' if r['explicit'] else ''}): "
                f"{_md_escape(r['line'])}"),
 )
 
