@@ -72,11 +72,16 @@ def read_article(path: str | Path) -> Article:
             raise InputError(f"{p}: no such file", "check the path")
         if p.is_dir():
             raise InputError(f"{p}: is a directory", "pass the article files, or use `summarize brief DIR`")
+        if not p.is_file():  # a pipe or a device would block or never end
+            raise InputError(f"{p}: not a regular file", "save the article to a file, or pipe it in with `-`")
         if p.stat().st_size > MAX_BYTES:
             raise InputError(f"{p}: larger than {MAX_BYTES // 1_000_000} MB", "split it into articles first")
-        data, source, stem = p.read_bytes(), str(p), p.stem
+        try:
+            data, source, stem = p.read_bytes(), str(p), p.stem
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read it ({exc.strerror or exc})", "check the file's permissions") from None
     text, front = split_front_matter(decode(data, source), source)
-    if _is_html(text):
+    if _is_html(text) or source.lower().endswith((".html", ".htm")):
         from .html import html_to_text
 
         text = html_to_text(text, source)

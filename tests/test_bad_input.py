@@ -61,6 +61,21 @@ def test_file_larger_than_the_limit_is_refused_before_reading(tmp_path: Path) ->
     assert caught.value.hint
 
 
+@pytest.mark.parametrize("path,phrase", [
+    ("/dev/null", "not a regular file"),  # a device or a pipe would block or never end
+    ("/proc/self/mem", "cannot read it"),  # a read error (even root gets one here)
+])
+def test_unreadable_paths_are_refused(path: str, phrase: str) -> None:
+    with pytest.raises(InputError, match=f"{path}: {phrase}"):
+        read_article(path)
+
+
+def test_html_fragment_is_read_as_html_by_its_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "fragment.html"
+    path.write_text("<div><p>Vesmark said talks &amp; trade\n would resume.</p><p>Torland agreed.</p></div>")
+    assert read_article(path).text == "Vesmark said talks & trade would resume.\nTorland agreed.\n"
+
+
 def test_broken_metadata_sidecar_is_named(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(article_text(1))
@@ -78,10 +93,11 @@ def test_a_batch_records_every_bad_input_and_finishes_the_rest(tmp_path: Path, f
         (folder / name).write_bytes(content)
     missing = str(tmp_path / "gone.txt")
     out = tmp_path / "r.jsonl"
-    result = cli("-f", "jsonl", "-o", str(out), *endpoint(fault_server), str(folder), missing)
+    result = cli("-f", "jsonl", "-o", str(out), *endpoint(fault_server), str(folder), missing, "/proc/self/mem")
     assert result.code == 2 and "Traceback" not in result.err
     records = records_in(out)
-    assert set(records) == {"article-001.txt", "article-002.txt", "gone.txt", *BAD_FILES}
+    assert set(records) == {"article-001.txt", "article-002.txt", "gone.txt", "mem", *BAD_FILES}
+    assert "cannot read it" in records["mem"]["error"]
     assert records["article-001.txt"]["ok"] and records["article-002.txt"]["ok"]
     assert "no such file" in records["gone.txt"]["error"] and f"{missing}: no such file" in result.err
     for name, (_, phrase) in BAD_FILES.items():
