@@ -243,6 +243,9 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     owner: "FaultServer"
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Clients that give up (timeouts, kills) are part of the game, not errors worth a traceback."""
+
 
 class FaultServer:
     """The server, its script and what it has seen; a context manager."""

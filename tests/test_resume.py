@@ -154,3 +154,29 @@ def test_a_corrupt_line_in_the_middle_is_an_error_not_data_loss(tmp_path: Path, 
     again = cli("-f", "jsonl", "-o", str(out), "--resume", "--no-cache", *endpoint(fault_server), str(folder))
     assert again.code == 2 and f"{out}:2: not a result line" in again.err
     assert out.read_bytes() == before
+
+
+def test_ctrl_c_stops_starting_articles_keeps_finished_ones_and_resume_completes(tmp_path: Path,
+                                                                                fault_server: FaultServer) -> None:
+    folder = tmp_path / "articles"
+    write_articles(folder, 20)
+    fault_server.responder = citing_answer
+    fault_server.latency = 0.1
+    out = tmp_path / "results.jsonl"
+    args = [sys.executable, "-c", "from summarizer.cli import main; main()", "-f", "jsonl", "-o", str(out),
+            "--resume", "-j", "2", "--no-cache", *endpoint(fault_server), str(folder)]
+    run = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= 3:
+            run.send_signal(signal.SIGINT)
+            break
+        time.sleep(0.02)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130 and "re-run with --resume" in err and "Traceback" not in err
+    kept = lines_of(out)
+    assert 3 <= len(kept) < 20 and fault_server.count < 20  # the queued articles were never started
+    resumed = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0
+    sources = Counter(r["article"]["source"] for r in lines_of(out))
+    assert len(sources) == 20 and max(sources.values()) == 1

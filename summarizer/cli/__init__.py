@@ -63,6 +63,9 @@ def _register() -> None:
 _register()
 
 
+_INTERRUPTED = "interrupted: finished results are kept; re-run with --resume to finish the rest"
+
+
 def main() -> None:
     """Entry point: our errors become one clear message and an exit code, never a traceback."""
     try:
@@ -72,14 +75,15 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+    except click.exceptions.Abort as exc:  # click turns Ctrl-C into Abort
+        interrupted = isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt)
+        click.echo(_INTERRUPTED if interrupted else "aborted", err=True)
         code = 130
     except SummarizerError as exc:
         click.echo(f"summarize: error: {redact(str(exc), os.environ.get('OPENAI_API_KEY'))}", err=True)
         code = exc.exit_code
     except KeyboardInterrupt:
-        click.echo("interrupted: finished results are kept; re-run with --resume to finish the rest", err=True)
+        click.echo(_INTERRUPTED, err=True)
         code = 130
     except Exception as exc:  # noqa: BLE001 - last line of defence for the user
         if os.environ.get("SUMMARIZER_DEBUG"):
