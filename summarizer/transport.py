@@ -7,12 +7,14 @@ below openai and instructor means every attempt is seen and counted once.
 
 from __future__ import annotations
 
+import contextvars
 import json
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Callable, Iterator
 
 import httpx
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, stop_before_delay
@@ -24,6 +26,20 @@ from .errors import ReplayMiss, redact
 RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 _NETWORK_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 SAMPLE_HEADER = "x-summarizer-sample"
+
+# (raw request body, sample index) -> the answer to give instead of calling anything
+Capture = Callable[[bytes, int], dict[str, Any]]
+_capture: contextvars.ContextVar[Capture | None] = contextvars.ContextVar("summarizer_capture", default=None)
+
+
+@contextmanager
+def capturing(answer: Capture) -> Iterator[None]:
+    """Hand every chat request made in this thread to `answer`: no cache, no endpoint (batch export)."""
+    token = _capture.set(answer)
+    try:
+        yield
+    finally:
+        _capture.reset(token)
 
 
 @dataclass(frozen=True)
@@ -129,8 +145,10 @@ class ModelTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if not request.url.path.endswith("/chat/completions"):
             return self.inner.handle_request(request)
-        body: dict[str, Any] = json.loads(request.read() or b"{}")
         sample = int(request.headers.get(SAMPLE_HEADER, "0"))
+        if (capture := _capture.get()) is not None:
+            return httpx.Response(200, json=capture(request.read(), sample), request=request)
+        body: dict[str, Any] = json.loads(request.read() or b"{}")
         key, canonical = request_key(self.provider, body, sample)
         budget.check_tokens()
         recorded = self.cache.get(key) if self.cache else None
