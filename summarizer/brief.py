@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .brief_merge import Reported, merge_conditions, merge_red_lines, merge_stances
 from .brief_models import (Actor, Brief, Divergence, Headline, MergeNote, Mention, Quote, Source, Verification)
@@ -21,7 +21,7 @@ from .divergence import PartyFinder, contradictions, framings
 from .novelty import apply_novelty
 from .records import ExtractionRecord
 from .names import normalise
-from .resolve import Entity, Resolution, resolve
+from .resolve import Entity, Resolution, TieBreak, resolve
 
 FIELDS = ("stances", "conditions", "red_lines")
 MAX_HEADLINES = 6
@@ -95,8 +95,11 @@ def _verified(book: QuoteBook, article: str, evidence: list[dict[str, Any]]) -> 
 
 
 def build_brief(records: list[ExtractionRecord], texts: dict[str, str], date: str,
-                previous: Brief | None = None) -> Brief:
-    """`texts` maps each record's article source path to the article text it was extracted from."""
+                previous: Brief | None = None, tie_break: Callable[[dict[str, str]], TieBreak] | None = None) -> Brief:
+    """`texts` maps each record's article source path to the article text it was extracted from.
+
+    `tie_break`, given the article texts by source id, returns the resolver's tie-break (see `tiebreak`).
+    """
     sources = _sources(records, texts)
     book = QuoteBook({s.id: texts[s.path] for s in sources if s.ok}, {s.id: s.outlet for s in sources})
     reported: list[tuple[str, dict[str, Any], Source, list[Quote]]] = []
@@ -121,7 +124,7 @@ def build_brief(records: list[ExtractionRecord], texts: dict[str, str], date: st
             participants[(source.id, p["id"])] = _verified(book, source.id, p.get("evidence", []))
         entities += _entities(source, result, [item["holder"] for _, item, _, _ in kept], book.texts[source.id])
         reported += kept
-    resolution = resolve(entities)
+    resolution = resolve(entities, tie_break(book.texts) if tie_break is not None else None)
     items = [Reported(field, resolution.actor_id(src.id, item["holder"]) or item["holder"], src.id, src.outlet,
                       item, quotes) for field, item, src, quotes in reported]
     stances, conditions, red_lines = merge_stances(items), merge_conditions(items), merge_red_lines(items)

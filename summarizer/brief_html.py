@@ -135,7 +135,8 @@ def _reports(item: Any) -> str:
         pol = e(r.polarity)
         pill = f'<span class="pol-{pol}"><span class="pill">{pol}</span></span>' if r.polarity else ""
         rows.append(f'<li><span class="outlet">{e(r.outlet)}</span>{pill}{e(r.text)}</li>')
-    return f'<ul class="reports">{"".join(rows)}</ul>'
+    return (f'<details class="reports"><summary>what each outlet says ({len(rows)})</summary>'
+            f'<ul class="reports">{"".join(rows)}</ul></details>')
 
 
 def _actor(actor: Actor, brief: Brief) -> str:

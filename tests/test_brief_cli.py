@@ -93,6 +93,13 @@ def test_previous_that_is_not_a_brief_is_rejected_before_any_extraction(
     assert "summarize brief -f json" in result.err  # type: ignore[attr-defined]
 
 
+def test_tie_break_without_a_model_is_a_warning_not_a_failure(cli: Callable[..., object]) -> None:
+    result = cli("brief", str(SEEDS / "000_3675c51b65d8f5ab.txt"), "--date", DATE, "--provider", "baseline",
+                 "--no-cache", "--tie-break", "-f", "json")
+    assert result.code == 0 and "--tie-break needs a model" in result.err  # type: ignore[attr-defined]
+    assert json.loads(result.out)["sources"][0]["ok"]  # type: ignore[attr-defined]
+
+
 def test_empty_folder_is_a_clear_error(cli: Callable[..., object], tmp_path: Path) -> None:
     result = cli("brief", str(tmp_path), "--date", DATE, "--provider", "baseline")
     assert result.code == 2 and "no article files" in result.err  # type: ignore[attr-defined]

@@ -40,9 +40,11 @@ def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
               help="Articles extracted at once [default: --slots for the embedded model, 4 for an endpoint].")
 @click.option("--max-tokens", type=click.IntRange(64, 32768), default=1024, show_default=True,
               help="Output tokens per model call.")
+@click.option("--tie-break", is_flag=True,
+              help="Ask the model to settle actor mentions the rules find ambiguous (answers are cached).")
 @provider_options
 def command(inputs: tuple[str, ...], date: str, previous: Path | None, fmt: str, output: Path | None,
-            concurrency: int | None, max_tokens: int, **params: Any) -> None:
+            concurrency: int | None, max_tokens: int, tie_break: bool, **params: Any) -> None:
     """One daily brief from several articles: who stands where, conditions, red lines, divergences.
 
     Each article is extracted with the `all` schema (same cache as `summarize`),
@@ -58,7 +60,7 @@ def command(inputs: tuple[str, ...], date: str, previous: Path | None, fmt: str,
     if fmt != "all" and output is not None and output.is_dir():
         raise InputError(f"{output}: is a folder", "give a file name, or use -f all to write into a folder")
     prior = _load_previous(previous) if previous is not None else None
-    brief, code = _build(list(inputs), date, prior, concurrency, max_tokens, params)
+    brief, code = _build(list(inputs), date, prior, concurrency, max_tokens, tie_break, params)
     _write(brief, fmt, output)
     failed = [s for s in brief.sources if not s.ok]
     click.echo(f"brief {date}: {len(brief.sources)} articles ({len(failed)} failed), "
@@ -92,7 +94,7 @@ def _load_previous(path: Path) -> Any:
 
 
 def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None, max_tokens: int,
-           params: dict[str, Any]) -> tuple[Any, int]:
+           tie_break: bool, params: dict[str, Any]) -> tuple[Any, int]:
     from ..articles import find_articles
     from ..brief import build_brief, ungrounded
     from ..errors import SummarizerError
@@ -105,25 +107,36 @@ def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None,
         click.echo(f"summarize: error: {error}", err=True)
     options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), max_tokens=max_tokens,
                              max_tokens_cap=2 * max_tokens)
-    records = []
-    if articles:
-        config = provider_config(params)
-        if concurrency is None:  # more requests than server slots would only queue, and time out
-            concurrency = {"embedded": config.slots, "baseline": 1}.get(config.resolved_provider(), 4)
-        provider = build_provider(config)
-        try:
-            records = run_batch(articles, provider, options, concurrency, on_record=_report_failure)
-        finally:
-            provider.close()
-    records = [failure_record(source, "all", error) for source, error in unreadable] + records
     texts = {a.source: a.text for a in articles}
-    brief = build_brief(records, texts, date, previous)
+    failed = [failure_record(source, "all", error) for source, error in unreadable]
+    if not articles:
+        return build_brief(failed, texts, date, previous), 2
+    config = provider_config(params)
+    if concurrency is None:  # more requests than server slots would only queue, and time out
+        concurrency = {"embedded": config.slots, "baseline": 1}.get(config.resolved_provider(), 4)
+    provider = build_provider(config)
+    try:
+        records = failed + run_batch(articles, provider, options, concurrency, on_record=_report_failure)
+        brief = build_brief(records, texts, date, previous, _tie_break(tie_break, provider, params))
+    finally:
+        provider.close()
     bad = ungrounded(brief, {s.id: texts[s.path] for s in brief.sources if s.ok})
     if bad:  # cannot happen unless a bug slipped in: never write an unsupported line
         raise SummarizerError(f"internal check failed: quotes {', '.join(bad)} do not match their articles",
                               "nothing was written; please report this")
     code = 2 if unreadable else (1 if any(not r.ok for r in records) else 0)
     return brief, code
+
+
+def _tie_break(wanted: bool, provider: Any, params: dict[str, Any]) -> Any:
+    if not wanted:
+        return None
+    if not hasattr(provider, "complete"):
+        click.echo("summarize: warning: --tie-break needs a model; the rule-based provider has none", err=True)
+        return None
+    from ..tiebreak import LlmTieBreak
+
+    return lambda texts: LlmTieBreak(provider, texts, params.get("prompts_dir"))
 
 
 def _report_failure(record: Any) -> None:
