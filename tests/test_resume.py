@@ -33,23 +33,24 @@ def endpoint(server: FaultServer) -> list[str]:
     return ["--provider", "openai", "--base-url", server.url, "--model", "fault-model"]
 
 
-def inject_faults(server: FaultServer, count: int) -> set[str]:
-    """About 30% of the articles misbehave; returns the sources that can never succeed."""
+def inject_faults(server: FaultServer, count: int) -> tuple[int, set[str]]:
+    """30% of the articles misbehave (n ending in 1, 4, 7): how many, and the sources that never succeed."""
     permanent = set()
-    for n in range(1, count + 1):
+    faulty = [n for n in range(1, count + 1) if n % 10 in (1, 4, 7)]
+    for n in faulty:
         if n % 10 == 1:
             server.on(code(n), Fault.status(429, retry_after="0"), Fault.status(500, retry_after="0"))
-        elif n % 10 == 4:
+        elif n % 20 == 4:
             server.on(code(n), Fault.reset())
-        elif n % 10 == 7:
-            server.on(code(n), Fault.truncated())
-        elif n % 20 == 2:
-            server.on(code(n), always=Fault.invalid({"stances": "refused"}))
-            permanent.add(n)
-        elif n % 20 == 12:
+        elif n % 20 == 14:
             server.on(code(n), always=Fault.status(403))
             permanent.add(n)
-    return {f"article-{n:03d}.txt" for n in permanent}
+        elif n % 20 == 7:
+            server.on(code(n), Fault.truncated())
+        elif n % 20 == 17:
+            server.on(code(n), always=Fault.invalid({"stances": "refused"}))
+            permanent.add(n)
+    return len(faulty), {f"article-{n:03d}.txt" for n in permanent}
 
 
 def test_kill_9_mid_batch_then_resume_gives_exactly_one_line_per_article(tmp_path: Path,
@@ -58,7 +59,8 @@ def test_kill_9_mid_batch_then_resume_gives_exactly_one_line_per_article(tmp_pat
     write_articles(folder, 50)
     fault_server.responder = citing_answer
     fault_server.latency = 0.05
-    doomed = inject_faults(fault_server, 50)
+    faulty, doomed = inject_faults(fault_server, 50)
+    assert faulty == 15 and len(doomed) == 4  # 30% misbehave, 4 of them for good
     out = tmp_path / "results.jsonl"
     args = [sys.executable, "-c", "from summarizer.cli import main; main()", "-f", "jsonl", "-o", str(out),
             "--resume", "-j", "2", "--max-retries", "1", "--cache-dir", str(tmp_path / "cache"),
@@ -66,14 +68,16 @@ def test_kill_9_mid_batch_then_resume_gives_exactly_one_line_per_article(tmp_pat
     first = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and first.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 12:
+        if out.exists() and out.read_bytes().count(b"\n") >= 20:
             os.kill(first.pid, signal.SIGKILL)
             break
         time.sleep(0.02)
     first.communicate(timeout=60)
     assert first.returncode == -signal.SIGKILL, "the run finished before it could be killed"
-    before = lines_of(out) if out.read_bytes().endswith(b"\n") else []
-    assert 12 <= out.read_bytes().count(b"\n") < 50
+    complete = out.read_text(encoding="utf-8").split("\n")[:-1]  # a torn last line is not complete
+    before = [json.loads(line) for line in complete]
+    assert 20 <= len(before) < 50
+    assert any(not r["ok"] for r in before), "resume must also replace failure lines"
 
     resumed = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert "Traceback" not in resumed.stderr
