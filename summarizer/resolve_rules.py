@@ -51,11 +51,9 @@ class Facts:
 
 def facts_of(entity: Entity) -> Facts:
     place = None
-    if entity.kind != "person":
-        for name in entity.names:
-            if (hit := place_of(name)) is not None:
-                place = (hit.country or hit.name, hit.name, hit.kind)
-                break
+    for name in entity.names[:1]:  # the name, not aliases: a model may call a state "person", never vice versa
+        if (hit := place_of(name)) is not None:
+            place = (hit.country or hit.name, hit.name, hit.kind)
     cores, roles = [], [entity.role] if entity.role else []
     for name in entity.names:
         role, core = split_title(name)

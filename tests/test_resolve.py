@@ -131,3 +131,10 @@ def test_spelling_variants_merge_but_similar_surnames_of_others_do_not() -> None
 def test_slug_shaped_holders_find_their_state(holder_text: str) -> None:
     result = resolve([Entity("a", "p", ["the United States"], "state"), Entity("b", "h", [holder_text])])
     assert result.actor_id("a", "p") == result.actor_id("b", "h") == "united-states"
+
+
+def test_a_state_mislabelled_as_a_person_is_still_the_state() -> None:
+    result = resolve([Entity("a", "p", ["Iran"], "person"), Entity("b", "q", ["Tehran"], "state"),
+                      Entity("b", "r", ["Jordan Bardella"], "person")])
+    assert result.actor_id("a", "p") == result.actor_id("b", "q") == "iran"
+    assert result.by_id()["iran"].kind == "state" and result.actor_id("b", "r") == "jordan-bardella"
