@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from .cache import ResponseCache
 from .errors import InputError, ProviderError, SummarizerError, redact
-from .transport import RetryPolicy, build_http_client
+from .transport import NO_KEY, RetryPolicy, build_http_client
 
 T = TypeVar("T", bound=BaseModel)
 MODES = ("json_schema", "tools", "json", "md_json")
@@ -82,7 +82,7 @@ class ChatProvider:
         self._secret = api_key
         timeout = config.resolved_timeout(name)
         http = build_http_client(name, cache, config.replay, config.retry, timeout)
-        self._client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", max_retries=0,
+        self._client = openai.OpenAI(base_url=base_url, api_key=api_key or NO_KEY, max_retries=0,
                                      timeout=timeout, http_client=http)
         mode = getattr(instructor.Mode, config.mode.upper())
         self._instructor = instructor.from_openai(self._client, mode=mode)

@@ -92,3 +92,24 @@ def test_markdown_shows_article_and_model_text_literally(tmp_path: Path, fault_s
     assert "<script" not in result.out and "<img" not in result.out and "<b>" not in result.out
     assert not re.search(r"(?<!\\)\]\(javascript:", result.out)  # the link is text, not a link
     assert "&lt;script&gt;" in result.out and "\\[a link\\]" in result.out
+
+
+def test_answers_lose_the_key_and_nothing_else(fault_server: FaultServer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from faultserver import fast_config
+    from summarizer.drafts import draft_model
+    from summarizer.providers import build_provider
+
+    messages = [{"role": "user", "content": "[1] A said talks are not needed."}]
+    key = f"sk-plant-{uuid.uuid4().hex}"
+
+    def ask(position: str) -> str:
+        item = {"holder": "A", "topic": "talks", "polarity": "against", "position": position,
+                "attribution": "author_claim", "sentences": [1]}
+        fault_server.script(Fault.answer({"stances": [item]}))
+        answer = build_provider(fast_config(fault_server)).complete(messages, draft_model("stance", 1), max_tokens=64)
+        return answer.stances[0].position
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    assert ask("talks are not-needed") == "talks are not-needed"  # no key: the client's placeholder is not one
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    assert ask(f"the key is {key}") == "the key is [redacted]"
