@@ -81,12 +81,17 @@ def split_title(name: str) -> tuple[str, str]:
         if key in _PARTICLES and i + 1 < len(words):
             continue
         if (key in ROLE_WORDS or key in CONNECTORS or key in _PRONOUNS or after_preposition
-                or place_of(word) is not None or not word[:1].isupper()):
+                or _possessive_place(word) or not word[:1].isupper()):
             cut = i + 1
     core = words[cut:]
     if not core or not all(w[:1].isupper() or normalise(w) in _PARTICLES for w in core):
         return name.strip(), ""
     return " ".join(words[:cut]).strip(" ,;:–—-"), " ".join(core)
+
+
+def _possessive_place(word: str) -> bool:
+    """"Washington's" opens a title; a bare "Jordan" may be a given name."""
+    return bool(re.search(r"[’'`]s$", word)) and place_of(word) is not None
 
 
 def role_words(role: str) -> frozenset[str]:
