@@ -190,3 +190,11 @@ def test_gold_file_that_fails_validation_is_named_with_its_field(tmp_path: Path,
         load_gold(gold)
     result = cli("eval", "--gold", str(gold), "--from-run", str(gold / "a.json"), "--no-baseline")
     assert result.code == 2 and "a.json: field stances.0" in result.err and "Traceback" not in result.err
+
+
+def test_unusable_cache_folder_is_a_clear_error(tmp_path: Path, fault_server: FaultServer, cli) -> None:  # type: ignore[no-untyped-def]
+    write_articles(tmp_path / "in", 1)
+    (tmp_path / "cache").write_text("not a folder")
+    result = cli("--provider", "openai", "--base-url", fault_server.url, "--model", "m", str(tmp_path / "in"),
+                 env={"SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.code == 2 and "cannot use this response cache" in result.err and "--no-cache" in result.err

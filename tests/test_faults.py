@@ -262,3 +262,15 @@ def test_an_unexpected_exception_fails_one_article_not_the_batch() -> None:
     assert [r.ok for r in records] == [True, False, True]
     assert records[1].error == "internal error: RuntimeError: unexpected"
     assert records[1].article.sha256 == article(2).sha256
+
+
+def test_failed_attempts_are_reported_once_not_logged_per_attempt(fault_server: FaultServer, tmp_path: Any) -> None:
+    from clirun import summarize  # a real process: pytest would capture library log lines in this one
+
+    fault_server.on("", always=Fault.invalid(BROKEN))
+    path = tmp_path / "a.txt"
+    path.write_text(article_text(1))
+    result = summarize("--provider", "openai", "--base-url", fault_server.url, "--model", "m", "--no-cache", str(path))
+    assert result.returncode == 1 and fault_server.count == 3
+    assert result.stderr.count("failed validation after 3 attempts") == 1
+    assert "API call failed" not in result.stderr and "Max retries exceeded" not in result.stderr
