@@ -133,6 +133,9 @@ def build_brief(records: list[ExtractionRecord], texts: dict[str, str], date: st
     divergences = contradictions(stances, names, {q.id: q for q in book.quotes.values()})
     finder = PartyFinder(a for a in resolution.actors if a.id in names)
     divergences += framings([(s.id, s.outlet, book.texts[s.id]) for s in sources if s.ok], finder, book.span)
+    states = {a.country: a.id for a in actors if a.kind == "state" and a.country}
+    for div in divergences:  # framing parties are countries: name them by their actor ids
+        div.actors = sorted({states.get(code, code) for code in div.actors})
     _link(divergences, [*stances, *conditions, *red_lines])
     for source in sources:
         source.items = sum(source.id in i.articles for i in [*stances, *conditions, *red_lines])

@@ -2,7 +2,7 @@
 
 Every item keeps every quote it rests on, each with the article and outlet it
 came from and offsets into that article's text; a quote that does not equal its
-article slice never gets here (see `brief.verify_quotes`).
+article slice never gets here (see `brief.QuoteBook` and `brief.ungrounded`).
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ class Divergence(_Model):
     id: str
     kind: DivergenceKind
     subject: str
-    actors: list[str] = Field(description="Actor ids concerned.")
+    actors: list[str] = Field(description="Actor ids concerned (an ISO3 code for a country with no actor).")
     description: str
     rule: str = Field(description="The rule that flagged it (see docs/brief.md).")
     sides: list[DivergenceSide] = Field(min_length=2)

@@ -64,7 +64,7 @@ def test_contacts_not_negotiations_against_planned_meeting_is_a_framing_divergen
     sides = {s.label: s for s in framing.sides}
     assert sides["contacts, not negotiations"].outlets == ["ALN"]
     assert sides["talks held or planned"].outlets == ["Beta Wire"]
-    assert set(framing.actors) == {"EGY", "ETH"}
+    assert set(framing.actors) == {"egypt", "ethiopia"}
     assert any("expected to meet" in q.quote for q in sides["talks held or planned"].evidence)
 
 
