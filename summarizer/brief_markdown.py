@@ -102,7 +102,7 @@ def _by_actor(brief: Brief) -> list[str]:
                 lines.append("")
     if idle:
         lines += ["Also named, with no stance, condition or red line extracted: " + "; ".join(idle) + ".", ""]
-    return lines
+    return lines if len(lines) > 2 else [*lines, "No items.", ""]
 
 
 def _novelty(brief: Brief) -> list[str]:
