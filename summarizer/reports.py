@@ -90,9 +90,9 @@ def verdict_line(report: EvalReport) -> Optional[str]:
     if comp is None:
         return None
     t = comp.test
-    return (f"{comp.candidate} vs {comp.reference}: {t.verdict.upper()} — mean composite difference "
-            f"{100 * t.mean:+.2f} points, 95% paired bootstrap CI [{100 * t.ci_low:+.2f}, {100 * t.ci_high:+.2f}], "
-            f"sign-flip p = {t.p_value:.4g} ({'exact' if t.exact else 'Monte Carlo'}, n = {t.n}); {t.reason}")
+    return (f"{comp.candidate} vs {comp.reference}: {t.verdict.upper()}. Mean composite difference "
+            f"{100 * t.mean:+.2f} points (95% paired bootstrap CI [{100 * t.ci_low:+.2f}, {100 * t.ci_high:+.2f}]; "
+            f"sign-flip p = {t.p_value:.4g}, {'exact' if t.exact else 'Monte Carlo'}, n = {t.n}): {t.reason}.")
 
 
 def gate_lines(report: EvalReport) -> list[str]:
@@ -117,13 +117,35 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows] + [""]
 
 
+def f1_rows(report: EvalReport) -> tuple[list[str], list[list[str]]]:
+    """F1 only, one column per run, plus candidate minus reference when there is a comparison."""
+    delta = report.comparison is not None and len(report.runs) > 1
+    comp = report.comparison
+    header = ["field", "view", *[f"{run.label} F1" for run in report.runs]]
+    header += [f"Δ {comp.candidate} − {comp.reference}"] if comp is not None and delta else []
+    rows = []
+    for name, view, values in _f1_values(report):
+        cells = [_pct(v) for v in values] + ([f"{100 * (values[0] - values[1]):+.1f}"] if delta else [])
+        rows.append([name, view, *cells])
+    return header, rows
+
+
+def _f1_values(report: EvalReport) -> list[tuple[str, str, list[float]]]:
+    values = [(FIELD_NAMES[f], VIEW_NAMES[v], [run.macro(f, v)[2] for run in report.runs]) for f in FIELDS for v in VIEWS]
+    values.append(("stance polarity", "SemEval F_avg", [run.polarity for run in report.runs]))
+    values.append(("composite", "weighted", [run.composite for run in report.runs]))
+    return values
+
+
 def to_markdown(report: EvalReport) -> str:
     """GitHub-flavoured Markdown: fits a CI job summary or a pull-request comment."""
     out = ["## Extraction evaluation", ""]
     if (verdict := verdict_line(report)) is not None:
         out += [f"**{_md(verdict)}**", ""]
     out += [f"- {_md(line)}" for line in provenance_lines(report)] + [""]
-    out += ["### Scores (percent, mean over articles)", "", *_md_table(*score_rows(report))]
+    out += ["### F1 (percent, mean over articles)", "", *_md_table(*f1_rows(report))]
+    out += ["<details><summary>Precision, recall and F1</summary>", "", *_md_table(*score_rows(report)),
+            "</details>", ""]
     out += ["### Runs", "", *_md_table(*run_rows(report))]
     if report.comparison is not None:
         out += ["### Composite per article", "", *_md_table(*comparison_rows(report))]

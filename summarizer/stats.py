@@ -101,18 +101,19 @@ class PairedTest:
 def decide(n: int, mean: float, ci: tuple[float, float], p: float) -> tuple[str, str]:
     """The three-way verdict and, in words, why."""
     if n < MIN_ARTICLES:
-        return "inconclusive", f"only {n} paired article(s); at least {MIN_ARTICLES} are needed for a verdict"
+        return "inconclusive", f"only {n} paired article(s); a verdict needs at least {MIN_ARTICLES}"
     p_gate = smallest_p(n) <= ALPHA
     p_ok = p <= ALPHA or not p_gate
-    p_note = f"p = {p:.3g}" if p_gate else f"p = {p:.3g} (cannot reach {ALPHA} with n = {n}; not required)"
+    p_note = (f"p <= {ALPHA}" if p_ok else f"p > {ALPHA}") if p_gate else \
+        f"p cannot reach {ALPHA} with {n} articles, so it is not required"
     for verdict, sign, inside in (("regressed", -1.0, ci[1] < 0), ("improved", 1.0, ci[0] > 0)):
         if inside and sign * mean >= MIN_EFFECT and p_ok:
-            return verdict, f"95% CI [{ci[0]:+.3f}, {ci[1]:+.3f}] excludes 0, |mean| >= {MIN_EFFECT}, {p_note}"
+            return verdict, f"the interval excludes 0, |mean| >= the minimum effect {MIN_EFFECT}, {p_note}"
     if abs(mean) < MIN_EFFECT:
-        return "inconclusive", f"mean difference {mean:+.3f} is smaller than the minimum effect {MIN_EFFECT}"
+        return "inconclusive", f"|mean| is below the minimum effect {MIN_EFFECT}"
     if ci[0] <= 0 <= ci[1]:
-        return "inconclusive", f"95% CI [{ci[0]:+.3f}, {ci[1]:+.3f}] includes 0"
-    return "inconclusive", f"{p_note} is above {ALPHA}"
+        return "inconclusive", "the interval includes 0"
+    return "inconclusive", f"{p_note}"
 
 
 def paired_test(candidate: Sequence[float], reference: Sequence[float], resamples: int = RESAMPLES,
