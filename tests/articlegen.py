@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from faultserver import _resolve, minimal_instance, response_schema, shown_sentences
+from chatschema import minimal_instance, resolve, response_schema, shown_sentences
 
 COUNTRIES = ["Norvania", "Estoria", "Kaldera", "Vesmark", "Torland", "Orsova", "Belmira", "Quessa"]
 PEOPLE = ["Ilse Varga", "Tomas Brenn", "Mira Okafor", "Anton Desh", "Lena Sotto", "Karim Vell", "Ruth Amsel"]
@@ -69,7 +69,7 @@ def _item(schema: dict[str, Any], root: dict[str, Any], sid: int, sentence: str)
             item[name] = [sid]
         elif name in ("holder", "name"):
             item[name] = _holder(sentence)
-        elif "enum" not in (prop := _resolve(schema["properties"][name], root)) and prop.get("type") == "string":
+        elif "enum" not in (prop := resolve(schema["properties"][name], root)) and prop.get("type") == "string":
             item[name] = words
     return item
 
