@@ -40,11 +40,14 @@ def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
               help="Articles extracted at once [default: --slots for the embedded model, 4 for an endpoint].")
 @click.option("--max-tokens", type=click.IntRange(64, 32768), default=1024, show_default=True,
               help="Output tokens per model call.")
+@click.option("--time-budget", type=click.FloatRange(1, None), default=None, metavar="SECONDS",
+              help="Stop calling the model for an article after this long; it is then listed as failed.")
 @click.option("--tie-break", is_flag=True,
               help="Ask the model to settle actor mentions the rules find ambiguous (answers are cached).")
 @provider_options
 def command(inputs: tuple[str, ...], date: str, previous: Path | None, fmt: str, output: Path | None,
-            concurrency: int | None, max_tokens: int, tie_break: bool, **params: Any) -> None:
+            concurrency: int | None, max_tokens: int, time_budget: float | None, tie_break: bool,
+            **params: Any) -> None:
     """One daily brief from several articles: who stands where, conditions, red lines, divergences.
 
     Each article is extracted with the `all` schema (same cache as `summarize`),
@@ -60,7 +63,8 @@ def command(inputs: tuple[str, ...], date: str, previous: Path | None, fmt: str,
     if fmt != "all" and output is not None and output.is_dir():
         raise InputError(f"{output}: is a folder", "give a file name, or use -f all to write into a folder")
     prior = _load_previous(previous) if previous is not None else None
-    brief, code = _build(list(inputs), date, prior, concurrency, max_tokens, tie_break, params)
+    options = {"max_tokens": max_tokens, "max_tokens_cap": 2 * max_tokens, "time_budget": time_budget}
+    brief, code = _build(list(inputs), date, prior, concurrency, options, tie_break, params)
     _write(brief, fmt, output)
     failed = [s for s in brief.sources if not s.ok]
     click.echo(f"brief {date}: {len(brief.sources)} articles ({len(failed)} failed), "
@@ -93,7 +97,7 @@ def _load_previous(path: Path) -> Any:
         raise InputError(f"{path}: not a brief: field {where}: {first['msg']}", hint) from None
 
 
-def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None, max_tokens: int,
+def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None, limits: dict[str, Any],
            tie_break: bool, params: dict[str, Any]) -> tuple[Any, int]:
     from ..articles import find_articles
     from ..brief import build_brief, ungrounded
@@ -105,8 +109,7 @@ def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None,
     articles, unreadable = load_articles(list(dict.fromkeys(find_articles(inputs))))
     for _, error in unreadable:
         click.echo(f"summarize: error: {error}", err=True)
-    options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), max_tokens=max_tokens,
-                             max_tokens_cap=2 * max_tokens)
+    options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), **limits)
     texts = {a.source: a.text for a in articles}
     failed = [failure_record(source, "all", error) for source, error in unreadable]
     if not articles:
