@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def summarize(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None,
-              cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+              cwd: Path | None = None, timeout: float = 1800) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-c", "from summarizer.cli import main; main()", *args],
