@@ -43,7 +43,8 @@ def run_cli(tmp_path: Path, *args: str) -> tuple[int, list[str], str]:
 
 @pytest.mark.parametrize("args", [
     ["--help"], [], ["--version"], ["extract", "--help"], ["batch", "--help"], ["batch", "export", "--help"],
-    ["batch", "import", "--help"], ["cache", "--help"], ["eval", "--help"],
+    ["batch", "import", "--help"], ["cache", "--help"], ["eval", "--help"], ["brief", "--help"],
+    ["schemas", "--help"],
 ])
 def test_help_imports_nothing_heavy(tmp_path: Path, args: list[str]) -> None:
     code, heavy, output = run_cli(tmp_path, *args)
