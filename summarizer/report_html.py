@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from .scorecard import EvalReport, RunScore
 from .gold import FIELDS
-from .reports import FIELD_NAMES, gate_lines, provenance_lines, run_rows, score_rows, verdict_line
+from .reports import FIELD_NAMES, f1_rows, gate_lines, provenance_lines, run_rows, score_rows, verdict_line
 from .scoring import ArticleScore
 
 _CSS = """
@@ -124,8 +124,9 @@ def to_html(report: EvalReport) -> str:
     parts += [f"<p>{_e(line)}</p>" for line in provenance_lines(report)]
     if (verdict := verdict_line(report)) is not None and report.comparison is not None:
         parts.append(f"<p class='verdict {_e(report.comparison.test.verdict)}'>{_e(verdict)}</p>")
-    parts += ["<h2>Scores (percent, mean over articles)</h2>", _table(*score_rows(report), first=2),
-              "<h2>Runs</h2>", _table(*run_rows(report))]
+    parts += ["<h2>F1 (percent, mean over articles)</h2>", _table(*f1_rows(report), first=2),
+              "<details><summary>Precision, recall and F1</summary>", _table(*score_rows(report), first=2),
+              "</details><h2>Runs</h2>", _table(*run_rows(report))]
     parts += [f"<p>{_e(line)}</p>" for line in gate_lines(report)]
     parts += ["<h2>Articles</h2>", legend]
     for index, (gold, _) in enumerate(report.gold.items):

@@ -60,7 +60,7 @@ def run_rows(report: EvalReport) -> tuple[list[str], list[list[str]]]:
         ("failed extractions", lambda r: str(sum(a.failed for a in r.articles))),
         ("ungroundable dropped", lambda r: str(int(r.total("dropped")))),
         ("tokens", lambda r: str(int(r.total("tokens")))),
-        ("latency s (this run)", lambda r: f"{r.total('latency_s'):.1f}"),
+        ("latency s (when run)", lambda r: f"{r.total('latency_s'):.1f}"),
         ("model server s (recorded)", lambda r: f"{r.total('server_ms') / 1000:.1f}"),
     ]
     return header, [[name, *[fn(run) for run in report.runs]] for name, fn in lines]

@@ -1,0 +1,227 @@
+"""`summarize eval` end to end: saved runs, comparisons, exit codes, reports, replay.
+
+Made-up articles (tests/evalkit.py) everywhere except the last tests, which
+replay the committed recordings of the embedded model on the seeds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from clirun import ROOT, summarize
+from evalkit import gold, record, variants, write_gold_folder, write_run
+from faultserver import Fault, FaultServer, fast_config
+from summarizer.gold import gold_hash
+
+HEAVY = ("numpy", "scipy", "rapidfuzz", "openai", "instructor", "xllamacpp", "pydantic")
+
+
+def four_articles(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    texts = variants(4)
+    return write_gold_folder(tmp_path, texts), texts
+
+
+def perfect_run(path: Path, texts: dict[str, str], prompt_sha: str = "a" * 64, drop: str | None = None) -> Path:
+    results = []
+    for stem, text in texts.items():
+        items = gold()
+        if drop:
+            items[drop] = []
+        results.append(record(text, items, article_id=stem, prompt_sha=prompt_sha))
+    return write_run(path, results)
+
+
+def report(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], dict]:
+    out = tmp_path / "report.json"
+    result = summarize("eval", *args, "--no-baseline", "--json", str(out))
+    return result, (json.loads(out.read_text()) if out.exists() else {})
+
+
+def test_eval_module_imports_nothing_heavy():
+    code = "import sys, summarizer.cli; print([m for m in %r if m in sys.modules])" % (HEAVY,)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_perfect_run_scores_one(tmp_path):
+    gold_dir, texts = four_articles(tmp_path)
+    run = perfect_run(tmp_path / "run.jsonl", texts)
+    result, data = report(tmp_path, "--gold", str(gold_dir), "--from-run", str(run))
+    assert result.returncode == 0, result.stderr
+    summary = data["runs"][0]
+    assert summary["composite"] == 1.0 and summary["schema_validity_rate"] == 1.0
+    assert summary["fields"]["stances"]["class_strict"]["f1"] == 1.0
+    assert data["gold"]["hash"] == gold_hash(gold_dir)
+
+
+def test_a_failed_or_missing_article_is_scored_empty_and_fails_the_gate(tmp_path):
+    gold_dir, texts = four_articles(tmp_path)
+    stems = list(texts)
+    records = [record(texts[s], gold(), article_id=s) for s in stems[:2]]
+    records.append(record(texts[stems[2]], None, ok=False, error="stance: model output failed validation",
+                          article_id=stems[2]))
+    result, data = report(tmp_path, "--gold", str(gold_dir), "--from-run", str(write_run(tmp_path / "r.jsonl", records)))
+    assert result.returncode == 5
+    summary = data["runs"][0]
+    assert [a["composite"] for a in summary["articles"]] == [1.0, 1.0, 0.0, 0.0]
+    assert summary["failed_articles"] == [stems[2], stems[3]] and summary["missing_articles"] == [stems[3]]
+    assert summary["composite"] == 0.5
+    assert "schema-invalid or failed output" in result.stdout
+
+
+def test_a_run_against_itself_is_inconclusive(tmp_path):
+    gold_dir, texts = four_articles(tmp_path)
+    run = perfect_run(tmp_path / "run.jsonl", texts, drop="conditions")
+    result, data = report(tmp_path, "--gold", str(gold_dir), "--from-run", str(run), "--compare", str(run))
+    assert result.returncode == 0, result.stderr
+    assert data["comparison"]["verdict"] == "inconclusive" and data["comparison"]["mean"] == 0.0
+
+
+def test_a_worse_run_is_a_regression_and_a_better_one_an_improvement(tmp_path):
+    gold_dir, texts = four_articles(tmp_path)
+    good = perfect_run(tmp_path / "good.jsonl", texts)
+    worse = perfect_run(tmp_path / "worse.jsonl", texts, drop="red_lines")
+    result, data = report(tmp_path, "--gold", str(gold_dir), "--from-run", str(worse), "--compare", str(good))
+    assert result.returncode == 1
+    comparison = data["comparison"]
+    assert comparison["verdict"] == "regressed" and comparison["mean"] == pytest.approx(-0.25)
+    assert "REGRESSED" in result.stdout
+    result, data = report(tmp_path, "--gold", str(gold_dir), "--from-run", str(good), "--compare", str(worse))
+    assert result.returncode == 0 and data["comparison"]["verdict"] == "improved"
+
+
+def test_markdown_names_the_gold_set_and_the_prompts(tmp_path):
+    gold_dir, texts = four_articles(tmp_path)
+    run = perfect_run(tmp_path / "run.jsonl", texts, prompt_sha="b" * 64)
+    md = tmp_path / "summary.md"
+    result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(run), "--no-baseline", "--markdown", str(md))
+    assert result.returncode == 0, result.stderr
+    text = md.read_text()
+    assert gold_hash(gold_dir) in text and "stance v1 " + "b" * 12 in text
+    assert "| stances | classification soft | 100.0 | 100.0 | 100.0 |" in text
+
+
+def test_json_to_stdout_is_the_only_thing_there(tmp_path):
+    gold_dir, texts = four_articles(tmp_path)
+    run = perfect_run(tmp_path / "run.jsonl", texts)
+    result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(run), "--no-baseline", "--json", "-")
+    assert result.returncode == 0 and json.loads(result.stdout)["runs"][0]["composite"] == 1.0
+
+
+@pytest.mark.parametrize("make, needle", [
+    (lambda p: ["--gold", str(p / "nowhere")], "gold folder not found"),
+    (lambda p: ["--gold", str(write_gold_folder(p, variants(1))), "--from-run", str(p / "bad.jsonl")],
+     "not a results file"),
+    (lambda p: ["--gold", str(write_gold_folder(p, variants(1))), "--from-run", str(p / "empty.jsonl")],
+     "has no records"),
+])
+def test_bad_input_is_a_clear_error(tmp_path, make, needle):
+    (tmp_path / "bad.jsonl").write_text("{not json\n")
+    (tmp_path / "empty.jsonl").write_text("")
+    result = summarize("eval", *make(tmp_path), "--no-baseline")
+    assert result.returncode == 2 and needle in result.stderr and "Traceback" not in result.stderr
+
+
+def test_html_escapes_model_text_in_a_real_browser(tmp_path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "headless Chromium is needed (.ci/run installs the Debian package)"
+    gold_dir, texts = four_articles(tmp_path)
+    payload = '<script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
+    records = []
+    for stem, text in texts.items():
+        items = gold()
+        items["stances"][0]["position"] = payload
+        items["stances"][0]["holder"] = '"><b>bold</b>'
+        records.append(record(text, items, article_id=stem))
+    html = tmp_path / "report.html"
+    result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(write_run(tmp_path / "r.jsonl", records)),
+                       "--no-baseline", "--html", str(html))
+    assert result.returncode == 0, result.stderr
+    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", html.as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    soup = BeautifulSoup(dom, "html.parser")
+    assert soup.title.string == "Extraction evaluation"  # no injected script ran
+    assert not soup.find_all(["script", "img", "b", "link"])  # and no injected element exists
+    assert payload in soup.get_text() and soup.find("mark", class_="gm")
+    assert "http" not in "".join(str(t) for t in soup.find_all(["style", "link"]))  # no external assets
+
+
+def test_failed_extraction_after_retries_is_an_empty_prediction(tmp_path):
+    """A real HTTP server on 127.0.0.1 fails every call for one article; that article still counts."""
+    from summarizer.evaluate import load_dataset, score_run, solve
+    from summarizer.extract import ExtractOptions
+    from summarizer.providers import build_provider
+
+    texts = variants(2)
+    gold_set = load_dataset(write_gold_folder(tmp_path, texts))
+    with FaultServer() as server:
+        server.on("number 1.", always=Fault.status(500))
+        provider = build_provider(fast_config(server, cache_path=None))
+        try:
+            records = solve(gold_set, provider, ExtractOptions(schema="all"), tmp_path / "run.jsonl")
+        finally:
+            provider.close()
+    run = score_run("openai", gold_set, records)
+    assert [a.failed for a in run.articles] == [False, True] and len(run.articles) == 2
+    assert run.articles[1].composite == 0.0 and run.validity_rate == 0.5
+    assert len((tmp_path / "run.jsonl").read_text().splitlines()) == 2
+
+
+def test_record_then_replay_without_the_server_gives_the_same_scores(tmp_path):
+    gold_dir = write_gold_folder(tmp_path, variants(3))
+    cache = tmp_path / "cache"
+    with FaultServer() as server:
+        first, data = report(tmp_path, "--gold", str(gold_dir), "--provider", "openai", "--base-url", server.url,
+                             "--model", "fault-model", "--cache-dir", str(cache))
+        calls = server.count
+    assert first.returncode == 0, first.stderr
+    assert calls > 0
+    exported = tmp_path / "rec.jsonl"
+    assert summarize("cache", "export", str(exported), "--cache-dir", str(cache)).returncode == 0
+    again, replayed = report(tmp_path, "--gold", str(gold_dir), "--provider", "openai", "--base-url",
+                             "http://127.0.0.1:9/v1", "--model", "fault-model", "--recording", str(exported))
+    assert again.returncode == 0, again.stderr
+    assert replayed["runs"][0]["composite"] == data["runs"][0]["composite"]
+    assert replayed["runs"][0]["articles"] == data["runs"][0]["articles"]
+
+
+def test_a_replay_miss_stops_the_evaluation(tmp_path):
+    gold_dir = write_gold_folder(tmp_path, variants(1))
+    empty = tmp_path / "empty.recording.jsonl"
+    empty.write_text("")
+    result = summarize("eval", "--gold", str(gold_dir), "--provider", "openai", "--base-url",
+                       "http://127.0.0.1:9/v1", "--model", "m", "--recording", str(empty), "--no-baseline")
+    assert result.returncode == 4 and "no recorded response" in result.stderr and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- the committed recordings of the seeds
+
+RUNS = ROOT / "evals" / "runs"
+REPLAY = ["--gold", "evals/gold", "--provider", "embedded", "--no-baseline"]
+
+
+def test_worse_prompt_is_caught_as_a_regression_on_replayed_recordings(tmp_path):
+    out = tmp_path / "report.json"
+    result = summarize("eval", *REPLAY, "--recording", str(RUNS / "embedded.recording.jsonl"),
+                       "--recording", str(RUNS / "embedded-worse.recording.jsonl"),
+                       "--prompts-dir", "evals/prompts-worse", "--compare", "prompts", "--json", str(out))
+    data = json.loads(out.read_text())
+    assert data["comparison"]["verdict"] == "regressed", result.stdout
+    assert result.returncode == 1
+
+
+def test_replayed_recording_equals_the_committed_run(tmp_path):
+    """The CI gate: replaying the recording reproduces the saved run exactly (an A/A comparison)."""
+    out = tmp_path / "report.json"
+    result = summarize("eval", *REPLAY, "--recording", str(RUNS / "embedded.recording.jsonl"),
+                       "--compare", str(RUNS / "embedded.run.jsonl"), "--json", str(out))
+    data = json.loads(out.read_text())
+    assert data["comparison"]["verdict"] == "inconclusive" and data["comparison"]["mean"] == 0.0, result.stdout
+    assert data["runs"][0]["articles"] == data["runs"][1]["articles"]
