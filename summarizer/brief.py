@@ -20,7 +20,7 @@ from .brief_models import (Actor, Brief, Divergence, Headline, MergeNote, Mentio
 from .divergence import PartyFinder, contradictions, framings
 from .novelty import apply_novelty
 from .records import ExtractionRecord
-from .names import normalise
+from .names import normalise, plausible_actor
 from .resolve import Entity, Resolution, TieBreak, resolve
 
 FIELDS = ("stances", "conditions", "red_lines")
@@ -71,7 +71,7 @@ def _sources(records: list[ExtractionRecord], texts: dict[str, str]) -> list[Sou
 
 def _entities(source: Source, result: dict[str, Any], holders: Iterable[str], text: str) -> list[Entity]:
     entities = [Entity(source.id, p["id"], [p["name"], *p.get("aliases", [])], p.get("kind"), p.get("role"),
-                       p.get("country")) for p in result.get("participants", [])]
+                       p.get("country")) for p in result.get("participants", []) if plausible_actor(p["name"])]
     known = {e.local_id for e in entities}
     for holder in dict.fromkeys(holders):
         if holder not in known:
@@ -111,17 +111,23 @@ def build_brief(records: list[ExtractionRecord], texts: dict[str, str], date: st
             continue
         result = record.result or {}
         kept = []
+        names = {p["id"]: p["name"] for p in result.get("participants", [])}
         for field in FIELDS:
             for item in result.get(field, []):
                 quotes = _verified(book, source.id, item.get("evidence", []))
-                if quotes:
-                    kept.append((field, item, source, quotes))
+                holder = names.get(item["holder"]) or holder_text(item["holder"], book.texts[source.id])
+                what = f"{source.id}: a {field[:-1].replace('_', ' ')} of “{holder}”"
+                if not quotes:
+                    reasons.append(f"{what} has no quote that equals its article text")
+                elif not plausible_actor(holder):
+                    reasons.append(f"{what}: the holder is a sentence, not an actor")
                 else:
-                    items_dropped += 1
-                    reasons.append(f"{source.id}: a {field[:-1].replace('_', ' ')} of {item.get('holder')} "
-                                   "has no quote that equals its article text")
+                    kept.append((field, item, source, quotes))
+                    continue
+                items_dropped += 1
         for p in result.get("participants", []):
-            participants[(source.id, p["id"])] = _verified(book, source.id, p.get("evidence", []))
+            if plausible_actor(p["name"]):
+                participants[(source.id, p["id"])] = _verified(book, source.id, p.get("evidence", []))
         entities += _entities(source, result, [item["holder"] for _, item, _, _ in kept], book.texts[source.id])
         reported += kept
     resolution = resolve(entities, tie_break(book.texts) if tie_break is not None else None)

@@ -133,6 +133,15 @@ def countries_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+MAX_NAME_WORDS = 12
+
+
+def plausible_actor(name: str) -> bool:
+    """A name or role, not a sentence: at most MAX_NAME_WORDS words, starting with a letter."""
+    words = name.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and name.strip()[:1].isalpha()
+
+
 def looks_like_person_name(name: str) -> bool:
     """Capitalised words, none of them an office or a place: 'Ali Bahreini', 'Mohammed bin Salman'."""
     words = name.split()

@@ -152,3 +152,14 @@ def test_participants_from_several_articles_become_one_actor_with_all_mentions()
     egypt = next(a for a in brief.actors if a.id == "egypt")
     assert {m.text for m in egypt.mentions} >= {"Egypt", "Cairo"}
     assert len(brief.conditions) == 1 and brief.conditions[0].holder == "egypt"
+
+
+def test_a_sentence_given_as_holder_is_dropped_and_counted() -> None:
+    records, texts = day_one()
+    sentence = "Shoukry said Cairo supports a binding agreement on the dam."
+    records[0].result["stances"][0]["holder"] = "shoukry-said-cairo-supports-a-binding-agreement-on-the-dam-in-" \
+        "the-talks-today"  # type: ignore[index]
+    brief = _brief(records, texts)
+    assert brief.verification.items_dropped == 1
+    assert any("the holder is a sentence" in r for r in brief.verification.reasons)
+    assert all(sentence not in q.quote for s in brief.stances for q in s.evidence)
