@@ -112,5 +112,6 @@ def _actor(members: list[Entity], facts: list[Facts]) -> Actor:
         kinds = [e.kind for e in members if e.kind]
         kind = _most_common(kinds) or ("person" if any(f.cores for f in facts) else "other")
         country = _most_common([c for f in facts for c in sorted(f.countries)])
-    return Actor(id=slugify(name), name=name, kind=kind, role=_most_common(roles) if place is None else None,
-                 country=country, members=members)
+    role = _most_common(roles) if place is None else None
+    return Actor(id=slugify(name), name=name, kind=kind, role=role if role != name else None, country=country,
+                 members=members)

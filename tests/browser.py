@@ -37,7 +37,7 @@ def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
                               capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def screenshot(page: Path, png: Path, width: int = 1280, height: int = 2000, timeout: float = 120) -> bytes:
+def screenshot(page: Path, png: Path, width: int = 1280, height: int = 2000, timeout: float = 300) -> bytes:
     """PNG bytes of `page` rendered at width x height."""
     result = _run([f"--screenshot={png}", f"--window-size={width},{height}", page.resolve().as_uri()], timeout)
     if not png.exists():
@@ -45,7 +45,7 @@ def screenshot(page: Path, png: Path, width: int = 1280, height: int = 2000, tim
     return png.read_bytes()
 
 
-def dump_dom(page: Path, timeout: float = 120) -> str:
+def dump_dom(page: Path, timeout: float = 300) -> str:
     """The serialised DOM after load, i.e. after the page's scripts ran."""
     result = _run(["--dump-dom", page.resolve().as_uri()], timeout)
     if result.returncode != 0 or "<html" not in result.stdout:

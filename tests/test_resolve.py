@@ -138,3 +138,8 @@ def test_a_state_mislabelled_as_a_person_is_still_the_state() -> None:
                       Entity("b", "r", ["Jordan Bardella"], "person")])
     assert result.actor_id("a", "p") == result.actor_id("b", "q") == "iran"
     assert result.by_id()["iran"].kind == "state" and result.actor_id("b", "r") == "jordan-bardella"
+
+
+def test_a_bare_role_actor_does_not_repeat_its_name_as_role() -> None:
+    result = resolve([Entity("a", "x", ["The envoy"])])
+    assert result.actors[0].name == "The envoy" and result.actors[0].role is None
