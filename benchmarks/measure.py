@@ -111,7 +111,9 @@ class Run:
             "tokens_per_s": round(u.total_tokens / self.wall_s, 1),
             "completion_tokens_per_s": round(u.completion_tokens / self.wall_s, 2),
             "server_s": round(server_s, 2),
-            "overhead_ratio": round(self.wall_s / server_s, 3) if server_s and not u.cached_calls else None,
+            # only meaningful one request at a time: with several in flight, server times overlap
+            "overhead_ratio": (round(self.wall_s / server_s, 3)
+                               if server_s and not u.cached_calls and self.concurrency == 1 else None),
         }
 
 
