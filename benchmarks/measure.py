@@ -17,13 +17,13 @@ from typing import Any
 
 import httpx
 
-from summarizer.articles import Article, read_article
-from summarizer.cache import ResponseCache
-from summarizer.extract import ExtractOptions
-from summarizer.providers import ChatProvider, ProviderConfig
-from summarizer.records import ExtractionRecord
-from summarizer.runner import run_batch
-from summarizer.usage import Usage
+from summarizer.text.articles import Article, read_article
+from summarizer.llm.cache import ResponseCache
+from summarizer.extract.pipeline import ExtractOptions
+from summarizer.llm.providers import ChatProvider, ProviderConfig
+from summarizer.core.records import ExtractionRecord
+from summarizer.extract.runner import run_batch
+from summarizer.llm.usage import Usage
 
 CLI = [sys.executable, "-c", "from summarizer.cli import main; main()"]
 # the CLI, reporting its own peak RSS (VmHWM: per process image, unlike ru_maxrss which a fork inherits)

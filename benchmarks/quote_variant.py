@@ -17,14 +17,15 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from summarizer import extract, usage
-from summarizer.articles import Article
-from summarizer.drafts import DRAFT_MODELS, MAX_ITEMS
+from summarizer.extract import pipeline as extract
+from summarizer.llm import usage
+from summarizer.text.articles import Article
+from summarizer.extract.drafts import DRAFT_MODELS, MAX_ITEMS
 from summarizer.errors import SummarizerError
-from summarizer.extract import ExtractOptions
-from summarizer.prompts import PromptTemplate, default_prompts_dir, load_prompt
-from summarizer.providers import TruncatedOutput
-from summarizer.segment import chunk_sentences, split_sentences
+from summarizer.extract.pipeline import ExtractOptions
+from summarizer.llm.prompts import PromptTemplate, default_prompts_dir, load_prompt
+from summarizer.llm.providers import TruncatedOutput
+from summarizer.text.segment import chunk_sentences, split_sentences
 
 HERE = Path(__file__).resolve().parent
 QUOTE_LINE = "- quotes: the exact words of the article that state it, copied character for character."

@@ -25,9 +25,9 @@ from measure import (cli_rerun, copies, json_whitespace, machine, peak_rss_mb, p
                      timed_run)
 from quote_variant import run_quotes, run_reference
 
-from summarizer.articles import Article, read_article
-from summarizer.embedded import EmbeddedServer, default_model_path
-from summarizer.extract import ExtractOptions
+from summarizer.text.articles import Article, read_article
+from summarizer.llm.embedded import EmbeddedServer, default_model_path
+from summarizer.extract.pipeline import ExtractOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOTS = 4

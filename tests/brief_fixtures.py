@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from summarizer.records import ArticleInfo, ExtractionRecord, Provenance
-from summarizer.schemas import ArticleMeta, slugify
+from summarizer.core.records import ArticleInfo, ExtractionRecord, Provenance
+from summarizer.core.schemas import ArticleMeta, slugify
 
 ALPHA = (
     "Egypt says contacts with Ethiopia are not negotiations\n"

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 from typing import Any, Optional
 
-from summarizer.records import ArticleInfo, ExtractionRecord, PromptRef, Provenance
-from summarizer.usage import Usage
+from summarizer.core.records import ArticleInfo, ExtractionRecord, PromptRef, Provenance
+from summarizer.llm.usage import Usage
 
 ARTICLE = (
     "Freedonia and Sylvania resume contacts\n"

@@ -290,8 +290,8 @@ class FaultServer:
 
 def fast_config(server: FaultServer, **overrides: Any) -> Any:
     """A ProviderConfig for this server with tiny backoff and timeouts, so fault tests take milliseconds."""
-    from summarizer.providers import ProviderConfig
-    from summarizer.transport import RetryPolicy
+    from summarizer.llm.providers import ProviderConfig
+    from summarizer.llm.transport import RetryPolicy
 
     settings: dict[str, Any] = {
         "provider": "openai", "model": "fault-model", "base_url": server.url, "timeout": 0.5,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from summarizer.articles import find_articles, guess_meta, read_article
+from summarizer.text.articles import find_articles, guess_meta, read_article
 
 
 def test_date_line_and_headline() -> None:

@@ -16,12 +16,12 @@ import pytest
 
 from articlegen import article_text, citing_answer, write_articles
 from faultserver import FaultServer, fast_config, shown_sentences
-from summarizer.articles import MAX_BYTES, read_article
+from summarizer.text.articles import MAX_BYTES, read_article
 from summarizer.errors import InputError
-from summarizer.extract import ExtractOptions, extract_article
-from summarizer.gold import load_gold
-from summarizer.html import html_to_text
-from summarizer.providers import build_provider
+from summarizer.extract.pipeline import ExtractOptions, extract_article
+from summarizer.evaluation.gold import load_gold
+from summarizer.text.html import html_to_text
+from summarizer.llm.providers import build_provider
 
 
 def endpoint(server: FaultServer) -> list[str]:
@@ -142,7 +142,7 @@ def test_html_article_is_grounded_in_its_visible_text(tmp_path: Path, fault_serv
 
 
 def test_article_far_longer_than_a_chunk_keeps_global_offsets(fault_server: FaultServer) -> None:
-    from summarizer.articles import Article, guess_meta
+    from summarizer.text.articles import Article, guess_meta
 
     fault_server.responder = citing_answer  # cites the last two sentences each chunk shows
     text = article_text(9, sentences=500)

@@ -10,13 +10,13 @@ import jsonschema
 import pytest
 
 from clirun import ROOT, summarize
-from summarizer.articles import Article, guess_meta
-from summarizer.baseline import BaselineProvider
-from summarizer.drafts import draft_model
-from summarizer.extract import ExtractOptions, extract_article
-from summarizer.gazetteer import find_places, lookup
-from summarizer.providers import ProviderConfig, build_provider
-from summarizer.segment import split_sentences
+from summarizer.text.articles import Article, guess_meta
+from summarizer.rules.extractor import BaselineProvider
+from summarizer.extract.drafts import draft_model
+from summarizer.extract.pipeline import ExtractOptions, extract_article
+from summarizer.entities.gazetteer import find_places, lookup
+from summarizer.llm.providers import ProviderConfig, build_provider
+from summarizer.text.segment import split_sentences
 
 TRADE = """Brazil and Argentina edge back toward trade talks
 BRASILIA, March 4 (Reuters) – Brazilian Foreign Minister Helena Duarte said on Tuesday that Brazil is ready to resume trade negotiations with Argentina, provided that Buenos Aires lifts the new tariffs on steel imports.

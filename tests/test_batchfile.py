@@ -16,11 +16,11 @@ import pytest
 
 from clirun import summarize
 from faultserver import FaultServer, response_schema, shown_sentences
-from summarizer.articles import read_article
-from summarizer.batchfile import OFFLINE_NOTE, capture_provider, placeholder, plan_requests
-from summarizer.drafts import DRAFT_MODELS, draft_model
-from summarizer.extract import TASKS, ExtractOptions
-from summarizer.providers import ProviderConfig
+from summarizer.text.articles import read_article
+from summarizer.extract.batch import OFFLINE_NOTE, capture_provider, placeholder, plan_requests
+from summarizer.extract.drafts import DRAFT_MODELS, draft_model
+from summarizer.extract.pipeline import TASKS, ExtractOptions
+from summarizer.llm.providers import ProviderConfig
 
 ARTICLES = {
     "oslo": ("Ministers meet in Oslo over fishing rights\n"
@@ -188,7 +188,7 @@ def test_baseline_cannot_export(tmp_path: Path) -> None:
 
 def test_round_trip_through_the_embedded_server(tmp_path: Path) -> None:
     """Export, answer every body with the real llama.cpp server over HTTP, stop it, import."""
-    from summarizer.embedded import EmbeddedServer, default_model_path
+    from summarizer.llm.embedded import EmbeddedServer, default_model_path
 
     files = write(tmp_path / "in", ["oslo", "lisbon"])
     requests, results, cache = tmp_path / "requests.jsonl", tmp_path / "results.jsonl", tmp_path / "cache"

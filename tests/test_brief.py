@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from brief_fixtures import ALPHA, BETA, condition, day_one, ev, failed, participant, record, stance
 
-from summarizer.brief import build_brief, holder_text, ungrounded
-from summarizer.brief_models import Brief
+from summarizer.brief.build import build_brief, holder_text, ungrounded
+from summarizer.brief.models import Brief
 
 
 def _brief(records=None, texts=None) -> Brief:  # type: ignore[no-untyped-def]

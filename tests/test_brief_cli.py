@@ -9,7 +9,7 @@ from typing import Callable
 import jsonschema
 import pytest
 
-from summarizer.articles import read_article
+from summarizer.text.articles import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

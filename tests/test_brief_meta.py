@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.articles import read_article
+from summarizer.text.articles import read_article
 from summarizer.errors import InputError
-from summarizer.segment import split_sentences
+from summarizer.text.segment import split_sentences
 
 BODY = "Ministers meet in Oslo\nNorway's minister said talks continue. He added more.\n"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from brief_fixtures import ALPHA, BETA, GAMMA, condition, day_one, participant, record, red_line, stance
 
-from summarizer.brief import build_brief
-from summarizer.brief_models import Brief
+from summarizer.brief.build import build_brief
+from summarizer.brief.models import Brief
 
 
 def _yesterday() -> Brief:

@@ -9,10 +9,10 @@ import pytest
 from brief_fixtures import ALPHA, day_one, record, stance
 from browser import BrowserMissing, decode_png, dump_dom, screenshot
 
-from summarizer.brief import build_brief
-from summarizer.brief_html import render_html
-from summarizer.brief_markdown import render_markdown
-from summarizer.brief_models import Brief
+from summarizer.brief.build import build_brief
+from summarizer.brief.render_html import render_html
+from summarizer.brief.render_markdown import render_markdown
+from summarizer.brief.models import Brief
 
 HOSTILE = '<img src=x onerror="document.body.dataset.pwned=1"> | *bold* [link](http://x)'
 

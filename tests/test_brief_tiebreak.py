@@ -8,9 +8,9 @@ from typing import Any
 
 from faultserver import FaultServer
 
-from summarizer.providers import ProviderConfig, build_provider
-from summarizer.resolve import Entity, resolve
-from summarizer.tiebreak import LlmTieBreak
+from summarizer.llm.providers import ProviderConfig, build_provider
+from summarizer.entities.resolve import Entity, resolve
+from summarizer.entities.tiebreak import LlmTieBreak
 
 TEXTS = {
     "a": "Ali Bahreini spoke in Geneva. Ali Khamenei spoke in Tehran.",

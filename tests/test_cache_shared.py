@@ -16,9 +16,9 @@ from faultserver import FaultServer
 
 def gold_sources() -> list[str]:
     """The article files behind the shipped gold labels, exactly as `eval` reads them."""
-    from summarizer.evaluate import gold_articles, load_dataset
+    from summarizer.evaluation.harness import gold_articles, load_dataset
 
-    return [a.source for a in gold_articles(load_dataset(ROOT / "evals" / "gold"))]
+    return [a.source for a in gold_articles(load_dataset(ROOT / "evals" / "gold" / "seeds"))]
 
 
 def test_warm_rerun_of_summarize_makes_zero_http_calls(fault_server: FaultServer, tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_eval_and_brief_reuse_what_summarize_paid_for(fault_server: FaultServer,
     assert cold.returncode == 0, cold.stderr
     calls = fault_server.count
     assert calls >= 5 * len(sources)
-    evaluated = summarize("eval", "--gold", str(ROOT / "evals" / "gold"), "--no-baseline", "--json",
+    evaluated = summarize("eval", "--gold", str(ROOT / "evals" / "gold" / "seeds"), "--no-baseline", "--json",
                           str(tmp_path / "eval.json"), *endpoint, env=env)
     assert "Traceback" not in evaluated.stderr and (tmp_path / "eval.json").is_file()
     assert fault_server.count == calls, "eval called the endpoint for requests summarize already paid for"

@@ -17,7 +17,7 @@ from browser import dump_dom
 from clirun import ROOT, summarize
 from evalkit import gold, record, variants, write_gold_folder, write_run
 from faultserver import Fault, FaultServer, fast_config
-from summarizer.gold import gold_hash
+from summarizer.evaluation.gold import gold_hash
 
 def four_articles(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     texts = variants(4)
@@ -141,9 +141,9 @@ def test_html_escapes_model_text_in_a_real_browser(tmp_path):
 
 def test_failed_extraction_after_retries_is_an_empty_prediction(tmp_path):
     """A real HTTP server on 127.0.0.1 fails every call for one article; that article still counts."""
-    from summarizer.evaluate import load_dataset, score_run, solve
-    from summarizer.extract import ExtractOptions
-    from summarizer.providers import build_provider
+    from summarizer.evaluation.harness import load_dataset, score_run, solve
+    from summarizer.extract.pipeline import ExtractOptions
+    from summarizer.llm.providers import build_provider
 
     texts = variants(2)
     gold_set = load_dataset(write_gold_folder(tmp_path, texts))
@@ -190,7 +190,7 @@ def test_a_replay_miss_stops_the_evaluation(tmp_path):
 # ---------------------------------------------------------------- the committed recordings of the seeds
 
 RUNS = ROOT / "evals" / "runs"
-REPLAY = ["--gold", "evals/gold", "--provider", "embedded", "--no-baseline"]
+REPLAY = ["--gold", "evals/gold/seeds", "--provider", "embedded", "--no-baseline"]
 
 
 def test_worse_prompt_is_caught_as_a_regression_on_replayed_recordings(tmp_path):

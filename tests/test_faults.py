@@ -18,14 +18,14 @@ import pytest
 
 from articlegen import article_text, citing_answer, code
 from faultserver import Fault, FaultServer, fast_config
-from summarizer import usage
-from summarizer.articles import Article, guess_meta
-from summarizer.drafts import draft_model
+from summarizer.llm import usage
+from summarizer.text.articles import Article, guess_meta
+from summarizer.extract.drafts import draft_model
 from summarizer.errors import ProviderError
-from summarizer.extract import ExtractOptions, extract_article
-from summarizer.providers import TruncatedOutput, build_provider
-from summarizer.runner import run_batch
-from summarizer.transport import RetryingTransport, RetryPolicy
+from summarizer.extract.pipeline import ExtractOptions, extract_article
+from summarizer.llm.providers import TruncatedOutput, build_provider
+from summarizer.extract.runner import run_batch
+from summarizer.llm.transport import RetryingTransport, RetryPolicy
 
 MESSAGES = [{"role": "system", "content": "Extract stances."}, {"role": "user", "content": "[1] A.\n[2] B."}]
 STANCES = draft_model("stance", 2)

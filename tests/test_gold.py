@@ -14,13 +14,13 @@ from typing import Any, Callable
 
 import pytest
 
-from summarizer.articles import read_article
+from summarizer.text.articles import read_article
 from summarizer.errors import InputError
-from summarizer.gold import FIELDS, GoldArticle, load_gold, load_gold_file
-from summarizer.schemas import slugify
+from summarizer.evaluation.gold import FIELDS, GoldArticle, load_gold, load_gold_file
+from summarizer.core.schemas import slugify
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD_DIR = ROOT / "evals" / "gold"
+GOLD_DIR = ROOT / "evals" / "gold" / "seeds"
 SEEDS = ROOT / "seeds"
 TOOL = ROOT / "evals" / "tools" / "gold_offsets.py"
 HOLDER_FIELDS = ("stances", "conditions", "red_lines")
@@ -48,7 +48,7 @@ def test_every_seed_has_exactly_one_gold_file(gold: list[tuple[GoldArticle, str]
 
 def test_gold_points_at_its_article_and_its_hash(gold: list[tuple[GoldArticle, str]]) -> None:
     for g, text in gold:
-        assert g.source == f"../../seeds/{g.article_id}.txt"
+        assert g.source == f"../../../seeds/{g.article_id}.txt"
         article = read_article(SEEDS / f"{g.article_id}.txt")
         assert article.text == text and article.sha256 == g.sha256
 

@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from summarizer.articles import Article, guess_meta
-from summarizer.drafts import draft_model
-from summarizer.extract import ExtractOptions, extract_article
-from summarizer.grounding import Grounder, verify
-from summarizer.schemas import Evidence
-from summarizer.segment import split_sentences
+from summarizer.text.articles import Article, guess_meta
+from summarizer.extract.drafts import draft_model
+from summarizer.extract.pipeline import ExtractOptions, extract_article
+from summarizer.extract.grounding import Grounder, verify
+from summarizer.core.schemas import Evidence
+from summarizer.text.segment import split_sentences
 
 TEXT = (
     "Oslo talks stall\n"

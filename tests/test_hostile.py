@@ -20,10 +20,10 @@ import pytest
 from articlegen import _holder, citing_answer
 from clirun import ROOT
 from faultserver import Fault, FaultServer, fast_config, response_schema, shown_sentences, user_text
-from summarizer.articles import read_article
-from summarizer.extract import ExtractOptions, extract_article
-from summarizer.providers import build_provider
-from summarizer.segment import split_sentences
+from summarizer.text.articles import read_article
+from summarizer.extract.pipeline import ExtractOptions, extract_article
+from summarizer.llm.providers import build_provider
+from summarizer.text.segment import split_sentences
 
 HOSTILE = sorted((Path(__file__).parent / "hostile").glob("*.txt"))
 SCHEMAS = ROOT / "schemas"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.resolve import Entity, resolve
+from summarizer.entities.resolve import Entity, resolve
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = {"000": "000_3675c51b65d8f5ab", "001": "001_c4f4e3ce92e2f73e", "002": "002_b2b0cc6f5916fcb9",

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from summarizer.schema_export import published_models, schema_text, stale_schemas, write_schemas
-from summarizer.schemas import Evidence, RedLine, slugify
+from summarizer.core.export import published_models, schema_text, stale_schemas, write_schemas
+from summarizer.core.schemas import Evidence, RedLine, slugify
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from evalkit import ARTICLE, ev, gold, participant, stance
-from summarizer.scoring import FIELDS, VIEWS, WEIGHTS, match, score_article
-from summarizer.similarity import EntityResolver, text_similarity, token_f1
+from summarizer.evaluation.scoring import FIELDS, VIEWS, WEIGHTS, match, score_article
+from summarizer.evaluation.similarity import EntityResolver, text_similarity, token_f1
 
 EMPTY = {f: [] for f in FIELDS}
 

@@ -96,8 +96,8 @@ def test_markdown_shows_article_and_model_text_literally(tmp_path: Path, fault_s
 
 def test_answers_lose_the_key_and_nothing_else(fault_server: FaultServer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from faultserver import fast_config
-    from summarizer.drafts import draft_model
-    from summarizer.providers import build_provider
+    from summarizer.extract.drafts import draft_model
+    from summarizer.llm.providers import build_provider
 
     messages = [{"role": "user", "content": "[1] A said talks are not needed."}]
     key = f"sk-plant-{uuid.uuid4().hex}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.segment import chunk_sentences, split_sentences
+from summarizer.text.segment import chunk_sentences, split_sentences
 
 TEXT = (
     "BRASILIA (Wire) – Brazil's foreign minister said talks with the U.S. Trade Representative would resume. "

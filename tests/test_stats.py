@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarizer.stats import (ALPHA, MIN_ARTICLES, MIN_EFFECT, RESAMPLES, bootstrap_ci, decide, paired_test,
+from summarizer.evaluation.stats import (ALPHA, MIN_ARTICLES, MIN_EFFECT, RESAMPLES, bootstrap_ci, decide, paired_test,
                               sign_flip_p, smallest_p)
 
 

@@ -2,7 +2,7 @@
 
 Labellers write each evidence `quote` by hand; counting characters by hand is
 error-prone, so this tool finds every quote in the article (as
-`summarizer.articles.read_article` returns it) and writes `start`/`end` and
+`summarizer.text.articles.read_article` returns it) and writes `start`/`end` and
 `sha256` back into the file. A quote that occurs more than once needs a `start`
 near the intended occurrence; the nearest one is taken. Nothing is guessed
 beyond that: a quote that is not in the article is an error.
@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from summarizer.articles import read_article
-from summarizer.gold import FIELDS
+from summarizer.text.articles import read_article
+from summarizer.evaluation.gold import FIELDS
 
 
 class LabelError(Exception):

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from ..errors import SummarizerError, redact
+from summarizer.errors import SummarizerError, redact
 
 
 class DefaultGroup(click.Group):

@@ -33,8 +33,8 @@ def command() -> None:
 
 
 def _articles(files: tuple[str, ...]) -> tuple[list[Any], bool]:
-    from ..articles import find_articles
-    from ..runner import load_articles
+    from summarizer.text.articles import find_articles
+    from summarizer.extract.runner import load_articles
 
     articles, unreadable = load_articles(find_articles(list(files)))
     for _, error in unreadable:
@@ -45,7 +45,7 @@ def _articles(files: tuple[str, ...]) -> tuple[list[Any], bool]:
 
 
 def _options(schema: str, max_tokens: int, params: dict[str, Any]) -> Any:
-    from ..extract import ExtractOptions
+    from summarizer.extract.pipeline import ExtractOptions
 
     return ExtractOptions(schema=schema, prompts_dir=params.get("prompts_dir"), max_tokens=max_tokens,
                           max_tokens_cap=max_tokens)
@@ -60,7 +60,7 @@ def _options(schema: str, max_tokens: int, params: dict[str, Any]) -> Any:
 @provider_options
 def export(files: tuple[str, ...], schema: str, output: Path, max_tokens: int, **params: Any) -> None:
     """Write the requests of a run as an OpenAI Batch API JSONL file; calls no model."""
-    from ..batchfile import capture_provider, plan_requests, write_requests
+    from summarizer.extract.batch import capture_provider, plan_requests, write_requests
 
     articles, unreadable = _articles(files)
     provider = capture_provider(provider_config({**params, "replay": False, "no_cache": True}))
@@ -89,9 +89,9 @@ def export(files: tuple[str, ...], schema: str, output: Path, max_tokens: int, *
 def import_(results: Path, files: tuple[str, ...], schema: str, fmt: str, output: Path | None, max_tokens: int,
             **params: Any) -> None:
     """Read a batch results file back into grounded records, exactly as a live run makes them."""
-    from ..batchfile import import_results, read_results
-    from ..errors import InputError
-    from ..output import render
+    from summarizer.extract.batch import import_results, read_results
+    from summarizer.errors import InputError
+    from summarizer.extract.output import render
     from .extract_cmd import _atomic_write
 
     if params.get("no_cache"):

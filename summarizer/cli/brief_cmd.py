@@ -56,7 +56,7 @@ def command(inputs: tuple[str, ...], date: str, previous: Path | None, fmt: str,
     in the brief as failed. Exit status: 0 all extracted, 1 some extraction
     failed, 2 bad input (the brief is still written for 1 and for unreadable files).
     """
-    from ..errors import InputError
+    from summarizer.errors import InputError
 
     if fmt == "all" and output is None:
         raise InputError("-f all writes three files and needs a folder", "add -o FOLDER")
@@ -79,8 +79,8 @@ def _load_previous(path: Path) -> Any:
 
     from pydantic import ValidationError
 
-    from ..brief_models import Brief
-    from ..errors import InputError
+    from summarizer.brief.models import Brief
+    from summarizer.errors import InputError
 
     hint = "pass a brief written by `summarize brief -f json` (or -f all)"
     try:
@@ -99,12 +99,12 @@ def _load_previous(path: Path) -> Any:
 
 def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None, limits: dict[str, Any],
            tie_break: bool, params: dict[str, Any]) -> tuple[Any, int]:
-    from ..articles import find_articles
-    from ..brief import build_brief, ungrounded
-    from ..errors import SummarizerError
-    from ..extract import ExtractOptions
-    from ..providers import build_provider
-    from ..runner import failure_record, load_articles, run_batch
+    from summarizer.text.articles import find_articles
+    from summarizer.brief.build import build_brief, ungrounded
+    from summarizer.errors import SummarizerError
+    from summarizer.extract.pipeline import ExtractOptions
+    from summarizer.llm.providers import build_provider
+    from summarizer.extract.runner import failure_record, load_articles, run_batch
 
     articles, unreadable = load_articles(list(dict.fromkeys(find_articles(inputs))))
     for _, error in unreadable:
@@ -137,7 +137,7 @@ def _tie_break(wanted: bool, provider: Any, params: dict[str, Any]) -> Any:
     if not hasattr(provider, "complete"):
         click.echo("summarize: warning: --tie-break needs a model; the rule-based provider has none", err=True)
         return None
-    from ..tiebreak import LlmTieBreak
+    from summarizer.entities.tiebreak import LlmTieBreak
 
     return lambda texts: LlmTieBreak(provider, texts, params.get("prompts_dir"))
 
@@ -165,9 +165,9 @@ def _render(brief: Any, fmt: str) -> str:
     if fmt == "json":
         return brief.model_dump_json(indent=2) + "\n"
     if fmt == "html":
-        from ..brief_html import render_html
+        from summarizer.brief.render_html import render_html
 
         return render_html(brief)
-    from ..brief_markdown import render_markdown
+    from summarizer.brief.render_markdown import render_markdown
 
     return render_markdown(brief)

@@ -8,7 +8,7 @@ import click
 
 
 def _cache(cache_dir: Path | None):  # type: ignore[no-untyped-def]
-    from ..cache import ResponseCache, default_cache_path
+    from summarizer.llm.cache import ResponseCache, default_cache_path
 
     return ResponseCache(cache_dir / "responses.sqlite" if cache_dir else default_cache_path())
 

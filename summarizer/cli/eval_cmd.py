@@ -54,7 +54,7 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
     Exit status: 0 ok; 1 the candidate regressed against --compare; 5 some output
     of a run made here is schema-invalid or failed; 2 bad input; 4 replay miss.
     """
-    from ..errors import InputError
+    from summarizer.errors import InputError
 
     if recording and params.get("no_cache"):
         raise InputError("--recording replays through the cache", "drop --no-cache")
@@ -72,7 +72,7 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
 
 def _import_recordings(recordings: tuple[Path, ...], params: dict[str, Any]) -> Path:
     """A private cache holding only the recordings, in replay mode: no model is ever called."""
-    from ..cache import ResponseCache
+    from summarizer.llm.cache import ResponseCache
 
     tmp = Path(tempfile.mkdtemp(prefix="summarize-replay-"))
     cache = ResponseCache(tmp / "responses.sqlite")
@@ -92,9 +92,9 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
               no_baseline: bool, concurrency: int, max_tokens: int, params: dict[str, Any]) -> Any:
     from dataclasses import replace
 
-    from ..evaluate import EvalReport, ReplayGuard, compare, load_dataset, read_run, score_run, solve
-    from ..extract import ExtractOptions
-    from ..providers import ProviderConfig, build_provider
+    from summarizer.evaluation.harness import EvalReport, ReplayGuard, compare, load_dataset, read_run, score_run, solve
+    from summarizer.extract.pipeline import ExtractOptions
+    from summarizer.llm.providers import ProviderConfig, build_provider
 
     gold = load_dataset(gold_dir)
     options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), max_tokens=max_tokens,
@@ -141,8 +141,8 @@ def _write_reports(report: Any, json_path: Optional[Path], markdown_path: Option
                    html_path: Optional[Path]) -> None:
     from rich.console import Console
 
-    from ..report_html import to_html
-    from ..reports import print_terminal, to_json, to_markdown
+    from summarizer.evaluation.report_html import to_html
+    from summarizer.evaluation.reports import print_terminal, to_json, to_markdown
 
     to_stdout = json_path is not None and str(json_path) == "-"
     print_terminal(report, Console(stderr=to_stdout))

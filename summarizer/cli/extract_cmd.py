@@ -42,12 +42,12 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
     items that cannot be grounded are dropped and counted in the provenance.
     Exit status: 0 all articles done, 1 some extraction failed, 2 bad input.
     """
-    from ..articles import find_articles
-    from ..errors import InputError
-    from ..extract import ExtractOptions
-    from ..output import JsonlSink, render
-    from ..providers import build_provider
-    from ..runner import failure_record, load_articles, run_batch, unique_sources
+    from summarizer.text.articles import find_articles
+    from summarizer.errors import InputError
+    from summarizer.extract.pipeline import ExtractOptions
+    from summarizer.extract.output import JsonlSink, render
+    from summarizer.llm.providers import build_provider
+    from summarizer.extract.runner import failure_record, load_articles, run_batch, unique_sources
 
     if resume and (output is None or fmt != "jsonl"):
         raise InputError("--resume needs -o FILE with -f jsonl", "e.g. summarize -f jsonl -o results.jsonl --resume DIR")
@@ -100,8 +100,8 @@ def _prepare_results_file(output: Path, resume: bool, schema: str, articles: lis
     articles whose last line is a success are skipped; the others run again and
     their old failure lines are removed first; a line torn by a kill is dropped.
     """
-    from ..errors import InputError
-    from ..output import ResultsFile
+    from summarizer.errors import InputError
+    from summarizer.extract.output import ResultsFile
 
     found = ResultsFile.load(output)
     if not resume:
@@ -120,7 +120,7 @@ def _prepare_results_file(output: Path, resume: bool, schema: str, articles: lis
 
 
 def _check_writable(output: Path) -> None:
-    from ..errors import InputError
+    from summarizer.errors import InputError
 
     probe = output.with_name(f".{output.name}.probe")
     try:

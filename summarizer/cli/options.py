@@ -42,9 +42,9 @@ def provider_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def provider_config(params: dict[str, Any]) -> Any:
     """ProviderConfig from the shared options (imported late: it pulls in httpx and tenacity)."""
-    from ..cache import default_cache_path
-    from ..errors import InputError
-    from ..providers import ProviderConfig
+    from summarizer.llm.cache import default_cache_path
+    from summarizer.errors import InputError
+    from summarizer.llm.providers import ProviderConfig
 
     if params.get("no_cache") and params.get("replay"):
         raise InputError("--replay needs the cache", "drop --no-cache")

@@ -18,7 +18,7 @@ def command() -> None:
               show_default=True)
 def export(folder: Path) -> None:
     """Write one JSON Schema file per output schema."""
-    from ..schema_export import write_schemas
+    from summarizer.core.export import write_schemas
 
     for path in write_schemas(folder):
         click.echo(str(path))
@@ -29,7 +29,7 @@ def export(folder: Path) -> None:
               show_default=True)
 def check(folder: Path) -> None:
     """Exit 1 if the files in DIR differ from the models (run `schemas export` to update)."""
-    from ..schema_export import stale_schemas
+    from summarizer.core.export import stale_schemas
 
     stale = stale_schemas(folder)
     for name in stale:

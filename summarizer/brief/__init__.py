@@ -1,0 +1,1 @@
+"""The daily brief: merging records across outlets, divergence, novelty, rendering."""

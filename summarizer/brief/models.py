@@ -1,0 +1,202 @@
+"""The daily brief as data: what `summarize brief` writes as JSON (schemas/brief.schema.json).
+
+Every item keeps every quote it rests on, each with the article and outlet it
+came from and offsets into that article's text; a quote that does not equal its
+article slice never gets here (see `brief.QuoteBook` and `brief.ungrounded`).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarizer.core.schemas import SCHEMA_VERSION, Attribution, ParticipantKind, Polarity, RedLineKind
+
+BRIEF_VERSION = "1.0.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class Coverage(str, Enum):
+    single = "single"
+    multiple = "multiple"
+
+
+class Novelty(str, Enum):
+    new = "new"
+    changed = "changed"
+    repeated = "repeated"
+
+
+class DivergenceKind(str, Enum):
+    contradiction = "contradiction"
+    framing = "framing"
+
+
+class Quote(_Model):
+    """A verified quote: `article` text [start:end] == quote."""
+
+    id: str = Field(description="Brief-wide id, e.g. 'q12', the anchor items link to.")
+    article: str = Field(description="Id of the source article (see sources).")
+    outlet: str = Field(description="Outlet label of that article (its file name when the outlet is unknown).")
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    speaker: Optional[str] = None
+
+
+class Source(_Model):
+    """One input article; failed ones stay listed with their error."""
+
+    id: str
+    path: str
+    outlet: str = Field(description="Outlet as stated by the text, front matter or sidecar; else the file name.")
+    outlet_known: bool
+    title: Optional[str] = None
+    date: Optional[str] = None
+    sha256: Optional[str] = None
+    ok: bool
+    error: Optional[str] = None
+    items: int = Field(default=0, description="Items of the brief that cite this article.")
+
+
+class Mention(_Model):
+    text: str
+    article: str
+    outlet: str
+
+
+class Actor(_Model):
+    id: str
+    name: str
+    kind: ParticipantKind
+    role: Optional[str] = None
+    country: Optional[str] = None
+    mentions: list[Mention] = Field(description="Every name the articles use for this actor.")
+    evidence: list[Quote] = Field(min_length=1)
+
+
+class MergeNote(_Model):
+    """Why two mentions were taken as one actor."""
+
+    actor: str
+    left: Mention
+    right: Mention
+    rule: str = Field(description="gazetteer, same name, name ends, fuzzy name, surname or role.")
+    detail: str
+
+
+class Report(_Model):
+    """One article's version of an item, before merging."""
+
+    article: str
+    outlet: str
+    text: str = Field(description="The item as that article's extraction states it.")
+    polarity: Optional[Polarity] = None
+    attribution: Optional[Attribution] = None
+    evidence: list[str] = Field(min_length=1, description="Quote ids.")
+
+
+class _Item(_Model):
+    id: str
+    holder: str = Field(description="Actor id.")
+    articles: list[str] = Field(min_length=1)
+    outlets: list[str] = Field(min_length=1)
+    coverage: Coverage
+    reports: list[Report] = Field(min_length=1)
+    evidence: list[Quote] = Field(min_length=1)
+    divergences: list[str] = Field(default_factory=list, description="Ids of divergences this item is part of.")
+    novelty: Optional[Novelty] = Field(default=None, description="Against --previous; None without one.")
+    changes: list[str] = Field(default_factory=list, description="What moved since the previous brief.")
+
+
+class BriefStance(_Item):
+    topic: str
+    polarity: Polarity = Field(description="The reports' polarity when they agree, else mixed.")
+    position: str
+
+
+class BriefCondition(_Item):
+    conditions: str = Field(description="What is conditioned.")
+    requirement: str
+
+
+class BriefRedLine(_Item):
+    line: str
+    kind: RedLineKind
+    consequence: Optional[str] = None
+    explicit: bool
+
+
+class DivergenceSide(_Model):
+    label: str = Field(description="The frame or polarity this side reports.")
+    outlets: list[str] = Field(min_length=1)
+    articles: list[str] = Field(min_length=1)
+    evidence: list[Quote] = Field(min_length=1)
+
+
+class Divergence(_Model):
+    id: str
+    kind: DivergenceKind
+    subject: str
+    actors: list[str] = Field(description="Actor ids concerned (an ISO3 code for a country with no actor).")
+    description: str
+    rule: str = Field(description="The rule that flagged it (see docs/brief.md).")
+    sides: list[DivergenceSide] = Field(min_length=2)
+    items: list[str] = Field(default_factory=list, description="Ids of items whose evidence is involved.")
+
+
+class Headline(_Model):
+    ref: str = Field(description="Id of the item or divergence.")
+    kind: str = Field(description="stance, condition, red_line or divergence.")
+    text: str
+    reasons: list[str]
+    evidence: list[str] = Field(min_length=1, description="Quote ids.")
+
+
+class Gone(_Model):
+    """An item of the previous brief that no article reports today."""
+
+    id: str
+    kind: str
+    holder: str
+    text: str
+
+
+class NoveltyReport(_Model):
+    previous_date: str
+    new: int
+    changed: int
+    repeated: int
+    gone: list[Gone] = Field(default_factory=list)
+
+
+class Verification(_Model):
+    quotes_checked: int
+    quotes_dropped: int
+    items_dropped: int
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Brief(_Model):
+    """A daily brief over several articles; see docs/brief.md."""
+
+    brief_version: str = BRIEF_VERSION
+    schema_version: str = SCHEMA_VERSION
+    date: str = Field(description="The day the brief is for, YYYY-MM-DD.")
+    providers: list[str] = Field(default_factory=list, description="provider/model pairs that extracted the items.")
+    sources: list[Source]
+    actors: list[Actor]
+    merges: list[MergeNote] = Field(default_factory=list)
+    ambiguous: list[str] = Field(default_factory=list, description="Mentions left unmerged because several fit.")
+    headlines: list[Headline] = Field(default_factory=list)
+    stances: list[BriefStance] = Field(default_factory=list)
+    conditions: list[BriefCondition] = Field(default_factory=list)
+    red_lines: list[BriefRedLine] = Field(default_factory=list)
+    divergences: list[Divergence] = Field(default_factory=list)
+    novelty: Optional[NoveltyReport] = None
+    verification: Verification

@@ -1,0 +1,117 @@
+"""What is new since the previous brief: each item new, changed or repeated; old items gone.
+
+Matching is by holder and subject, not by id, since wording varies day to day:
+a stance matches yesterday's stance of the same actor with a similar topic, a
+condition one with a similar requirement or conditioned thing, a red line one
+with a similar line (`brief_merge.similarity`). A match is `changed` when the
+stance's polarity moved, a condition's requirement moved, a red line's kind,
+consequence or explicitness moved, or, for a stance, when a condition of the same
+holder on the same subject is new or changed. Actors are matched to yesterday's
+by id, else by any shared name (normalised), so a renamed canonical name still matches.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from summarizer.brief.merge import SAME_LINE, SAME_REQUIREMENT, SAME_TOPIC, similarity
+from summarizer.brief.models import Actor, Brief, BriefCondition, BriefRedLine, BriefStance, Gone, NoveltyReport
+from summarizer.entities.names import normalise
+
+SAME_WORDING = 0.8  # below this a matched requirement or consequence counts as moved
+
+
+def _actor_map(previous: list[Actor], today: list[Actor]) -> dict[str, str]:
+    """Previous actor id -> today's actor id."""
+    names: dict[str, str] = {}
+    for actor in today:
+        for text in (actor.name, *(m.text for m in actor.mentions)):
+            names.setdefault(normalise(text), actor.id)
+    ids = {a.id for a in today}
+    out = {}
+    for actor in previous:
+        if actor.id in ids:
+            out[actor.id] = actor.id
+            continue
+        for text in (actor.name, *(m.text for m in actor.mentions)):
+            if normalise(text) in names:
+                out[actor.id] = names[normalise(text)]
+                break
+    return out
+
+
+def _best(item_text: str, holder: str, old: Sequence, key: str, threshold: float, taken: set[str],
+          holders: dict[str, str]):  # type: ignore[no-untyped-def]
+    scored = [(similarity(item_text, getattr(o, key)), o) for o in old
+              if holders.get(o.holder) == holder and o.id not in taken]
+    scored = [s for s in scored if s[0] >= threshold]
+    return max(scored, key=lambda s: s[0])[1] if scored else None
+
+
+def _conditions(today: list[BriefCondition], old: list[BriefCondition], holders: dict[str, str],
+                taken: set[str]) -> None:
+    for item in today:
+        match = _best(item.requirement, item.holder, old, "requirement", SAME_REQUIREMENT, taken, holders) \
+            or _best(item.conditions, item.holder, old, "conditions", SAME_TOPIC, taken, holders)
+        if match is None:
+            item.novelty = "new"
+            continue
+        taken.add(match.id)
+        if similarity(item.requirement, match.requirement) < SAME_WORDING:
+            item.novelty = "changed"
+            item.changes = [f"requirement: “{match.requirement}” → “{item.requirement}”"]
+        else:
+            item.novelty = "repeated"
+
+
+def _red_lines(today: list[BriefRedLine], old: list[BriefRedLine], holders: dict[str, str], taken: set[str]) -> None:
+    for item in today:
+        match = _best(item.line, item.holder, old, "line", SAME_LINE, taken, holders)
+        if match is None:
+            item.novelty = "new"
+            continue
+        taken.add(match.id)
+        changes = []
+        if item.kind != match.kind:
+            changes.append(f"kind: {match.kind} → {item.kind}")
+        if item.explicit != match.explicit:
+            changes.append("now called a “red line”" if item.explicit else "no longer called a “red line”")
+        if (item.consequence or match.consequence) and similarity(item.consequence or "",
+                                                                   match.consequence or "") < SAME_WORDING:
+            changes.append(f"consequence: “{match.consequence or '—'}” → “{item.consequence or '—'}”")
+        item.novelty, item.changes = ("changed" if changes else "repeated"), changes
+
+
+def _stances(today: list[BriefStance], old: list[BriefStance], conditions: list[BriefCondition],
+             holders: dict[str, str], taken: set[str]) -> None:
+    for item in today:
+        match = _best(item.topic, item.holder, old, "topic", SAME_TOPIC, taken, holders)
+        if match is None:
+            item.novelty = "new"
+            continue
+        taken.add(match.id)
+        changes = []
+        if item.polarity != match.polarity:
+            changes.append(f"polarity: {match.polarity} → {item.polarity}")
+        moved = [c for c in conditions if c.holder == item.holder and c.novelty in ("new", "changed")
+                 and similarity(c.conditions, item.topic) >= SAME_TOPIC]
+        changes += [f"conditions moved: {c.conditions} only if {c.requirement}" for c in moved]
+        item.novelty, item.changes = ("changed" if changes else "repeated"), changes
+
+
+def apply_novelty(brief: Brief, previous: Brief) -> NoveltyReport:
+    """Marks the items of `brief` in place and reports the counts and what is gone."""
+    holders = _actor_map(previous.actors, brief.actors)
+    taken: set[str] = set()
+    _conditions(brief.conditions, previous.conditions, holders, taken)
+    _red_lines(brief.red_lines, previous.red_lines, holders, taken)
+    _stances(brief.stances, previous.stances, brief.conditions, holders, taken)
+    items = [*brief.stances, *brief.conditions, *brief.red_lines]
+    gone = [Gone(id=o.id, kind=kind, holder=o.holder, text=text)
+            for kind, old, describe in (("stance", previous.stances, lambda o: f"{o.topic}: {o.position}"),
+                                        ("condition", previous.conditions, lambda o: o.requirement),
+                                        ("red_line", previous.red_lines, lambda o: o.line))
+            for o in old if o.id not in taken for text in [describe(o)]]
+    return NoveltyReport(previous_date=previous.date, new=sum(i.novelty == "new" for i in items),
+                         changed=sum(i.novelty == "changed" for i in items),
+                         repeated=sum(i.novelty == "repeated" for i in items), gone=gone)

@@ -1,0 +1,62 @@
+"""The output record: one per article, result plus everything needed to check it."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pydantic import BaseModel, Field
+
+from summarizer.core.schemas import ArticleMeta
+from summarizer.llm.usage import Usage
+
+
+class ArticleInfo(BaseModel):
+    id: str
+    source: str
+    sha256: Optional[str] = None
+    chars: int = 0
+    meta: ArticleMeta = Field(default_factory=ArticleMeta)
+
+
+class PromptRef(BaseModel):
+    name: str
+    version: str
+    sha256: str
+
+
+class DroppedItem(BaseModel):
+    field: str
+    reason: str
+
+
+class Provenance(BaseModel):
+    tool_version: str
+    provider: str
+    model: str
+    schema_version: str
+    prompts: list[PromptRef] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    latency_s: float = 0.0
+    dropped_count: int = 0
+    dropped: list[DroppedItem] = Field(default_factory=list)
+    chunks: int = 1
+    created_at: str = ""
+
+
+class ExtractionRecord(BaseModel):
+    """`result` follows the JSON Schema of `schema` in schemas/; it is None when extraction failed."""
+
+    article: ArticleInfo
+    schema_name: str = Field(serialization_alias="schema", validation_alias="schema")
+    ok: bool
+    result: Optional[dict[str, Any]] = None
+    error: Optional[str] = None
+    provenance: Optional[Provenance] = None
+
+    model_config = {"populate_by_name": True}
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)

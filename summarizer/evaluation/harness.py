@@ -1,0 +1,105 @@
+"""Evaluation as three replaceable parts: dataset (a gold folder), solver (a provider run), scorer.
+
+A run is a JSONL file of ExtractionRecords, so it can be saved once and
+re-scored any time later without a model call. The scorer is scoring.py per
+article and scorecard.py per run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from summarizer.text.articles import Article, guess_meta, read_article
+from summarizer.errors import InputError
+from summarizer.extract.pipeline import ExtractOptions
+from summarizer.evaluation.gold import gold_hash, load_gold
+from summarizer.core.records import ExtractionRecord
+from summarizer.evaluation.scorecard import (EXIT_INVALID, EXIT_REGRESSION, Comparison, EvalReport, GoldSet, RunScore, compare,
+                        score_run)
+
+__all__ = ["EXIT_INVALID", "EXIT_REGRESSION", "Comparison", "EvalReport", "GoldSet", "ReplayGuard", "RunScore",
+           "compare", "gold_articles", "load_dataset", "read_run", "score_run", "solve"]
+
+
+def load_dataset(folder: Path) -> GoldSet:
+    return GoldSet(folder, load_gold(folder), gold_hash(folder))
+
+
+def gold_articles(gold_set: GoldSet) -> list[Article]:
+    """The articles as `summarize` reads them, so the model sees the same request as a plain run."""
+    articles = []
+    for gold, text in gold_set.items:
+        path = Path(gold.source) if Path(gold.source).is_absolute() else gold_set.folder / gold.source
+        article = read_article(path)
+        if article.sha256 != gold.sha256:  # e.g. an HTML page: score against the text the gold labels
+            article = Article(id=gold.article_id, source=str(path), text=text, meta=guess_meta(text))
+        articles.append(article)
+    return articles
+
+
+def solve(gold_set: GoldSet, provider: Any, options: ExtractOptions, save: Optional[Path] = None,
+          concurrency: int = 1) -> list[ExtractionRecord]:
+    """Run the provider on every gold article; with `save`, each record is fsynced as it finishes."""
+    from summarizer.extract.output import JsonlSink
+    from summarizer.extract.runner import run_batch
+
+    sink = None
+    if save is not None:
+        save.unlink(missing_ok=True)
+        sink = JsonlSink(save)
+    try:
+        return run_batch(gold_articles(gold_set), provider, options, concurrency,
+                         on_record=sink.write if sink else None)
+    finally:
+        if sink is not None:
+            sink.close()
+
+
+def read_run(path: Path) -> list[ExtractionRecord]:
+    """A saved run; an empty file is an error, not a run that scores zero."""
+    from summarizer.extract.output import read_records
+
+    records = read_records([path])
+    if not records:
+        raise InputError(f"{path}: the run file has no records", "pass a file written by --save-run or `summarize -o`")
+    return records
+
+
+class ReplayGuard:
+    """Wraps a model provider to count replay misses, which extraction would record as mere failures.
+
+    In replay mode a miss means the recording does not cover this run (prompts,
+    options or articles changed); the evaluation must stop, not score it as empty.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        import threading
+
+        self.inner, self.name, self.model = inner, inner.name, inner.model
+        self.misses = 0
+        self._lock = threading.Lock()
+
+    def complete(self, messages: list[dict[str, str]], response_model: Any, *, max_tokens: int) -> Any:
+        from summarizer.errors import ReplayMiss
+
+        try:
+            return self.inner.complete(messages, response_model, max_tokens=max_tokens)
+        except ReplayMiss:
+            with self._lock:
+                self.misses += 1
+            raise
+
+    def __getattr__(self, name: str) -> Any:  # anything else (e.g. a rule-based `draft`) is the inner's
+        return getattr(self.inner, name)
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def raise_misses(self) -> None:
+        from summarizer.errors import ReplayMiss
+
+        if self.misses:
+            raise ReplayMiss(f"replay: {self.misses} model call(s) have no recorded response",
+                             "the prompts, options or articles changed since the recording: re-run "
+                             "evals/record.sh, or drop --recording/--replay to call the model")

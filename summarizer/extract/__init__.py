@@ -1,0 +1,1 @@
+"""From an article to a grounded record: drafts, the pipeline, grounding, batches, output."""

@@ -1,0 +1,1 @@
+"""The rule-based extractor, a provider like any other."""

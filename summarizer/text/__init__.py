@@ -1,0 +1,1 @@
+"""Reading articles and cutting them into sentences with exact character offsets."""
