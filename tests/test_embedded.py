@@ -10,8 +10,11 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from clirun import ROOT, summarize
+
+pytestmark = pytest.mark.slow  # minutes of real llama.cpp: CI runs it after the fast suite
 
 
 def test_stance_on_every_seed_is_valid_and_grounded(tmp_path: Path) -> None:
@@ -42,6 +45,8 @@ def test_stance_on_every_seed_is_valid_and_grounded(tmp_path: Path) -> None:
             for ev in stance["evidence"]:
                 assert text[ev["start"] : ev["end"]] == ev["quote"]
     assert result.returncode == (0 if all(r["ok"] for r in records) else 1)
+    # a run in which nothing extracted proves nothing about the model path
+    assert any(r["ok"] for r in records), [r["error"] for r in records]
 
 
 def test_warm_rerun_makes_no_model_calls(tmp_path: Path) -> None:

@@ -6,8 +6,10 @@ and argument errors never load a model, openai or instructor.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -22,8 +24,22 @@ class DefaultGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         wants_group_help = not args or args[0] in ("--help", "-h", "--version")
         if not wants_group_help and args[0] not in self.commands:
+            _refuse_misspelt_command(args[0], sorted(self.commands))
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+
+def _refuse_misspelt_command(word: str, commands: list[str]) -> None:
+    """`summarize breif seeds/` fails at once instead of extracting every other argument first.
+
+    A word that is not a command is taken as an article path; when no such path exists and
+    it is close to a command name, it was a typo.
+    """
+    if word.startswith("-") or word == "-" or Path(word).exists():
+        return
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.75)
+    if close:
+        raise click.UsageError(f"no such command {word!r} (and no such file); did you mean {close[0]!r}?")
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,25 +54,32 @@ def cli() -> None:
     summarize brief seeds/ --date 2026-02-03     one daily brief from many articles
     summarize schemas export                     write the JSON Schemas to schemas/
 
-    With nothing configured, the embedded llama.cpp model (installed from PyPI)
-    runs in-process, offline. Point --base-url (or OPENAI_BASE_URL) and --model at
-    any OpenAI-compatible endpoint to use a real model; OPENAI_API_KEY is read
-    from the environment and never written anywhere.
+    The main command is `extract`, run when no other command is named: its options
+    (--schema, --format, --output, --provider, --base-url, ...) are listed by
+    `summarize extract --help`.
+
+    With no endpoint configured, the rule-based extractor runs offline; the
+    in-process llama.cpp model is `--provider local`. Point --base-url (or
+    OPENAI_BASE_URL) and --model at any OpenAI-compatible endpoint to use a real
+    model; OPENAI_API_KEY is read from the environment and never written anywhere.
+
+    \b
+    Environment:
+      OPENAI_BASE_URL        endpoint URL (same as --base-url)
+      OPENAI_API_KEY         the endpoint's key; never logged, cached or written
+      SUMMARIZER_MODEL       model name at the endpoint (same as --model)
+      SUMMARIZER_MODEL_PATH  GGUF file for the local model (same as --model-path)
+      SUMMARIZER_PROMPTS     folder of prompt templates (same as --prompts-dir)
+      SUMMARIZER_CACHE_DIR   where responses are recorded (same as --cache-dir)
+      SUMMARIZER_DEBUG=1     show the traceback of an internal error
     """
 
 
 def _register() -> None:
-    from . import cache_cmd, extract_cmd, schemas_cmd
+    """Every command, imported plainly: a packaging mistake must fail loudly, not drop a command."""
+    from . import batch_cmd, brief_cmd, cache_cmd, eval_cmd, extract_cmd, schemas_cmd
 
-    for module in (extract_cmd, schemas_cmd, cache_cmd):
-        cli.add_command(module.command)
-    for optional in ("eval_cmd", "brief_cmd", "batch_cmd"):
-        try:
-            module = __import__(f"{__name__}.{optional}", fromlist=["command"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{optional}":
-                raise
-            continue
+    for module in (extract_cmd, eval_cmd, brief_cmd, batch_cmd, schemas_cmd, cache_cmd):
         cli.add_command(module.command)
 
 
