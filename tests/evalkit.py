@@ -81,15 +81,20 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def write_gold_folder(folder: Path, articles: dict[str, str]) -> Path:
-    """One article file and one gold file per (stem -> text); a text that starts with ARTICLE gets GOLD's items."""
+def write_gold_folder(folder: Path, articles: dict[str, str], split: Optional[str] = None) -> Path:
+    """One article file and one gold file per (stem -> text); a text that starts with ARTICLE gets GOLD's items.
+
+    With `split`, the gold files go to the sub-folder of that name (the split `summarize eval` reports).
+    """
     (folder / "articles").mkdir(parents=True, exist_ok=True)
-    (folder / "gold").mkdir(exist_ok=True)
+    target = folder / "gold" / split if split else folder / "gold"
+    target.mkdir(parents=True, exist_ok=True)
+    up = "../../" if split else "../"
     for stem, text in articles.items():
         (folder / "articles" / f"{stem}.txt").write_text(text, encoding="utf-8")
         items = gold() if text.startswith(ARTICLE) else {"participants": [], "stances": [], "conditions": [], "red_lines": []}
-        data = gold_json(stem, f"../articles/{stem}.txt", text, items)
-        (folder / "gold" / f"{stem}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+        data = gold_json(stem, f"{up}articles/{stem}.txt", text, items)
+        (target / f"{stem}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
     return folder / "gold"
 
 
@@ -109,9 +114,9 @@ def record(text: str, result: Optional[dict[str, Any]], *, ok: bool = True, erro
                             schema_name="all", ok=ok, result=full if ok else None, error=error, provenance=prov)
 
 
-def variants(n: int) -> dict[str, str]:
+def variants(n: int, first: int = 0) -> dict[str, str]:
     """n different articles that share ARTICLE's first lines, so GOLD's offsets hold in each."""
-    return {f"art{i}": ARTICLE + f"A closing line, number {i}.\n" for i in range(n)}
+    return {f"art{i}": ARTICLE + f"A closing line, number {i}.\n" for i in range(first, first + n)}
 
 
 def write_run(path: Path, records: list[ExtractionRecord]) -> Path:

@@ -14,6 +14,8 @@ from typing import Any, Optional
 
 import click
 
+from summarizer.core.tasks import schema_names
+
 from .options import provider_config, provider_options
 
 _file = click.Path(dir_okay=False, path_type=Path)
@@ -21,7 +23,7 @@ _file = click.Path(dir_okay=False, path_type=Path)
 
 @click.command("eval")
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("evals/gold"),
-              show_default=True, help="Folder of gold files, one JSON per article.")
+              show_default=True, help="Folder of gold files, one JSON per article; sub-folders are splits.")
 @click.option("--from-run", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="Score this saved run (JSONL of records) instead of calling a model.")
 @click.option("--save-run", type=_file, default=None, help="Write the model's run here (JSONL, re-scorable).")
@@ -40,11 +42,20 @@ _file = click.Path(dir_okay=False, path_type=Path)
               help="Articles in flight at once.")
 @click.option("--max-tokens", type=click.IntRange(64, 32768), default=1024, show_default=True,
               help="Output tokens per model call (as in `summarize`; part of the recorded request).")
+@click.option("--schema", "-s", type=click.Choice(schema_names()), default="all", show_default=True,
+              help="What the model extracts; only the fields this schema fills are scored.")
+@click.option("--articles", "articles_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, metavar="FILE",
+              help="Score only the gold articles whose ids this file lists, one per line ('#' comments).")
 @provider_options
 def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
             recording: tuple[Path, ...], no_baseline: bool, json_path: Optional[Path], markdown_path: Optional[Path],
             html_path: Optional[Path], concurrency: int, max_tokens: int, **params: Any) -> None:
-    """Score extraction against gold: per-field P/R/F1, polarity, grounding, validity, cost.
+    """Score extraction against gold: pooled P/R/F1 per split and field, polarity, grounding, validity, cost.
+
+    A gold file's split is its sub-folder of --gold (seeds, dev; files directly in
+    it are `default`); reports show each split and all of them. --compare tests
+    per-article composites over all splits (docs/evaluation.md).
 
     \b
     summarize eval --gold evals/gold --html report.html
@@ -97,7 +108,10 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
     from summarizer.llm.providers import ProviderConfig, build_provider
 
     gold = load_dataset(gold_dir)
-    options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), max_tokens=max_tokens,
+    if params.get("articles_file") is not None:
+        gold = _only(gold, params["articles_file"])
+    options = ExtractOptions(schema=params.get("schema") or "all", prompts_dir=params.get("prompts_dir"),
+                             max_tokens=max_tokens,
                              max_tokens_cap=max(max_tokens, 2 * max_tokens))
     compare_prompts = compare_to is not None and compare_to.is_dir()
     provider = None
@@ -130,6 +144,24 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
         gated.append("baseline")
     comparison = compare(candidate, reference) if reference is not None else None
     return EvalReport(gold, runs, comparison, gated, notes)
+
+
+def _only(gold: Any, listing: Path) -> Any:
+    """The gold set cut to the ids a file lists: e.g. the articles a committed recording covers."""
+    from dataclasses import replace
+
+    from summarizer.errors import InputError
+
+    wanted = [line.split("#")[0].strip() for line in listing.read_text(encoding="utf-8").splitlines()]
+    wanted = [w for w in wanted if w]
+    known = {item.gold.article_id for item in gold.items}
+    if unknown := [w for w in wanted if w not in known]:
+        raise InputError(f"{listing}: no gold file for article(s) {', '.join(unknown)}",
+                         f"list ids of gold files under {gold.folder}")
+    if not wanted:
+        raise InputError(f"{listing}: lists no article ids", "one gold article id per line")
+    chosen = set(wanted)
+    return replace(gold, items=[item for item in gold.items if item.gold.article_id in chosen])
 
 
 def _label(records: list[Any]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -68,19 +69,57 @@ def load_gold_file(path: Path) -> tuple[GoldArticle, str]:
     return gold, text
 
 
-def load_gold(folder: Path) -> list[tuple[GoldArticle, str]]:
-    """Every `*.json` in the folder, sorted by name."""
+DEFAULT_SPLIT = "default"
+
+
+@dataclass(frozen=True)
+class GoldFile:
+    """One loaded gold file: the labels, the article text they index, the split and where it lives."""
+
+    gold: GoldArticle
+    text: str
+    split: str
+    path: Path
+
+    @property
+    def source(self) -> Path:
+        """The article file; a relative `source` is relative to the gold file's own folder."""
+        source = Path(self.gold.source)
+        return source if source.is_absolute() else self.path.parent / source
+
+
+def split_of(folder: Path, path: Path) -> str:
+    """The name of the sub-folder of `folder` that holds `path`; a file directly in `folder` is `default`."""
+    parts = path.relative_to(folder).parts
+    return parts[0] if len(parts) > 1 else DEFAULT_SPLIT
+
+
+def _gold_paths(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise InputError(f"{folder}: gold folder not found", "pass --gold DIR with one JSON file per article")
-    files = sorted(folder.rglob("*.json"))
+    files = sorted(folder.rglob("*.json"), key=lambda f: f.relative_to(folder).parts)
     if not files:
         raise InputError(f"{folder}: no gold files (*.json)", "label articles following evals/GUIDELINES.md")
-    return [load_gold_file(f) for f in files]
+    return files
+
+
+def load_gold_files(folder: Path) -> list[GoldFile]:
+    """Every `*.json` below the folder, sorted by path, each with its split."""
+    out = []
+    for path in _gold_paths(folder):
+        gold, text = load_gold_file(path)
+        out.append(GoldFile(gold, text, split_of(folder, path), path))
+    return out
+
+
+def load_gold(folder: Path) -> list[tuple[GoldArticle, str]]:
+    """Every `*.json` below the folder, sorted by path: (labels, article text)."""
+    return [(f.gold, f.text) for f in load_gold_files(folder)]
 
 
 def gold_hash(folder: Path) -> str:
-    """One hash over all gold files, printed in every report so runs are comparable."""
+    """One hash over all gold files and their paths, printed in every report so runs are comparable."""
     digest = hashlib.sha256()
-    for f in sorted(folder.rglob("*.json")):
-        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    for f in sorted(folder.rglob("*.json"), key=lambda f: f.relative_to(folder).parts):
+        digest.update(f.relative_to(folder).as_posix().encode() + b"\0" + f.read_bytes())
     return digest.hexdigest()

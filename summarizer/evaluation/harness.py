@@ -13,7 +13,7 @@ from typing import Any, Optional
 from summarizer.text.articles import Article, guess_meta, read_article
 from summarizer.errors import InputError
 from summarizer.extract.pipeline import ExtractOptions
-from summarizer.evaluation.gold import gold_hash, load_gold
+from summarizer.evaluation.gold import gold_hash, load_gold_files
 from summarizer.core.records import ExtractionRecord
 from summarizer.evaluation.scorecard import (EXIT_INVALID, EXIT_REGRESSION, Comparison, EvalReport, GoldSet, RunScore, compare,
                         score_run)
@@ -23,17 +23,17 @@ __all__ = ["EXIT_INVALID", "EXIT_REGRESSION", "Comparison", "EvalReport", "GoldS
 
 
 def load_dataset(folder: Path) -> GoldSet:
-    return GoldSet(folder, load_gold(folder), gold_hash(folder))
+    return GoldSet(folder, load_gold_files(folder), gold_hash(folder))
 
 
 def gold_articles(gold_set: GoldSet) -> list[Article]:
     """The articles as `summarize` reads them, so the model sees the same request as a plain run."""
     articles = []
-    for gold, text in gold_set.items:
-        path = Path(gold.source) if Path(gold.source).is_absolute() else gold_set.folder / gold.source
+    for item in gold_set.items:
+        path = item.source  # relative to the gold file's own folder, whatever its split
         article = read_article(path)
-        if article.sha256 != gold.sha256:  # e.g. an HTML page: score against the text the gold labels
-            article = Article(id=gold.article_id, source=str(path), text=text, meta=guess_meta(text))
+        if article.sha256 != item.gold.sha256:  # e.g. an HTML page: score against the text the gold labels
+            article = Article(id=item.gold.article_id, source=str(path), text=item.text, meta=guess_meta(item.text))
         articles.append(article)
     return articles
 
@@ -76,22 +76,25 @@ class ReplayGuard:
     def __init__(self, inner: Any) -> None:
         import threading
 
-        self.inner, self.name, self.model = inner, inner.name, inner.model
+        self.inner, self.name, self.model, self.prompted = inner, inner.name, inner.model, inner.prompted
         self.misses = 0
         self._lock = threading.Lock()
 
+    def answer(self, call: Any) -> Any:
+        return self._counting(self.inner.answer, call)
+
     def complete(self, messages: list[dict[str, str]], response_model: Any, *, max_tokens: int) -> Any:
+        return self._counting(self.inner.complete, messages, response_model, max_tokens=max_tokens)
+
+    def _counting(self, method: Any, *args: Any, **kwargs: Any) -> Any:
         from summarizer.errors import ReplayMiss
 
         try:
-            return self.inner.complete(messages, response_model, max_tokens=max_tokens)
+            return method(*args, **kwargs)
         except ReplayMiss:
             with self._lock:
                 self.misses += 1
             raise
-
-    def __getattr__(self, name: str) -> Any:  # anything else (e.g. a rule-based `draft`) is the inner's
-        return getattr(self.inner, name)
 
     def close(self) -> None:
         self.inner.close()

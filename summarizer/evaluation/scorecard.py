@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from summarizer.evaluation.gold import FIELDS, GoldArticle
 from summarizer.core.records import ExtractionRecord
-from summarizer.evaluation.scoring import VIEWS, WEIGHTS, ArticleScore, Counts, score_article, semeval_f
+from summarizer.evaluation.gold import FIELDS, GoldArticle, GoldFile
+from summarizer.evaluation.pooled import ALL, Pooled, by_split, pool, split_names
+from summarizer.evaluation.scoring import WEIGHTS, ArticleScore, score_article
 from summarizer.evaluation.stats import PairedTest, paired_test
 
 EXIT_REGRESSION = 1
@@ -22,15 +23,23 @@ EXIT_INVALID = 5
 
 @dataclass
 class GoldSet:
-    """The dataset: gold files with their article texts, and the hash every report prints."""
+    """The dataset: gold files with their article texts and splits, and the hash every report prints."""
 
     folder: Path
-    items: list[tuple[GoldArticle, str]]
+    items: list[GoldFile]
     hash: str
 
     @property
     def guidelines(self) -> list[str]:
-        return sorted({gold.guidelines_version for gold, _ in self.items})
+        return sorted({item.gold.guidelines_version for item in self.items})
+
+    @property
+    def splits(self) -> dict[str, int]:
+        """Articles per split, in order of first appearance."""
+        counts: dict[str, int] = {}
+        for item in self.items:
+            counts[item.split] = counts.get(item.split, 0) + 1
+        return counts
 
 
 @dataclass
@@ -44,33 +53,18 @@ class RunScore:
     articles: list[ArticleScore]
     missing: list[str] = field(default_factory=list)
 
-    def macro(self, field_name: str, view: str = "class_soft") -> tuple[float, float, float]:
-        """Mean over articles of P, R, F1: the both-empty rule applies article by article."""
-        rows = [a.fields[field_name].views[view] for a in self.articles]
-        return _mean([c.precision for c in rows]), _mean([c.recall for c in rows]), _mean([c.f1 for c in rows])
-
-    def micro(self, field_name: str, view: str = "class_soft") -> Counts:
-        total = Counts()
-        for a in self.articles:
-            total.add(a.fields[field_name].views[view])
-        return total
+    @property
+    def pooled(self) -> Pooled:
+        """Every article of every split: the figures the gate and the composite talk about."""
+        return pool(ALL, self.articles)
 
     @property
-    def polarity(self) -> float:
-        return _mean([a.semeval for a in self.articles])
+    def by_split(self) -> list[Pooled]:
+        return by_split(self.articles)
 
     @property
-    def polarity_pooled(self) -> float:
-        """The SemEval measure on counts pooled over all articles, as the shared task computes it."""
-        pooled = {label: Counts() for label in ("favor", "against")}
-        for a in self.articles:
-            for label, counts in a.polarity.items():
-                pooled[label].add(counts)
-        return semeval_f(pooled)
-
-    @property
-    def composite(self) -> float:
-        return _mean([a.composite for a in self.articles])
+    def composite(self) -> Optional[float]:
+        return self.pooled.composite
 
     @property
     def grounding_rate(self) -> Optional[float]:
@@ -79,7 +73,7 @@ class RunScore:
 
     @property
     def validity_rate(self) -> float:
-        return _mean([float(a.valid) for a in self.articles])
+        return sum(float(a.valid) for a in self.articles) / len(self.articles) if self.articles else 0.0
 
     @property
     def invalid(self) -> list[str]:
@@ -89,29 +83,31 @@ class RunScore:
         return sum(getattr(a, attr) for a in self.articles)
 
     def summary(self) -> dict[str, Any]:
-        fields = {f: {v: dict(zip(("precision", "recall", "f1"), map(_r, self.macro(f, v))),
-                             micro=self.micro(f, v).to_dict()) for v in VIEWS} for f in FIELDS}
+        """JSON: `all` at the top (composite, fields, polarity) and every split under `splits`."""
+        splits = {name: pool(name, [a for a in self.articles if a.split == name]).to_dict()
+                  for name in split_names(self.articles)}
+        everything = self.pooled.to_dict()
         return {
             "label": self.label, "provider": self.provider, "model": self.model, "prompts": self.prompts,
-            "composite": _r(self.composite), "fields": fields,
-            "polarity_semeval": _r(self.polarity), "polarity_semeval_pooled": _r(self.polarity_pooled),
+            "composite": everything["composite"], "composite_parts": everything["composite_parts"],
+            "fields": everything["fields"], "polarity": everything["polarity"], "splits": splits,
             "grounding_rate": None if self.grounding_rate is None else _r(self.grounding_rate),
             "schema_validity_rate": _r(self.validity_rate), "invalid_articles": self.invalid,
             "failed_articles": [a.article_id for a in self.articles if a.failed], "missing_articles": self.missing,
             "dropped_ungroundable": int(self.total("dropped")), "tokens": int(self.total("tokens")),
             "latency_s": _r(self.total("latency_s")), "server_ms": _r(self.total("server_ms")),
-            "articles": [{"article_id": a.article_id, "composite": _r(a.composite), "valid": a.valid,
-                          "failed": a.failed, "error": a.error,
-                          "f1": {name: _r(a.f1(name)) for name in WEIGHTS}} for a in self.articles],
+            "articles": [{"article_id": a.article_id, "split": a.split, "composite": _r(a.composite),
+                          "valid": a.valid, "failed": a.failed, "error": a.error,
+                          "f1": {name: _opt(a.f1(name)) for name in WEIGHTS}} for a in self.articles],
         }
-
-
-def _mean(values: list[float]) -> float:
-    return sum(values) / len(values) if values else 0.0
 
 
 def _r(value: float) -> float:
     return round(float(value), 6)
+
+
+def _opt(value: Optional[float]) -> Optional[float]:
+    return None if value is None else _r(value)
 
 
 def _gold_items(gold: GoldArticle) -> dict[str, list[dict[str, Any]]]:
@@ -121,9 +117,9 @@ def _gold_items(gold: GoldArticle) -> dict[str, list[dict[str, Any]]]:
 def _validates(record: ExtractionRecord) -> bool:
     from pydantic import ValidationError
 
-    from summarizer.core.schemas import RESULT_MODELS
+    from summarizer.core.tasks import result_models
 
-    model = RESULT_MODELS.get(record.schema_name)
+    model = result_models().get(record.schema_name)
     if not record.ok or record.result is None or model is None:
         return False
     try:
@@ -133,20 +129,29 @@ def _validates(record: ExtractionRecord) -> bool:
     return True
 
 
+def _scored_fields(schema: str) -> tuple[str, ...]:
+    """The item lists a schema fills (registry), e.g. ('stances',) for `stance`; unknown: all of them."""
+    from summarizer.core.tasks import SCHEMAS
+
+    return SCHEMAS[schema].fields if schema in SCHEMAS else FIELDS
+
+
 def score_run(label: str, gold_set: GoldSet, records: Iterable[ExtractionRecord]) -> RunScore:
     """Pair records with gold articles by the article's sha256, so a record of another text never counts."""
     by_sha = {r.article.sha256: r for r in records if r.article.sha256}
     scores, missing = [], []
-    for gold, text in gold_set.items:
+    for item in gold_set.items:
+        gold, text = item.gold, item.text
         record = by_sha.get(gold.sha256)
         if record is None:
             missing.append(gold.article_id)
-            score = score_article(gold.article_id, text, _gold_items(gold), None, valid=False)
+            score = score_article(gold.article_id, text, _gold_items(gold), None, valid=False, split=item.split)
             score.failed, score.error = True, "no record of this article in the run"
             scores.append(score)
             continue
         valid = _validates(record)
-        score = score_article(gold.article_id, text, _gold_items(gold), record.result if valid else None, valid)
+        score = score_article(gold.article_id, text, _gold_items(gold), record.result if valid else None, valid,
+                              split=item.split, scored=_scored_fields(record.schema_name))
         score.failed, score.error = not record.ok, record.error
         if score.valid is False and record.ok and score.error is None:
             score.error = "result does not validate against its schema or a quote is not the article slice"
@@ -167,20 +172,20 @@ def score_run(label: str, gold_set: GoldSet, records: Iterable[ExtractionRecord]
 class Comparison:
     candidate: str
     reference: str
-    rows: list[tuple[str, float, float]]  # article id, candidate composite, reference composite
+    rows: list[tuple[str, str, float, float]]  # article id, split, candidate composite, reference composite
     test: PairedTest
 
     def to_dict(self) -> dict[str, Any]:
         return {"candidate": self.candidate, "reference": self.reference, **self.test.to_dict(),
-                "articles": [{"article_id": a, "candidate": _r(c), "reference": _r(r), "difference": _r(c - r)}
-                             for a, c, r in self.rows]}
+                "articles": [{"article_id": a, "split": s, "candidate": _r(c), "reference": _r(r),
+                              "difference": _r(c - r)} for a, s, c, r in self.rows]}
 
 
 def compare(candidate: RunScore, reference: RunScore) -> Comparison:
-    """Paired by gold article: both runs score every gold article, in the same order."""
-    rows = [(c.article_id, c.composite, r.composite) for c, r in zip(candidate.articles, reference.articles)]
+    """Paired by gold article over all splits: both runs score every gold article, in the same order."""
+    rows = [(c.article_id, c.split, c.composite, r.composite) for c, r in zip(candidate.articles, reference.articles)]
     return Comparison(candidate.label, reference.label, rows,
-                      paired_test([c for _, c, _ in rows], [r for _, _, r in rows]))
+                      paired_test([c for _, _, c, _ in rows], [r for _, _, _, r in rows]))
 
 
 @dataclass
@@ -203,7 +208,7 @@ class EvalReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {"gold": {"folder": str(self.gold.folder), "hash": self.gold.hash, "articles": len(self.gold.items),
-                         "guidelines_versions": self.gold.guidelines},
+                         "splits": self.gold.splits, "guidelines_versions": self.gold.guidelines},
                 "weights": WEIGHTS, "runs": [r.summary() for r in self.runs],
                 "comparison": self.comparison.to_dict() if self.comparison else None,
                 "invalid": self.invalid, "exit_code": self.exit_code, "notes": self.notes}

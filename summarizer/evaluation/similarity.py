@@ -17,7 +17,6 @@ from summarizer.extract.grounding import STOPWORDS
 from summarizer.core.schemas import slugify
 
 FUZZY_FLOOR = 0.85  # a character-level fuzzy ratio counts only at or above this (near-duplicates)
-KEY_FUZZY_THRESHOLD = 0.85  # soft identification: unresolved key names at least this alike earn their ratio
 STEM = 5  # words are compared on their first letters, so 'negotiations' meets 'negotiation'
 
 Item = dict[str, Any]
@@ -115,15 +114,3 @@ def canonical_keys(field_name: str, items: list[Item], resolver: EntityResolver,
         person = by_id.get(holder) or {}
         keys.append(resolver.resolve(holder, person.get("name"), *(person.get("aliases") or [])))
     return keys
-
-
-
-
-def key_similarity(a: str, b: str) -> float:
-    """1 for the same key; the fuzzy ratio of two unresolved names when it reaches KEY_FUZZY_THRESHOLD."""
-    from rapidfuzz import fuzz
-
-    if a == b:
-        return 1.0
-    ratio = fuzz.ratio(a.replace("-", " "), b.replace("-", " ")) / 100.0
-    return ratio if ratio >= KEY_FUZZY_THRESHOLD else 0.0

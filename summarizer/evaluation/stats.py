@@ -1,15 +1,17 @@
-"""Paired statistics for two runs over the same gold articles.
+"""Paired statistics for two runs over the same gold articles, by scipy.stats.
 
-Each article is its own control: we look at per-article differences of the
-composite (candidate minus reference), so article difficulty cancels out.
+Each article is its own control: the statistic is the mean over articles of the
+per-article composite difference (candidate minus reference), so article
+difficulty cancels out.
+- interval: scipy.stats.bootstrap(paired=True), percentile method, seeded;
+- p-value: scipy.stats.permutation_test(permutation_type="samples"), which swaps
+  candidate and reference within an article (a sign flip of its difference);
+  exact over all 2**n swaps up to EXACT_MAX_N articles, seeded Monte Carlo above.
 
-Verdict rule (docs/evaluation.md explains why):
-- fewer than MIN_ARTICLES paired articles: inconclusive, whatever the numbers;
-- regressed: the 95% bootstrap interval lies wholly below 0, the mean difference
-  is at most -MIN_EFFECT, and the sign-flip p-value is at most ALPHA, the last
-  required only when n is large enough for p to reach ALPHA at all (with n = 4
-  the smallest possible two-sided p is 2/16 = 0.125);
-- improved: the mirror image; anything else is inconclusive.
+Verdict (docs/evaluation.md): regressed / improved only when p <= ALPHA, the
+95% interval excludes 0 and |mean| >= MIN_EFFECT, all three, for any n. With
+few articles p cannot reach ALPHA (n = 4: the smallest two-sided p is 2/16),
+and the verdict says so instead of concluding.
 """
 
 from __future__ import annotations
@@ -21,65 +23,54 @@ import numpy as np
 
 ALPHA = 0.05
 MIN_EFFECT = 0.02  # composite points on the 0..1 scale; smaller moves are not worth a verdict
-MIN_ARTICLES = 3
 RESAMPLES = 10_000
-SEED = 20160601  # fixed: the same inputs always give the same interval
-EXACT_MAX_N = 20  # exact sign-flip enumeration up to 2**20 patterns
-_CHUNK = 1 << 15
-_TOLERANCE = 1e-12  # floating-point ties count as "at least as extreme"
+SEED = 20160601  # fixed: the same inputs always give the same interval and p-value
+EXACT_MAX_N = 16  # exact permutation test over all 2**n within-article swaps up to here
+CONFIDENCE = 0.95
 
 
-def bootstrap_ci(diffs: Sequence[float], resamples: int = RESAMPLES, seed: int = SEED,
-                 confidence: float = 0.95) -> tuple[float, float]:
-    """Percentile interval of the mean difference over articles resampled with replacement."""
-    d = np.asarray(diffs, dtype=float)
-    if d.size == 0:
-        raise ValueError("no paired differences")
-    rng = np.random.default_rng(seed)
-    means = np.empty(resamples)
-    for start in range(0, resamples, _CHUNK):
-        stop = min(resamples, start + _CHUNK)
-        means[start:stop] = d[rng.integers(0, d.size, size=(stop - start, d.size))].mean(axis=1)
-    tail = (1.0 - confidence) / 2.0
-    low, high = np.quantile(means, [tail, 1.0 - tail])
-    return float(low), float(high)
+def _mean_difference(candidate: np.ndarray, reference: np.ndarray, axis: int = -1) -> np.ndarray:
+    return np.mean(candidate - reference, axis=axis)
 
 
-def _sign_patterns(codes: np.ndarray, n: int) -> np.ndarray:
-    bits = (codes[:, None] >> np.arange(n)) & 1
-    return 1.0 - 2.0 * bits
+def _pair(candidate: Sequence[float], reference: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    c, r = np.asarray(candidate, dtype=float), np.asarray(reference, dtype=float)
+    if c.shape != r.shape:
+        raise ValueError("both runs need a score for every article")
+    if c.size == 0:
+        raise ValueError("no paired articles")
+    return c, r
 
 
-def sign_flip_p(diffs: Sequence[float], resamples: int = RESAMPLES, seed: int = SEED,
-                exact_max_n: int = EXACT_MAX_N) -> tuple[float, bool]:
-    """Two-sided p of the mean difference under random sign flips; (p, exact).
+def bootstrap_ci(candidate: Sequence[float], reference: Sequence[float], resamples: int = RESAMPLES,
+                 seed: int = SEED, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """Percentile interval of the mean difference, articles resampled with replacement (pairs kept)."""
+    from scipy.stats import bootstrap
 
-    Exact enumeration of all 2**n patterns when n <= exact_max_n, otherwise a
-    seeded Monte Carlo estimate (1 + hits) / (1 + resamples), which is never 0.
-    """
-    d = np.asarray(diffs, dtype=float)
-    n = d.size
-    if n == 0:
-        raise ValueError("no paired differences")
-    observed = abs(d.mean()) - _TOLERANCE
-    if n <= exact_max_n:
-        total, hits = 1 << n, 0
-        for start in range(0, total, _CHUNK):
-            codes = np.arange(start, min(total, start + _CHUNK), dtype=np.int64)
-            hits += int(np.count_nonzero(np.abs(_sign_patterns(codes, n) @ d) / n >= observed))
-        return hits / total, True
-    rng = np.random.default_rng(seed)
-    hits = 0
-    for start in range(0, resamples, _CHUNK):
-        size = min(resamples, start + _CHUNK) - start
-        signs = rng.choice((-1.0, 1.0), size=(size, n))
-        hits += int(np.count_nonzero(np.abs(signs @ d) / n >= observed))
-    return (1 + hits) / (1 + resamples), False
+    c, r = _pair(candidate, reference)
+    result = bootstrap((c, r), _mean_difference, paired=True, vectorized=True, n_resamples=resamples,
+                       confidence_level=confidence, method="percentile", rng=np.random.default_rng(seed))
+    return float(result.confidence_interval.low), float(result.confidence_interval.high)
 
 
-def smallest_p(n: int) -> float:
-    """The smallest two-sided p an exact sign-flip test can give with n articles."""
-    return min(1.0, 2.0 / (1 << n)) if n <= EXACT_MAX_N else 1.0 / (1 + RESAMPLES)
+def permutation_p(candidate: Sequence[float], reference: Sequence[float], resamples: int = RESAMPLES,
+                  seed: int = SEED, exact_max_n: int = EXACT_MAX_N) -> tuple[float, bool]:
+    """Two-sided p of the mean difference under within-article swaps; (p, exact)."""
+    from scipy.stats import permutation_test
+
+    c, r = _pair(candidate, reference)
+    exact = c.size <= exact_max_n
+    result = permutation_test((c, r), _mean_difference, permutation_type="samples", vectorized=True,
+                              n_resamples=np.inf if exact else resamples, alternative="two-sided",
+                              rng=np.random.default_rng(seed))
+    return float(result.pvalue), exact
+
+
+def smallest_p(n: int, resamples: int = RESAMPLES, exact_max_n: int = EXACT_MAX_N) -> float:
+    """The smallest two-sided p the permutation test can give with n articles."""
+    if n <= 0:
+        return 1.0
+    return min(1.0, 2.0 / (1 << n)) if n <= exact_max_n else 2.0 / (1 + resamples)
 
 
 @dataclass
@@ -99,21 +90,22 @@ class PairedTest:
 
 
 def decide(n: int, mean: float, ci: tuple[float, float], p: float) -> tuple[str, str]:
-    """The three-way verdict and, in words, why."""
-    if n < MIN_ARTICLES:
-        return "inconclusive", f"only {n} paired article(s); a verdict needs at least {MIN_ARTICLES}"
-    p_gate = smallest_p(n) <= ALPHA
-    p_ok = p <= ALPHA or not p_gate
-    p_note = (f"p <= {ALPHA}" if p_ok else f"p > {ALPHA}") if p_gate else \
-        f"p cannot reach {ALPHA} with {n} articles, so it is not required"
-    for verdict, sign, inside in (("regressed", -1.0, ci[1] < 0), ("improved", 1.0, ci[0] > 0)):
-        if inside and sign * mean >= MIN_EFFECT and p_ok:
-            return verdict, f"the interval excludes 0, |mean| >= the minimum effect {MIN_EFFECT}, {p_note}"
-    if abs(mean) < MIN_EFFECT:
-        return "inconclusive", f"|mean| is below the minimum effect {MIN_EFFECT}"
+    """The three-way verdict and, in words, why; no condition is waived for small n."""
+    if smallest_p(n) > ALPHA:
+        return "inconclusive", (f"cannot conclude: with {n} paired article(s) the smallest possible p is "
+                                f"{smallest_p(n):.3g} > {ALPHA}; label more articles")
+    for verdict, sign, excludes in (("regressed", -1.0, ci[1] < 0), ("improved", 1.0, ci[0] > 0)):
+        if excludes and sign * mean >= MIN_EFFECT and p <= ALPHA:
+            return verdict, (f"p <= {ALPHA}, the interval excludes 0 and |mean| >= the minimum effect "
+                             f"{MIN_EFFECT}")
+    missing = []
+    if p > ALPHA:
+        missing.append(f"p > {ALPHA}")
     if ci[0] <= 0 <= ci[1]:
-        return "inconclusive", "the interval includes 0"
-    return "inconclusive", f"{p_note}"
+        missing.append("the interval includes 0")
+    if abs(mean) < MIN_EFFECT:
+        missing.append(f"|mean| is below the minimum effect {MIN_EFFECT}")
+    return "inconclusive", "; ".join(missing) or "the interval and the mean point in different directions"
 
 
 def paired_test(candidate: Sequence[float], reference: Sequence[float], resamples: int = RESAMPLES,
@@ -121,12 +113,12 @@ def paired_test(candidate: Sequence[float], reference: Sequence[float], resample
     """Compare per-article scores of two runs, listed in the same article order."""
     if len(candidate) != len(reference):
         raise ValueError("both runs need a score for every article")
-    diffs = np.asarray(candidate, dtype=float) - np.asarray(reference, dtype=float)
-    if diffs.size == 0:
+    if len(candidate) == 0:
         return PairedTest(0, 0.0, 0.0, 0.0, 1.0, True, False, "inconclusive", "no paired articles")
+    diffs = np.asarray(candidate, dtype=float) - np.asarray(reference, dtype=float)
     mean = float(diffs.mean())
-    ci = bootstrap_ci(diffs, resamples, seed)
-    p, exact = sign_flip_p(diffs, resamples, seed)
+    ci = bootstrap_ci(candidate, reference, resamples, seed)
+    p, exact = permutation_p(candidate, reference, resamples, seed)
     verdict, reason = decide(diffs.size, mean, ci, p)
     return PairedTest(int(diffs.size), mean, ci[0], ci[1], p, exact, smallest_p(diffs.size) <= ALPHA, verdict,
                       reason)
