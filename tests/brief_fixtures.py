@@ -59,24 +59,31 @@ def red_line(text: str, holder: str, line: str, quote: str, kind: str = "refusal
             "explicit": "red line" in quote.lower(), "evidence": [ev(text, quote)]}
 
 
-def record(article_id: str, text: str, outlet: str | None, **result: Any) -> ExtractionRecord:
-    meta = ArticleMeta(title=text.splitlines()[0], outlet=outlet, date="2026-03-02")
+DAY = "2026-03-02"
+
+
+def record(article_id: str, text: str, outlet: str | None, date: str | None = DAY,
+           made_by: tuple[str, str] = ("hand", "made"), **result: Any) -> ExtractionRecord:
+    """The record a correct extractor would write for `text`; `outlet`/`date` None: the article states none."""
+    meta = ArticleMeta(title=text.splitlines()[0], outlet=outlet, date=date)
     full = {"meta": meta.model_dump(), "summary": "", "summary_evidence": [], "participants": [], "stances": [],
             "conditions": [], "red_lines": [], **result}
     info = ArticleInfo(id=article_id, source=f"/articles/{article_id}.txt",
                        sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text), meta=meta)
-    provenance = Provenance(tool_version="test", provider="hand", model="made", schema_version="1.0.0")
+    provenance = Provenance(tool_version="test", provider=made_by[0], model=made_by[1], schema_version="1.0.0")
     return ExtractionRecord(article=info, schema_name="all", ok=True, result=full, provenance=provenance)
 
 
-def failed(article_id: str, error: str = "red-lines: endpoint unreachable") -> ExtractionRecord:
-    info = ArticleInfo(id=article_id, source=f"/articles/{article_id}.txt")
+def failed(article_id: str, error: str = "red-lines: endpoint unreachable", date: str | None = DAY) -> ExtractionRecord:
+    """An article that was read (it has a date and a sha256) but whose extraction failed."""
+    info = ArticleInfo(id=article_id, source=f"/articles/{article_id}.txt", sha256="0" * 64,
+                       meta=ArticleMeta(date=date))
     return ExtractionRecord(article=info, schema_name="all", ok=False, error=error)
 
 
-def day_one() -> tuple[list[ExtractionRecord], dict[str, str]]:
-    """Three outlets; Alpha and Beta disagree on Shoukry's stance and frame the contacts differently."""
-    alpha = record("alpha", ALPHA, "ALN", participants=[
+def day_one(date: str = DAY) -> tuple[list[ExtractionRecord], dict[str, str]]:
+    """Three outlets, all dated `date`; Alpha and Beta disagree on Shoukry's stance and frame the contacts differently."""
+    alpha = record("alpha", ALPHA, "ALN", date, participants=[
         participant(ALPHA, "Sameh Shoukry", "person", "Egyptian Foreign Minister Sameh Shoukry said on Monday",
                     role="Egyptian Foreign Minister", country="EGY"),
         participant(ALPHA, "Egypt", "state", "Shoukry said Cairo supports", aliases=("Cairo",)),
@@ -87,7 +94,7 @@ def day_one() -> tuple[list[ExtractionRecord], dict[str, str]]:
                               "He said Egypt will accept talks only if Ethiopia stops filling the reservoir.")],
         red_lines=[red_line(ALPHA, "egypt", "unilateral filling of the reservoir",
                             "The minister said any unilateral filling is a red line for Cairo.")])
-    beta = record("beta", BETA, "Beta Wire", participants=[
+    beta = record("beta", BETA, "Beta Wire", date, participants=[
         participant(BETA, "Foreign Minister Sameh Shoukry", "person", "Foreign Minister Sameh Shoukry rejected")],
         stances=[stance(BETA, "shoukry", "a binding agreement on the dam", "against",
                         "Foreign Minister Sameh Shoukry rejected a binding agreement on the dam, according to "
@@ -95,7 +102,7 @@ def day_one() -> tuple[list[ExtractionRecord], dict[str, str]]:
         conditions=[condition(BETA, "egypt", "talks", "Ethiopia stops filling the reservoir first",
                               "Shoukry said Egypt would only join talks if Ethiopia stops filling the reservoir "
                               "first.")])
-    gamma = record("gamma", GAMMA, "GMW", participants=[
+    gamma = record("gamma", GAMMA, "GMW", date, participants=[
         participant(GAMMA, "Abiy Ahmed", "person", "Ethiopia's prime minister Abiy Ahmed said",
                     role="prime minister of Ethiopia", country="ETH")],
         red_lines=[red_line(GAMMA, "abiy", "a halt to the filling",

@@ -19,12 +19,21 @@ def _texts_by_id(brief: Brief, texts: dict[str, str]) -> dict[str, str]:
 
 
 def test_one_holder_named_two_ways_gets_one_merged_stance_with_all_evidence() -> None:
-    brief = _brief()
-    [stance_item] = brief.stances
+    records, texts = day_one()
+    records[1].result["stances"][0]["polarity"] = "favor"  # type: ignore[index]
+    [stance_item] = _brief(records, texts).stances
     assert stance_item.holder == "sameh-shoukry"
     assert stance_item.outlets == ["ALN", "Beta Wire"] and stance_item.coverage == "multiple"
     assert {(q.outlet, q.article) for q in stance_item.evidence} == {("ALN", "alpha"), ("Beta Wire", "beta")}
-    assert [r.polarity for r in stance_item.reports] == ["favor", "against"] and stance_item.polarity == "mixed"
+
+
+def test_opposite_polarities_stay_two_stances_each_with_its_outlets() -> None:
+    favour, against = _brief().stances
+    assert (favour.holder, favour.polarity, favour.outlets) == ("sameh-shoukry", "favor", ["ALN"])
+    assert (against.holder, against.polarity, against.outlets) == ("sameh-shoukry", "against", ["Beta Wire"])
+    assert favour.other_polarities == [against.id] and against.other_polarities == [favour.id]
+    assert {q.article for q in favour.evidence} == {"alpha"} and {q.article for q in against.evidence} == {"beta"}
+    assert all(s.polarity != "mixed" for s in _brief().stances)
 
 
 def test_conditions_merge_by_holder_and_red_lines_stay_single_source() -> None:
@@ -38,7 +47,7 @@ def test_opposite_polarity_across_outlets_is_a_contradiction() -> None:
     brief = _brief()
     [contra] = [d for d in brief.divergences if d.kind == "contradiction"]
     assert {s.label: s.outlets for s in contra.sides} == {"favor": ["ALN"], "against": ["Beta Wire"]}
-    assert contra.items == [brief.stances[0].id] and contra.id in brief.stances[0].divergences
+    assert contra.items == [s.id for s in brief.stances] and all(contra.id in s.divergences for s in brief.stances)
 
 
 def test_same_polarity_everywhere_is_no_contradiction() -> None:
@@ -129,7 +138,9 @@ def test_headlines_lead_with_divergences_then_multi_outlet_items() -> None:
     brief = _brief()
     kinds = [h.kind for h in brief.headlines]
     assert kinds[:2] == ["divergence", "divergence"]
-    assert brief.headlines[2].ref == brief.stances[0].id
+    refs = [h.ref for h in brief.headlines]
+    assert brief.conditions[0].id in refs[2:5]  # the one item two outlets report
+    assert all(refs.index(brief.conditions[0].id) < refs.index(r.id) for r in brief.red_lines if r.id in refs)
     quote_ids = {q.id for i in [*brief.stances, *brief.conditions, *brief.red_lines] for q in i.evidence} | \
         {q.id for d in brief.divergences for s in d.sides for q in s.evidence}
     assert all(set(h.evidence) <= quote_ids for h in brief.headlines)
@@ -163,3 +174,19 @@ def test_a_sentence_given_as_holder_is_dropped_and_counted() -> None:
     assert brief.verification.items_dropped == 1
     assert any("the holder is a sentence" in r for r in brief.verification.reasons)
     assert all(sentence not in q.quote for s in brief.stances for q in s.evidence)
+
+
+def test_headlines_are_short_statements_not_cut_quotes() -> None:
+    brief = _brief()
+    quotes = [q.quote for q in ungrounded_free_quotes(brief)]
+    by_ref = {h.ref: h.text for h in brief.headlines}
+    favour = next(s for s in brief.stances if s.polarity == "favor")
+    condition = brief.conditions[0]
+    assert by_ref[favour.id] == f"Sameh Shoukry supports {favour.topic}"
+    assert by_ref[condition.id] == f"Egypt: {condition.conditions} only if {condition.requirement}"
+    for text in by_ref.values():
+        assert "…" not in text and not any(text in q or q in text for q in quotes)
+
+
+def ungrounded_free_quotes(brief: Brief) -> list:  # type: ignore[type-arg]
+    return [q for i in [*brief.stances, *brief.conditions, *brief.red_lines] for q in i.evidence]

@@ -41,7 +41,7 @@ def test_date_from_the_file_name_when_nothing_else_has_one(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("front, message", [
-    ("---\ndate: 3 Feb\n---\n", "is not YYYY-MM-DD"),
+    ("---\ndate: 3 Feb\n---\n", "is not a date YYYY-MM-DD"),
     ("---\njust words\n---\n", "line 2: front matter lines are `key: value`"),
 ])
 def test_bad_front_matter_is_a_clear_error(tmp_path: Path, front: str, message: str) -> None:

@@ -9,7 +9,9 @@ from summarizer.brief.models import Brief
 
 
 def _yesterday() -> Brief:
-    records, texts = day_one()
+    """Every outlet reports Shoukry against the binding agreement on 2026-03-01."""
+    records, texts = day_one("2026-03-01")
+    records[0].result["stances"][0]["polarity"] = "against"  # type: ignore[index]
     brief = build_brief(records, texts, "2026-03-01")
     return Brief.model_validate_json(brief.model_dump_json())  # as read back from --previous
 
@@ -36,7 +38,7 @@ def test_polarity_moved_is_changed() -> None:
     today = _today(_yesterday())
     [item] = today.stances
     assert item.novelty == "changed"
-    assert any(c.startswith("polarity: mixed → favor") for c in item.changes)
+    assert any(c.startswith("polarity: against → favor") for c in item.changes)
 
 
 def test_requirement_moved_is_changed_and_named() -> None:
@@ -61,6 +63,7 @@ def test_items_no_longer_reported_are_listed_as_gone() -> None:
 def test_the_same_articles_again_are_all_repeated() -> None:
     previous = _yesterday()
     records, texts = day_one()
+    records[0].result["stances"][0]["polarity"] = "against"  # type: ignore[index]
     again = build_brief(records, texts, "2026-03-02", previous)
     assert {i.novelty for i in [*again.stances, *again.conditions, *again.red_lines]} == {"repeated"}
     assert again.novelty is not None and again.novelty.gone == []
@@ -85,3 +88,17 @@ def test_without_previous_nothing_is_marked() -> None:
     records, texts = day_one()
     brief = build_brief(records, texts, "2026-03-02")
     assert brief.novelty is None and all(i.novelty is None for i in brief.stances)
+
+
+def test_a_stance_matches_yesterdays_stance_of_the_same_polarity() -> None:
+    """Yesterday favour (ALN) and against (Beta Wire); today only favour: repeated, and against is gone."""
+    records, texts = day_one("2026-03-01")
+    previous = build_brief(records, texts, "2026-03-01")
+    alpha = record("alpha", ALPHA, "ALN", stances=[stance(ALPHA, "sameh-shoukry", "binding agreement on the dam",
+                                                          "favor", "Shoukry said Cairo supports a binding "
+                                                          "agreement on the dam.")])
+    today = build_brief([alpha], {"/articles/alpha.txt": ALPHA}, "2026-03-02", previous)
+    [item] = today.stances
+    assert item.novelty == "repeated" and not item.changes
+    assert today.novelty is not None
+    assert [(g.kind, g.holder) for g in today.novelty.gone if g.kind == "stance"] == [("stance", "sameh-shoukry")]

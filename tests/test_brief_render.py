@@ -18,8 +18,10 @@ HOSTILE = '<img src=x onerror="document.body.dataset.pwned=1"> | *bold* [link](h
 
 
 def _brief(hostile: bool = False) -> Brief:
+    previous = build_brief(*day_one("2026-03-01"), "2026-03-01")
     records, texts = day_one()
-    previous = build_brief(records, texts, "2026-03-01")
+    records = [r.model_copy(update={"provenance": r.provenance.model_copy(  # type: ignore[union-attr]
+        update={"provider": "local", "model": "SmolLM2-135M-Instruct-Q8_0"})}) for r in records]
     if hostile:
         records.append(record("epsilon", ALPHA, "<b>Evil</b> Outlet", stances=[
             stance(ALPHA, "egypt", "dam", "against", "He said Egypt will accept talks only if Ethiopia stops "
@@ -78,7 +80,7 @@ def test_html_script_runs_and_quotes_are_expandable_in_chromium(page: Path) -> N
     items = re.findall(r'<div class="item [^"]*"[^>]*data-quotes="(\d+)"', dom)
     assert items and all(int(n) >= 1 for n in items)
     assert dom.count('<details class="quotes"') >= len(items)
-    assert re.search(r'class="item stance pol-(favor|against|mixed|neutral)"', dom)
+    assert re.search(r'class="item stance pol-favor"', dom) and re.search(r'class="item stance pol-against"', dom)
     assert 'class="badge nov-' in dom and 'id="div-contradiction-1"' in dom
 
 
@@ -91,6 +93,28 @@ def test_html_screenshot_is_a_readable_page(page: Path, tmp_path: Path) -> None:
     side = [image.pixel(x, y) for x in range(20, 250, 10) for y in range(400, 1800, 50)]
     assert sum(p == (255, 255, 255) for p in side) > len(side) // 2, "no white actor column on the left"
     assert (0xF6, 0xF8, 0xFA) in colours, "main area background missing"
-    expected = {"mixed polarity": (0x9A, 0x67, 0x00), "condition": (0x09, 0x69, 0xDA)}
+    expected = {"favor polarity": (0x1A, 0x7F, 0x37), "against polarity": (0xCF, 0x22, 0x2E),
+                "condition": (0x09, 0x69, 0xDA)}
     for name, rgb in expected.items():
         assert rgb in image.colours(step=1), f"no {name} colour on screen"
+
+
+def test_chromium_shows_the_provider_and_model_in_the_header(page: Path) -> None:
+    _browser_or_fail()
+    dom = dump_dom(page)
+    header = dom[dom.index("<header>"):dom.index("</header>")]
+    found = re.search(r'<p class="provenance" id="provenance">(.*?)</p>', header)
+    assert found, "no provenance line in the page header"
+    text = re.sub(r"<[^>]+>", "", found.group(1))
+    assert text.startswith("Extracted by ")  # the hostile fourth article was extracted by another provider
+    assert "local / SmolLM2-135M-Instruct-Q8_0 (3 articles)" in text and "hand / made (1 article)" in text
+
+
+def test_headline_quotes_are_one_click_away(page: Path) -> None:
+    _browser_or_fail()
+    dom = dump_dom(page)
+    cards = re.findall(r'<li class="headline[^"]*"><details class="quotes headline-quotes"><summary>(.*?)</summary>'
+                       r'(.*?)</details>', dom, re.S)
+    assert cards
+    for summary, body in cards:
+        assert "<blockquote" not in summary and re.search(r'<blockquote class="quote" data-quote="q\d+">', body)

@@ -2,7 +2,9 @@
 
 Every item keeps every quote it rests on, each with the article and outlet it
 came from and offsets into that article's text; a quote that does not equal its
-article slice never gets here (see `brief.QuoteBook` and `brief.ungrounded`).
+article slice never gets here (see `checks.QuoteBook` and `checks.ungrounded`).
+An outlet is None when no text, front matter or sidecar names one: it is never
+a file name, and outlet counts do not count it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.core.schemas import SCHEMA_VERSION, Attribution, ParticipantKind, Polarity, RedLineKind
 
-BRIEF_VERSION = "1.0.0"
+BRIEF_VERSION = "2.0.0"
 
 
 class _Model(BaseModel):
@@ -42,7 +44,7 @@ class Quote(_Model):
 
     id: str = Field(description="Brief-wide id, e.g. 'q12', the anchor items link to.")
     article: str = Field(description="Id of the source article (see sources).")
-    outlet: str = Field(description="Outlet label of that article (its file name when the outlet is unknown).")
+    outlet: Optional[str] = Field(default=None, description="Outlet of that article; None when no outlet is known.")
     quote: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -54,8 +56,8 @@ class Source(_Model):
 
     id: str
     path: str
-    outlet: str = Field(description="Outlet as stated by the text, front matter or sidecar; else the file name.")
-    outlet_known: bool
+    outlet: Optional[str] = Field(default=None, description="Outlet as stated by the text, front matter or sidecar; "
+                                  "None when none does (never the file name).")
     title: Optional[str] = None
     date: Optional[str] = None
     sha256: Optional[str] = None
@@ -64,10 +66,19 @@ class Source(_Model):
     items: int = Field(default=0, description="Items of the brief that cite this article.")
 
 
+class LeftOut(_Model):
+    """An input article not in the brief, and why (another day, or no date)."""
+
+    id: str
+    path: str
+    date: Optional[str] = None
+    reason: str
+
+
 class Mention(_Model):
     text: str
     article: str
-    outlet: str
+    outlet: Optional[str] = None
 
 
 class Actor(_Model):
@@ -94,7 +105,7 @@ class Report(_Model):
     """One article's version of an item, before merging."""
 
     article: str
-    outlet: str
+    outlet: Optional[str] = None
     text: str = Field(description="The item as that article's extraction states it.")
     polarity: Optional[Polarity] = None
     attribution: Optional[Attribution] = None
@@ -105,8 +116,9 @@ class _Item(_Model):
     id: str
     holder: str = Field(description="Actor id.")
     articles: list[str] = Field(min_length=1)
-    outlets: list[str] = Field(min_length=1)
-    coverage: Coverage
+    outlets: list[str] = Field(description="Known outlets that report it; articles of unknown outlet are not counted.")
+    unknown_outlet: int = Field(default=0, description="How many of its articles have no known outlet.")
+    coverage: Coverage = Field(description="multiple when two or more known outlets report it.")
     reports: list[Report] = Field(min_length=1)
     evidence: list[Quote] = Field(min_length=1)
     divergences: list[str] = Field(default_factory=list, description="Ids of divergences this item is part of.")
@@ -116,8 +128,10 @@ class _Item(_Model):
 
 class BriefStance(_Item):
     topic: str
-    polarity: Polarity = Field(description="The reports' polarity when they agree, else mixed.")
+    polarity: Polarity = Field(description="One polarity: reports of other polarities are other stances.")
     position: str
+    other_polarities: list[str] = Field(default_factory=list, description="Ids of this holder's stances on the same "
+                                        "topic with another polarity.")
 
 
 class BriefCondition(_Item):
@@ -134,6 +148,7 @@ class BriefRedLine(_Item):
 
 class DivergenceSide(_Model):
     label: str = Field(description="The frame or polarity this side reports.")
+    date: str = Field(description="The day of this side's articles; both sides share it.")
     outlets: list[str] = Field(min_length=1)
     articles: list[str] = Field(min_length=1)
     evidence: list[Quote] = Field(min_length=1)
@@ -144,6 +159,7 @@ class Divergence(_Model):
     kind: DivergenceKind
     subject: str
     actors: list[str] = Field(description="Actor ids concerned (an ISO3 code for a country with no actor).")
+    date: str = Field(description="The day compared: divergence is only between articles of one day.")
     description: str
     rule: str = Field(description="The rule that flagged it (see docs/brief.md).")
     sides: list[DivergenceSide] = Field(min_length=2)
@@ -153,7 +169,7 @@ class Divergence(_Model):
 class Headline(_Model):
     ref: str = Field(description="Id of the item or divergence.")
     kind: str = Field(description="stance, condition, red_line or divergence.")
-    text: str
+    text: str = Field(description="A short statement: holder, polarity, topic, condition; never a cut quote.")
     reasons: list[str]
     evidence: list[str] = Field(min_length=1, description="Quote ids.")
 
@@ -179,7 +195,16 @@ class Verification(_Model):
     quotes_checked: int
     quotes_dropped: int
     items_dropped: int
+    duplicates_dropped: int = Field(default=0, description="A state's items that repeat its official's statement.")
     reasons: list[str] = Field(default_factory=list)
+
+
+class ExtractedBy(_Model):
+    """A provider and model, and how many of the brief's articles they extracted."""
+
+    provider: str
+    model: str
+    articles: int
 
 
 class Brief(_Model):
@@ -188,8 +213,10 @@ class Brief(_Model):
     brief_version: str = BRIEF_VERSION
     schema_version: str = SCHEMA_VERSION
     date: str = Field(description="The day the brief is for, YYYY-MM-DD.")
-    providers: list[str] = Field(default_factory=list, description="provider/model pairs that extracted the items.")
+    extracted_by: list[ExtractedBy] = Field(default_factory=list, description="Who extracted the items.")
+    include_undated: bool = Field(default=False, description="Whether articles with no date were taken.")
     sources: list[Source]
+    left_out: list[LeftOut] = Field(default_factory=list, description="Inputs not dated the brief's day.")
     actors: list[Actor]
     merges: list[MergeNote] = Field(default_factory=list)
     ambiguous: list[str] = Field(default_factory=list, description="Mentions left unmerged because several fit.")

@@ -3,8 +3,9 @@
 Matching is by holder and subject, not by id, since wording varies day to day:
 a stance matches yesterday's stance of the same actor with a similar topic, a
 condition one with a similar requirement or conditioned thing, a red line one
-with a similar line (`brief_merge.similarity`). A match is `changed` when the
-stance's polarity moved, a condition's requirement moved, a red line's kind,
+with a similar line (`merge.similarity`); a stance prefers yesterday's stance of
+the same polarity, since stances of opposite polarity are separate items. A
+match is `changed` when the stance's polarity moved, a condition's requirement moved, a red line's kind,
 consequence or explicitness moved, or, for a stance, when a condition of the same
 holder on the same subject is new or changed. Actors are matched to yesterday's
 by id, else by any shared name (normalised), so a renamed canonical name still matches.
@@ -16,7 +17,7 @@ from typing import Sequence
 
 from summarizer.brief.merge import SAME_LINE, SAME_REQUIREMENT, SAME_TOPIC, similarity
 from summarizer.brief.models import Actor, Brief, BriefCondition, BriefRedLine, BriefStance, Gone, NoveltyReport
-from summarizer.entities.names import normalise
+from summarizer.text.normalize import normalise
 
 SAME_WORDING = 0.8  # below this a matched requirement or consequence counts as moved
 
@@ -41,11 +42,12 @@ def _actor_map(previous: list[Actor], today: list[Actor]) -> dict[str, str]:
 
 
 def _best(item_text: str, holder: str, old: Sequence, key: str, threshold: float, taken: set[str],
-          holders: dict[str, str]):  # type: ignore[no-untyped-def]
+          holders: dict[str, str], polarity: str | None = None):  # type: ignore[no-untyped-def]
+    """The most similar unmatched item of the same holder; of the same polarity first, when one is given."""
     scored = [(similarity(item_text, getattr(o, key)), o) for o in old
               if holders.get(o.holder) == holder and o.id not in taken]
     scored = [s for s in scored if s[0] >= threshold]
-    return max(scored, key=lambda s: s[0])[1] if scored else None
+    return max(scored, key=lambda s: (getattr(s[1], "polarity", None) == polarity, s[0]))[1] if scored else None
 
 
 def _conditions(today: list[BriefCondition], old: list[BriefCondition], holders: dict[str, str],
@@ -85,7 +87,7 @@ def _red_lines(today: list[BriefRedLine], old: list[BriefRedLine], holders: dict
 def _stances(today: list[BriefStance], old: list[BriefStance], conditions: list[BriefCondition],
              holders: dict[str, str], taken: set[str]) -> None:
     for item in today:
-        match = _best(item.topic, item.holder, old, "topic", SAME_TOPIC, taken, holders)
+        match = _best(item.topic, item.holder, old, "topic", SAME_TOPIC, taken, holders, str(item.polarity))
         if match is None:
             item.novelty = "new"
             continue

@@ -29,7 +29,10 @@ def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 @click.command("brief")
 @click.argument("inputs", nargs=-1, required=True, metavar="DIR_OR_FILES...")
-@click.option("--date", required=True, callback=_date, metavar="YYYY-MM-DD", help="The day the brief is for.")
+@click.option("--date", required=True, callback=_date, metavar="YYYY-MM-DD",
+              help="The day the brief is for: only articles dated that day are taken (the others are listed).")
+@click.option("--include-undated", is_flag=True,
+              help="Also take articles with no date in their text, front matter, sidecar or file name.")
 @click.option("--previous", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BRIEF.json",
               help="Yesterday's JSON brief: items are then marked new, changed or repeated.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True,
@@ -45,16 +48,21 @@ def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option("--tie-break", is_flag=True,
               help="Ask the model to settle actor mentions the rules find ambiguous (answers are cached).")
 @provider_options
-def command(inputs: tuple[str, ...], date: str, previous: Path | None, fmt: str, output: Path | None,
+def command(inputs: tuple[str, ...], date: str, include_undated: bool, previous: Path | None, fmt: str,
+            output: Path | None,
             concurrency: int | None, max_tokens: int, time_budget: float | None, tie_break: bool,
             **params: Any) -> None:
     """One daily brief from several articles: who stands where, conditions, red lines, divergences.
 
-    Each article is extracted with the `all` schema (same cache as `summarize`),
-    actors are resolved across articles, items merged, and every quote re-verified
-    against its article before anything is written. Articles that fail are listed
-    in the brief as failed. Exit status: 0 all extracted, 1 some extraction
-    failed, 2 bad input (the brief is still written for 1 and for unreadable files).
+    Only articles dated --date are taken (undated ones with --include-undated);
+    the others are named on stderr and in the brief. Each article is extracted
+    with the `all` schema (same cache as `summarize`), actors are resolved across
+    articles, items merged, and every quote re-verified against its article before
+    anything is written. Articles that fail are listed in the brief as failed.
+    Exit status: 0 all extracted; 1 some extraction failed (the brief is written),
+    or every article failed (no brief is written; the reasons go to stderr);
+    2 bad input (unreadable files are listed as failed in the brief; no article
+    dated --date writes nothing).
     """
     from summarizer.errors import InputError
 
@@ -64,14 +72,21 @@ def command(inputs: tuple[str, ...], date: str, previous: Path | None, fmt: str,
         raise InputError(f"{output}: is a folder", "give a file name, or use -f all to write into a folder")
     prior = _load_previous(previous) if previous is not None else None
     options = {"max_tokens": max_tokens, "max_tokens_cap": 2 * max_tokens, "time_budget": time_budget}
-    brief, code = _build(list(inputs), date, prior, concurrency, options, tie_break, params)
+    brief, code = _build(list(inputs), date, include_undated, prior, concurrency, options, tie_break, params)
     _write(brief, fmt, output)
-    failed = [s for s in brief.sources if not s.ok]
-    click.echo(f"brief {date}: {len(brief.sources)} articles ({len(failed)} failed), "
-               f"{len(brief.stances)} stances, {len(brief.conditions)} conditions, {len(brief.red_lines)} red lines, "
-               f"{len(brief.divergences)} divergences, {brief.verification.quotes_dropped} quotes dropped"
-               + (f" -> {output}" if output else ""), err=True)
+    click.echo(_summary(brief) + (f" -> {output}" if output else ""), err=True)
     sys.exit(code)
+
+
+def _summary(brief: Any) -> str:
+    from summarizer.brief.present import extracted_by, plural
+
+    failed = sum(not s.ok for s in brief.sources)
+    return (f"brief {brief.date}: {plural(len(brief.sources), 'article')} ({failed} failed, "
+            f"{len(brief.left_out)} left out), {plural(len(brief.stances), 'stance')}, "
+            f"{plural(len(brief.conditions), 'condition')}, {plural(len(brief.red_lines), 'red line')}, "
+            f"{plural(len(brief.divergences), 'divergence')}, {plural(brief.verification.quotes_dropped, 'quote')} "
+            f"dropped; extracted by {extracted_by(brief)}")
 
 
 def _load_previous(path: Path) -> Any:
@@ -97,30 +112,37 @@ def _load_previous(path: Path) -> Any:
         raise InputError(f"{path}: not a brief: field {where}: {first['msg']}", hint) from None
 
 
-def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None, limits: dict[str, Any],
-           tie_break: bool, params: dict[str, Any]) -> tuple[Any, int]:
-    from summarizer.text.articles import find_articles
+def _build(inputs: list[str], date: str, include_undated: bool, previous: Any, concurrency: int | None,
+           limits: dict[str, Any], tie_break: bool, params: dict[str, Any]) -> tuple[Any, int]:
     from summarizer.brief.build import build_brief, ungrounded
+    from summarizer.brief.sources import NothingToBrief, select_day
     from summarizer.errors import SummarizerError
     from summarizer.extract.pipeline import ExtractOptions
-    from summarizer.llm.providers import build_provider
     from summarizer.extract.runner import failure_record, load_articles, run_batch
+    from summarizer.llm.providers import build_provider
+    from summarizer.text.articles import find_articles
 
-    articles, unreadable = load_articles(list(dict.fromkeys(find_articles(inputs))))
+    read, unreadable = load_articles(list(dict.fromkeys(find_articles(inputs))))
     for _, error in unreadable:
         click.echo(f"summarize: error: {error}", err=True)
+    articles, left_out = select_day(read, date, include_undated, lambda a: a.meta.date, lambda a: (a.id, a.source))
+    for item in left_out:
+        click.echo(f"summarize: left out {item.path}: {item.reason}", err=True)
+    _require_articles(articles, unreadable, left_out, date)
     options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), **limits)
     texts = {a.source: a.text for a in articles}
     failed = [failure_record(source, "all", error) for source, error in unreadable]
     if not articles:
-        return build_brief(failed, texts, date, previous), 2
+        raise NothingToBrief(f"no article could be read, so no brief was written for {date}",
+                             "fix the files named above and run again")
     config = provider_config(params)
     if concurrency is None:  # more requests than server slots would only queue, and time out
         concurrency = {"embedded": config.slots, "baseline": 1}.get(config.resolved_provider(), 4)
     provider = build_provider(config)
     try:
         records = failed + run_batch(articles, provider, options, concurrency, on_record=_report_failure)
-        brief = build_brief(records, texts, date, previous, _tie_break(tie_break, provider, params))
+        brief = build_brief(records, texts, date, previous, _tie_break(tie_break, provider, params),
+                            include_undated=include_undated, left_out=left_out)
     finally:
         provider.close()
     bad = ungrounded(brief, {s.id: texts[s.path] for s in brief.sources if s.ok})
@@ -131,10 +153,25 @@ def _build(inputs: list[str], date: str, previous: Any, concurrency: int | None,
     return brief, code
 
 
+def _require_articles(articles: list[Any], unreadable: list[Any], left_out: list[Any], date: str) -> None:
+    """No article of the day and nothing unreadable: a bad --date (or undated files), said before any model runs."""
+    from summarizer.errors import InputError
+
+    if articles or unreadable:
+        return
+    dates = sorted({item.date for item in left_out if item.date})
+    undated = sum(item.date is None for item in left_out)
+    found = ", ".join(dates) + (f" and {undated} undated" if undated else "") if dates else f"{undated} undated"
+    raise InputError(f"no article is dated {date} (found: {found}); nothing was written",
+                     "pass the date of the articles with --date, or --include-undated to take undated ones")
+
+
 def _tie_break(wanted: bool, provider: Any, params: dict[str, Any]) -> Any:
+    from summarizer.llm.providers import ChatProvider
+
     if not wanted:
         return None
-    if not hasattr(provider, "complete"):
+    if not isinstance(provider, ChatProvider):
         click.echo("summarize: warning: --tie-break needs a model; the rule-based provider has none", err=True)
         return None
     from summarizer.entities.tiebreak import LlmTieBreak
@@ -162,6 +199,12 @@ def _write(brief: Any, fmt: str, output: Path | None) -> None:
 
 
 def _render(brief: Any, fmt: str) -> str:
+    from summarizer.errors import redact_output
+
+    return redact_output(_format(brief, fmt))
+
+
+def _format(brief: Any, fmt: str) -> str:
     if fmt == "json":
         return brief.model_dump_json(indent=2) + "\n"
     if fmt == "html":

@@ -5,16 +5,17 @@ name; "Iran's ambassador to the UN in Geneva" is a role alone. Roles compare as
 sets of normalised words with places spelled as codes, so "Iranian envoy" and
 "Tehran's envoy" agree. States and bodies come from `gazetteer`; this module
 only adds what names in model output need: articles, possessives, slugs.
+Folding text for comparison is `text.normalize.normalise`, shared with the rest of the tool.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from summarizer.entities.gazetteer import Actor as Place
 from summarizer.entities.gazetteer import find_places, lookup
+from summarizer.text.normalize import normalise
 
 # Words of offices and institutions: they open a title, they are not a person's name.
 ROLE_WORDS = frozenset("""
@@ -32,23 +33,6 @@ CONNECTORS = frozenset("of the to in for at and on a an".split())
 GOVERNMENT_WORDS = frozenset("government administration authorities regime leadership side".split())
 _PRONOUNS = frozenset("he she they it him her them we i you".split())
 _PARTICLES = frozenset("bin ibn al el de da di van von der la le".split())
-
-
-def normalise(text: str) -> str:
-    """Lower-case ASCII words; accents, dots, possessives and punctuation gone ("the U.S.'s" -> "the us")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[’'`]s\b", "", text)
-    text = re.sub(r"\b([a-z])\.", r"\1", text)
-    words = [w for w in re.sub(r"[^a-z0-9]+", " ", text).split() if w != "s"]  # "iran-s" from a slug
-    out: list[str] = []
-    for word in words:  # "u s" (a slug of "U.S.") -> "us"
-        if len(word) == 1 and out and len(out[-1]) <= 2 and out[-1].isalpha() and word.isalpha() \
-                and out[-1] not in CONNECTORS:
-            out[-1] += word
-        else:
-            out.append(word)
-    return " ".join(out)
 
 
 def tokens(text: str) -> list[str]:

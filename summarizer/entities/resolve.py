@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from summarizer.entities.resolve_rules import (Clusters, Entity, Facts, Merge, TieBreak, by_name, by_place, by_role, by_surname,
-                            facts_of)
-from summarizer.core.schemas import slugify
+from summarizer.entities.resolve_rules import (Clusters, Entity, Facts, Merge, TieBreak, by_name, by_place, by_role,
+                                               by_surname, facts_of)
+from summarizer.text.normalize import slugify
 
 __all__ = ["Actor", "Entity", "Merge", "Resolution", "TieBreak", "resolve"]
 

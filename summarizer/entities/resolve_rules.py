@@ -7,7 +7,8 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
-from summarizer.entities.names import OFFICES, countries_in, looks_like_person_name, normalise, place_of, role_words, split_title
+from summarizer.entities.names import OFFICES, countries_in, looks_like_person_name, place_of, role_words, split_title
+from summarizer.text.normalize import normalise
 
 NAME_MIN = 92.0  # fuzz.ratio between two full names
 SURNAME_MIN = 80.0  # fuzz.ratio between the surnames of two full names with the same given name
@@ -95,6 +96,7 @@ class Clusters:
         for i in range(len(self.entities)):
             out.setdefault(self.find(i), []).append(i)
         return out
+
 
 def settle(i: int, mention: str, options: list[tuple[int, str]], entities: list[Entity], clusters: Clusters,
             ambiguous: list[str], tie_break: TieBreak | None) -> None:
