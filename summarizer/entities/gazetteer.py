@@ -166,7 +166,7 @@ Interpol|
 """
 
 # Well-known cities that are not capitals: places, never actors (they end person-name runs).
-_CITY_LIST = """Geneva;New York;Istanbul;Dubai;Davos;Munich;Brussels;Strasbourg;Sochi;Saint Petersburg;St. Petersburg;
+_CITY_LIST = """New York;Dubai;Davos;Munich;Brussels;Strasbourg;Sochi;Saint Petersburg;St. Petersburg;
 Shanghai;Hong Kong;Mumbai;Karachi;Lahore;Jeddah;Mecca;Medina;Basra;Mosul;Aleppo;Gaza;Rafah;Haifa;Tel Aviv;
 Isfahan;Mashhad;Tabriz;Shiraz;Bandar Abbas;Odesa;Odessa;Kharkiv;Donetsk;Luhansk;Crimea;Sevastopol;Frankfurt;
 Hamburg;Milan;Barcelona;Marseille;Lyon;Lausanne;Zurich;Rotterdam;Antwerp;Sydney;Melbourne;Toronto;Montreal;
@@ -266,7 +266,7 @@ def _normalised() -> dict[str, Actor]:
 
 
 def _inside_longer_name(text: str, start: int, form: str, actor: Actor) -> bool:
-    """'Security Council' in 'Supreme National Security Council' is not the UN's."""
+    """Part of a longer capitalised name: 'Security Council' in 'Regional Security Council' is not the UN's."""
     if actor.kind == "state" or " " not in form:
         return False
     before = re.search(r"([A-Z][\w’'-]*)\s+$", text[:start])

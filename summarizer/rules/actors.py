@@ -1,41 +1,51 @@
-"""Finding actors in sentences: states and organisations from the gazetteer, people from name patterns.
+"""Actors in parsed sentences: named entities (PERSON, ORG, GPE, NORP) plus the gazetteer.
 
-A capitalised run of words is split into title words ('Foreign Minister'),
-places, organisation names ('Press TV', '... Council') and a trailing personal
-name; a lone surname is linked to the full name used elsewhere in the same text.
+Codebook §1: states and international organisations come from the gazetteer (names,
+capitals, demonyms -> ISO3); people and organisations from spaCy's named entities; a
+person's role from the noun phrase around the name ("Foreign Minister X", "X, the
+envoy,"); a lone surname is the full name used elsewhere. Outlets (the "Source:" line,
+the agency in a dateline, names headed by a media noun) are never actors, and lines of
+metadata (date, source, byline, timestamps) name no one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
-from summarizer.rules.lexicon import (COMMON_CAPS, FUNCTION_CAPS, NAME_PARTICLES, NON_NAME_SUFFIX, ORG_HEADS, ROLE_NOUNS,
-                               TITLE_WORDS)
-from summarizer.entities.gazetteer import Actor, GazetteerHit, find_cities, find_places, is_city
+from summarizer.entities.gazetteer import Actor, find_places, lookup
+from summarizer.rules import lexicon as lex
 from summarizer.text.segment import Sentence
 
-_TOKEN = r"(?:[A-Z][\w’'\-]*\w|[A-Z]\.?)"
-_PARTICLE = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
-_RUN = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)?{_TOKEN})*")
-_POSSESSIVE = re.compile(r"[’']s?$")
-_ROLE_CONNECTORS = frozenset("of the to in for at on".split())
-_ROLE_MODIFIERS = frozenset("foreign special top senior deputy chief state policy former national security "
-                            "defence defense affairs acting".split())
-_PREPOSITIONS = re.compile(r"\b(?:to|in|at|of|for|from|with|by|on|against|toward|towards)\s+(?:the\s+)?$", re.I)
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+# Codebook §1: seats of government and their metonyms are aliases of the state.
+_SEATS = {"State Department": "United States", "Pentagon": "United States", "Foggy Bottom": "United States",
+          "Quai d'Orsay": "France", "Zhongnanhai": "China", "Blue House": "South Korea"}
+# Codebook §0: metadata lines and datelines are never evidence or holders.
+_METADATA = re.compile(r"^(?:date|source|by|updated|published|posted|photo|caption|credit|file|image)\b\s*[:–—-]?",
+                       re.I)
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s*$")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ /-]{2,60}|[A-Z][\w.'’ -]{1,40}\s*\[[^\]]+\])(?:,\s*[\w .]{2,30})?"
+                       r"\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s+")
+_SOURCE_LINE = re.compile(r"^source\s*:\s*(.+)$", re.I)
 
 
 @dataclass
 class Mention:
-    """An actor named in one sentence; offsets are into the sentence text."""
+    """An actor named in one sentence: char offsets into the sentence text, token span [first, last]."""
 
     start: int
     end: int
     surface: str
     actor: Actor
+    first: int
+    last: int
     role: str | None = None
-    titled: bool = False  # a person introduced with a title, role or apposition
+    titled: bool = False  # introduced with a title, role or apposition
+    demonym: bool = False  # 'Iranian', 'Israeli': the state as a modifier
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -45,159 +55,172 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < pos < e for s, e in spans)
 
 
-def _clean(token: str) -> str:
-    return _POSSESSIVE.sub("", token).rstrip(".")
+def is_metadata(text: str) -> bool:
+    """Date, source, byline, caption and timestamp lines (codebook §0)."""
+    return bool(_METADATA.match(text.strip())) or bool(_TIMESTAMP.match(text.strip()))
 
 
-def _is_name_token(token: str) -> bool:
-    word = _clean(token)
-    if len(word) == 1:
-        return token.endswith(".")  # an initial, "J."
-    return (word[0].isupper() and any(c.islower() for c in word[1:]) and word not in TITLE_WORDS
-            and word not in COMMON_CAPS and word not in ORG_HEADS and not is_city(word)
-            and not NON_NAME_SUFFIX.search(word.lower()))
+def dateline_end(text: str) -> int:
+    """Where a dateline ('CITY (Agency) -', 'City [Country], Month 3 (Agency):') ends, else 0."""
+    match = _DATELINE.match(text)
+    return match.end() if match and len(text) > match.end() + 20 else 0
 
 
-def _masked(text: str, places: list[GazetteerHit]) -> str:
-    """Places blanked out, so capitalised runs never swallow them."""
-    chars = list(text)
-    for start, end in [(h.start, h.end) for h in places] + find_cities(text):
-        chars[start:end] = "|" * (end - start)
-    return "".join(chars)
+def outlets(sentences: list[Sentence]) -> set[str]:
+    """Names of the publishing outlet and agencies: the "Source:" line and the dateline's parentheses."""
+    found: set[str] = set()
+    for sentence in sentences:
+        if m := _SOURCE_LINE.match(sentence.text.strip()):
+            found.add(m.group(1).strip().lower())
+        if (m := _DATELINE.match(sentence.text)) and m.group(1):
+            found.add(m.group(1).strip().lower())
+    return found
 
 
-def role_before(text: str, start: int) -> tuple[str | None, str | None]:
-    """(role, ISO3) from the words just before a name: 'Iranian Ambassador to the UN Ali ...'."""
-    words = list(re.finditer(r"[\w’'.\-]+", text[:start]))
-    kept: list[re.Match[str]] = []
-    for word in reversed(words[-12:]):
-        w = _clean(word.group(0))
-        if text[word.end():(kept[-1].start() if kept else start)].strip():
-            break  # punctuation between words ends the title
-        if not (w[:1].isupper() and w not in FUNCTION_CAPS or w.lower() in ROLE_NOUNS or w in _ROLE_CONNECTORS
-                or w in _ROLE_MODIFIERS):
-            break
-        kept.append(word)
-    while kept and _clean(kept[-1].group(0)) in _ROLE_CONNECTORS:
-        kept.pop()
-    return _role(text, kept[-1].start(), start) if kept else (None, None)
+def is_media(name: str, known: set[str]) -> bool:
+    """An outlet of this article, or a name headed by a media noun ('... News Agency', '... TV')."""
+    low = name.lower().removeprefix("the ")
+    words = re.findall(r"[\w-]+", low)
+    return low in known or any(low in k or k in low for k in known if len(k) >= 4) or (
+        bool(words) and (words[-1] in lex.MEDIA_HEADS or (len(words) > 1 and words[-2] in lex.MEDIA_HEADS)))
 
 
-def _role(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", text[start:end].strip(" ,"), flags=re.I)
-    if not any(_clean(w) in TITLE_WORDS or _clean(w).lower() in ROLE_NOUNS for w in phrase.split()):
-        return None, None
-    places = find_places(phrase)
-    country = next((h.actor.country for h in places if h.actor.kind == "state"), None)
-    if places and places[0].start == 0 and places[0].actor.kind == "state":  # "Iranian President" -> President
-        phrase = re.sub(r"^[’']s\b", "", phrase[places[0].end:]).strip()
-    return (phrase[:100] or None), country
-
-
-def apposition_after(text: str, end: int) -> tuple[str | None, str | None]:
-    """(role, ISO3) from 'Name, the country's foreign minister, said'."""
-    match = re.match(r",\s+([^,;:“”\"()]{3,100}?),", text[end:])
-    if not match or match.group(1)[:1].isupper() and not match.group(1).startswith(("The ", "A ")):
-        return None, None
-    return _role(text, end + match.start(1), end + match.end(1))
-
-
-class _Tok(NamedTuple):
-    start: int
-    end: int
-    word: str
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"[’']s?$", "", text)
 
 
 class ActorFinder:
-    """Actors of one chunk of sentences: full names are collected first so surnames can be linked."""
+    """The mentions of every sentence of one chunk, with surnames linked to full names."""
 
-    def __init__(self, sentences: list[Sentence]) -> None:
-        self.text = "\n".join(s.text for s in sentences)
-        self._lower = set(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
-        self._runs = {s.id: self._runs_of(s.text) for s in sentences}
-        self._full: dict[str, str] = {}  # surname -> full name
-        for runs in self._runs.values():
-            for tokens, _ in runs:
-                name = _name_of(tokens)
-                if len(name) >= 2:
-                    self._full.setdefault(_clean(name[-1].word), " ".join(_clean(t.word) for t in name))
-        self.mentions = {s.id: self._mentions(s) for s in sentences}
+    def __init__(self, sentences: list[Sentence], docs: list["Doc"]) -> None:
+        self.outlets = outlets(sentences)
+        self.full: dict[str, str] = {}  # surname -> full name
+        for doc in docs:
+            for ent in doc.ents:
+                name = _strip_possessive(ent.text)
+                if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
+                    self.full.setdefault(name.split()[-1], name)
+        self.mentions: dict[int, list[Mention]] = {}
+        for sentence, doc in zip(sentences, docs):
+            self.mentions[sentence.id] = [] if is_metadata(sentence.text) else self._mentions(doc)
 
-    @staticmethod
-    def _runs_of(text: str) -> list[tuple[list[_Tok], bool]]:
-        masked = _masked(text, find_places(text))
-        runs = []
-        for match in _RUN.finditer(masked):
-            tokens = [_Tok(match.start() + t.start(), match.start() + t.end(), t.group(0))
-                      for t in re.finditer(r"\S+", match.group(0))]
-            initial = not text[:match.start()].strip(" “\"‘'([—–-")
-            runs.append((tokens, initial))
-        return runs
-
-    def _single_ok(self, token: str, run_initial: bool, text: str, end: int) -> bool:
-        """A lone capitalised word is a name only if the text never uses it in lower case."""
-        word = _clean(token)
-        if word.lower() in self._lower or word in COMMON_CAPS:
-            return False
-        followed_by_verb = re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", text[end:]) is not None
-        return not run_initial or followed_by_verb
-
-    def _mentions(self, sentence: Sentence) -> list[Mention]:
-        text = sentence.text
-        found = [Mention(h.start, h.end, h.surface, h.actor) for h in find_places(text)]
-        for tokens, initial in self._runs[sentence.id]:
-            found += self._run_mentions(text, tokens, initial)
+    def _mentions(self, doc: "Doc") -> list[Mention]:
+        text = doc.text
+        skip = dateline_end(text)
+        found: list[Mention] = []
+        for hit in find_places(text):
+            if hit.start < skip:
+                continue
+            span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is not None:
+                found.append(Mention(hit.start, hit.end, hit.surface, hit.actor, span.start, span.end - 1,
+                                     demonym=hit.demonym))
+        for ent in doc.ents:
+            if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found):
+                continue
+            mention = self._entity(doc, ent)
+            if mention is not None:
+                found.append(mention)
         return sorted(found, key=lambda m: m.start)
 
-    def _run_mentions(self, text: str, tokens: list[_Tok], initial: bool) -> list[Mention]:
-        heads = [i for i, t in enumerate(tokens) if _clean(t.word) in ORG_HEADS]
-        out: list[Mention] = []
-        if heads:
-            org = tokens[: heads[-1] + 1]
-            while org and _clean(org[0].word) in COMMON_CAPS:
-                org.pop(0)
-            if org and (len(org) >= 2 or org[0].word.isupper()):
-                s, e = org[0].start, org[-1].end
-                country = next((h.actor.country for h in find_places(text[max(0, s - 30):s])
-                                if h.actor.kind == "state"), None)
-                out.append(Mention(s, e, text[s:e], Actor(" ".join(text[s:e].split()), "organization", country)))
-            tokens = tokens[heads[-1] + 1:]
-        name = _name_of(tokens)
-        if not name:
-            return out
-        s, e = name[0].start, name[-1].end
-        if len(name) == 1 and _clean(name[0].word) not in self._full:
-            if not self._single_ok(name[0].word, initial and len(tokens) == 1, text, e):
-                return out
-        full = " ".join(_clean(t.word) for t in name)
-        full = self._full.get(full, full) if len(name) == 1 else full
-        role, country = role_before(text, s)
-        if role is None:
-            role, country = apposition_after(text, e)
-        surface = _POSSESSIVE.sub("", text[s:e])
-        out.append(Mention(s, s + len(surface), surface, Actor(full, "person", country), role, role is not None))
-        return out
+    def _entity(self, doc: "Doc", ent: "Doc") -> Mention | None:  # ent is a Span
+        name = _strip_possessive(ent.text.strip())
+        tokens = [t for t in ent if t.text not in ("'s", "’s")]
+        if ent.label_ == "PERSON" or name in self.full or _titled_name(doc, ent):  # tagger took it for an ORG
+            while tokens and tokens[0].text.lower() in lex.TITLE_WORDS:
+                tokens.pop(0)  # "President Trump" tagged as one PERSON
+            if not tokens:
+                return None
+            first, last = tokens[0], tokens[-1]
+            name = _strip_possessive(doc.text[first.idx:last.idx + len(last.text)])
+            if not name[:1].isupper() or is_media(name, self.outlets):
+                return None
+            full = self.full.get(name, name) if len(name.split()) == 1 else name
+            role, country = role_of(doc, first.i, last.i)
+            return Mention(first.idx, first.idx + len(name), name, Actor(full, "person", country), first.i, last.i,
+                           role, role is not None)
+        if ent.label_ in ("ORG", "NORP", "FAC"):
+            if name in _SEATS:
+                state = lookup(_SEATS[name])
+                return Mention(ent.start_char, ent.start_char + len(name), name, state, ent.start, ent.end - 1) \
+                    if state else None
+            if ent.label_ == "FAC" or is_media(name, self.outlets) or not name[:1].isupper():
+                return None
+            if ent.label_ == "NORP" and not name.endswith("s"):
+                return None  # an adjective the gazetteer does not know: a modifier, not an actor
+            name = re.sub(r"^the\s+", "", name, flags=re.I)
+            state = _state_near(doc, ent.start)
+            if state is not None and name.split()[-1].lower() in lex.STATE_VOICES | {"ministry"}:
+                # §1: a state's own office speaks for the state
+                return Mention(ent.start_char, ent.end_char, name, state, ent.start, ent.end - 1)
+            return Mention(ent.end_char - len(name), ent.end_char, name,
+                           Actor(name, "organization", state.country if state else None), ent.start, ent.end - 1)
+        return None
 
 
-def _name_of(tokens: list[_Tok]) -> list[_Tok]:
-    """The trailing personal name of a run of capitalised words (at most four words)."""
-    name: list[_Tok] = []
-    for token in reversed(tokens):
-        if (token.word in NAME_PARTICLES and name) or _is_name_token(token.word):
-            name.insert(0, token)
-        else:
-            break
-    while name and name[0].word in NAME_PARTICLES:
-        name.pop(0)
-    return name[-4:]
+def _titled_name(doc: "Doc", ent: "Doc") -> bool:
+    """Two or three proper nouns right after a title or role word ("spokesperson Anna Berg") name a person."""
+    before = doc[ent.start - 1].text.lower() if ent.start > 0 else ""
+    return (ent.label_ == "ORG" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent)
+            and (before in lex.TITLE_WORDS or before in lex.PERSON_ROLES) and not find_places(ent.text))
 
 
-def subject_candidates(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Mentions in text[start:end] that can head a subject (not after a preposition)."""
-    inside_window = [m for m in mentions if m.start >= start and m.end <= end]
-    heads = [m for m in inside_window if not _PREPOSITIONS.search(text[start:m.start])]
-    return heads or inside_window
+def _state_near(doc: "Doc", start: int) -> Actor | None:
+    """The state a non-state actor is tied to in its own phrase: "Lebanon's X", "the Yemen-based X"."""
+    window = doc[max(0, start - 4):start].text
+    hits = [h for h in find_places(window) if h.actor.kind == "state"]
+    return hits[-1].actor if hits else None
+
+
+def role_of(doc: "Doc", first: int, last: int) -> tuple[str | None, str | None]:
+    """(role, ISO3) from the noun phrase around a name: titles before it, or an apposition after it."""
+    role = _title_before(doc, first) or _apposition(doc, last)
+    if role is None:
+        return None, None
+    places = [h for h in find_places(role) if h.actor.kind == "state"]
+    country = places[0].actor.country if places else None
+    if places and places[0].start == 0 and places[0].demonym:  # "Iranian President" -> "President"
+        role = role[places[0].end:].strip() or role
+    return role[:100], country
+
+
+def _title_before(doc: "Doc", first: int) -> str | None:
+    """The run of title words, countries and 'of/to/for the' linking them, right before the name."""
+    i = first - 1
+    while i >= 0:
+        tok = doc[i]
+        word = tok.text.lower()
+        if word in lex.TITLE_WORDS or word in lex.PERSON_ROLES or tok.ent_type_ in ("GPE", "NORP", "ORG") \
+                or (word in ("of", "to", "for", "the", "'s", "’s", "-") and i > 0 and i < first - 1):
+            i -= 1
+            continue
+        break
+    start = i + 1
+    while start < first and doc[start].text.lower() in ("of", "to", "for", "the", "'s", "’s", "-"):
+        start += 1
+    words = [t.text.lower() for t in doc[start:first]]
+    if not any(w in lex.TITLE_WORDS or w in lex.PERSON_ROLES for w in words):
+        return None
+    return doc[start:first].text.strip()
+
+
+def _apposition(doc: "Doc", last: int) -> str | None:
+    """"X, the country's foreign minister, said": the appositive noun phrase when it names an office."""
+    head = doc[last]
+    for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in lex.PERSON_ROLES:
+            left = child.left_edge.i
+            while left <= child.i and doc[left].dep_ in ("det", "punct"):
+                left += 1
+            right = max((t.i for t in child.subtree if t.dep_ != "punct" and t.dep_ != "relcl"), default=child.i)
+            return doc[left:right + 1].text
+    return None
+
+
+def mention_at(mentions: list[Mention], token: "Token") -> Mention | None:
+    """The mention a token belongs to."""
+    return next((m for m in mentions if m.first <= token.i <= m.last), None)

@@ -1,149 +1,199 @@
-"""The `baseline` provider: deterministic rules, no model, the reference every evaluation compares against.
+"""The `baseline` provider: deterministic rules over a spaCy parse, no generative model.
 
-What it does: states and international organisations from a general gazetteer
-(names, capitals, demonyms -> ISO3); people from title, apposition and speaker
-patterns ('Foreign Minister X', 'X, the envoy, said', '"...," X said', 'He stressed'
--> the last speaker); a stance for each sentence with a speaker (polarity from cue
-words, topic from a small diplomacy lexicon, attribution from quotation marks);
-conditions after cues such as 'provided that', 'only if', 'unless'; red lines from
-'red line', 'will not/never', 'no intention', 'ruled out', and 'will respond if' /
-'any attack would ...' triggers; the lead as summary.
-What it does not do: parse syntax, resolve 'they' or 'it', see negation scope or
-irony, find actors the gazetteer lacks unless a name pattern marks them, or join
-evidence across sentences. Its items are grounded like any model's.
+What it does: parses the shared sentences (`summarizer.text.segment`) with en_core_web_sm
+(`rules.nlp`); finds actors from named entities and the gazetteer (`rules.actors`);
+attributes speech by reporting verbs, their subjects and complements, "according to" and
+pronoun / role-noun carry-over (`rules.speakers`); reads stances, conditions and red lines
+from the grammar of attitude, conditionality, modality and threats (`rules.stances`,
+`rules.conditions`, `rules.redlines`); takes the lead as summary. Each rule states the
+codebook sentence (evals/GUIDELINES.md) or the English construction it implements.
+What it does not do: resolve reference beyond the last compatible speaker, read irony, or
+join one item's statements across chunks of a long article. Its items are grounded like a
+model's: they cite sentence numbers and `extract.grounding` checks them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from summarizer.rules import patterns as rules
-from summarizer.rules.actors import ActorFinder, Mention
-from summarizer.rules.speakers import SpeakerTracker, Speech
-from summarizer.extract.drafts import MAX_ITEMS, draft_model
 from summarizer.core.schemas import ArticleMeta
+from summarizer.extract.drafts import MAX_ITEMS, draft_model
+from summarizer.rules import nlp
+from summarizer.rules.actors import ActorFinder, Mention
+from summarizer.rules.conditions import conditions
+from summarizer.rules.redlines import red_lines
+from summarizer.rules.speakers import SpeakerTracker, Speech
+from summarizer.rules.stances import shorten, stances
+from summarizer.rules.summary import lead
 from summarizer.text.segment import Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+Item = dict[str, Any]
+FIELDS = {"stance": "stances", "conditions": "conditions", "red-lines": "red_lines"}
+# Codebook §1 threshold test: an actor that acts, speaks or is addressed/targeted, not one only
+# mentioned as a place, a modifier, or inside a title.
+_ACTIVE = frozenset("nsubj nsubjpass dobj iobj dative agent appos".split())
+_TARGET_PREPS = frozenset("with to against by on from toward towards".split())
 
 
 @dataclass
 class Analysis:
-    """Everything the rules need about one run of sentences, computed once for all prompts."""
+    """Everything the rules find in one run of sentences, computed once for every prompt."""
 
     sentences: list[Sentence]
-    text: str
     mentions: dict[int, list[Mention]]
-    speeches: dict[int, Speech] = field(default_factory=dict)
+    docs: dict[int, "Doc"]
+    speeches: dict[int, list[Speech]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # person -> ISO3 from the state last speaking
+    items: dict[str, list[Item]] = field(default_factory=lambda: {f: [] for f in FIELDS.values()})
 
 
 @lru_cache(maxsize=16)
 def analyse(sentences: tuple[Sentence, ...]) -> Analysis:
-    finder = ActorFinder(list(sentences))
-    analysis = Analysis(list(sentences), finder.text, finder.mentions)
+    docs = nlp.parse(s.text for s in sentences)
+    finder = ActorFinder(list(sentences), docs)
+    analysis = Analysis(list(sentences), finder.mentions, {s.id: d for s, d in zip(sentences, docs)})
+    article = "\n".join(s.text for s in sentences)
     tracker = SpeakerTracker()
-    for sentence in sentences:
-        speech = tracker.speech(sentence.text, finder.mentions[sentence.id])
-        if speech is not None:
-            analysis.speeches[sentence.id] = speech
+    for sentence, doc in zip(sentences, docs):
+        mentions = finder.mentions[sentence.id]
+        _discourse_country(analysis, mentions, tracker)
+        found = tracker.speeches(doc, mentions)
+        analysis.speeches[sentence.id] = found
+
+        def resolve(tok: Any, mentions: list[Mention] = mentions) -> list[Any]:
+            return [h for h in tracker.resolve(tok, mentions) if h[0].kind != "other"]
+
+        analysis.items["stances"] += stances(doc, sentence.id, found, resolve, article, analysis.countries)
+        analysis.items["conditions"] += conditions(doc, sentence.id, found, resolve, article)
+        analysis.items["red_lines"] += red_lines(doc, sentence.id, found, resolve, article)
     return analysis
 
 
-@dataclass
-class _Entry:
-    name: str
-    kind: str
-    country: str | None
-    first: int
-    role: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    sentence_ids: list[int] = field(default_factory=list)
-    mentions: int = 0
-    speaks: bool = False
-    titled: bool = False
-
-    def score(self) -> float:
-        return self.mentions + 5 * self.speaks + 2 * self.titled
+def _discourse_country(analysis: Analysis, mentions: list[Mention], tracker: SpeakerTracker) -> None:
+    """A person with no country in their own phrase belongs to a state named in the same sentence
+    before them, else to the state that spoke last (§1 `country`: the state the actor belongs to)."""
+    for m in mentions:
+        if m.actor.kind != "person" or m.actor.country or m.actor.name in analysis.countries:
+            continue
+        before = [x for x in mentions if x.actor.kind == "state" and x.end <= m.start and not x.demonym]
+        group = tracker.last_group[0] if tracker.last_group else None
+        state = before[0].actor if before else group if group is not None and group.kind == "state" else None
+        if state is not None and state.country:
+            analysis.countries[m.actor.name] = state.country
 
 
-def participants(analysis: Analysis) -> list[dict[str, Any]]:
-    """States, organisations and people; people only when titled, in apposition or speaking."""
-    speakers = {speech.holder.name for speech in analysis.speeches.values()}
-    entries: dict[str, _Entry] = {}
+def _active(doc: "Doc", m: Mention) -> bool:
+    """The mention's phrase is a subject, object, agent or target, or names the state of one."""
+    span = range(m.first, m.last + 1)
+    head = next((doc[i] for i in span if doc[i].head.i not in span or doc[i].head is doc[i]), doc[m.last])
+    for _ in range(3):
+        if head.dep_ in _ACTIVE:
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ in _TARGET_PREPS and head.head.head.pos_ == "VERB":
+            return True
+        if head.dep_ in ("poss", "amod", "compound", "conj"):
+            head = head.head
+            continue
+        return False
+    return False
+
+
+def participants(analysis: Analysis) -> list[Item]:
+    """Actors that pass the threshold test (or hold an item), ranked by how much they do."""
+    holders = {h[0].name for speeches in analysis.speeches.values() for s in speeches for h in s.holders}
+    entries: dict[str, dict[str, Any]] = {}
     for sentence in analysis.sentences:
+        doc = analysis.docs[sentence.id]
         for m in analysis.mentions[sentence.id]:
-            entry = entries.setdefault(m.actor.name, _Entry(m.actor.name, m.actor.kind, m.actor.country, sentence.id))
-            entry.mentions += 1
-            entry.country = entry.country or m.actor.country
-            entry.role = entry.role or m.role
-            entry.titled = entry.titled or m.titled
-            entry.speaks = entry.speaks or m.actor.name in speakers
-            if sentence.id not in entry.sentence_ids:
-                entry.sentence_ids.append(sentence.id)
-            if m.surface != m.actor.name and m.surface not in entry.aliases:
-                entry.aliases.append(m.surface)
-    kept = [e for e in entries.values() if e.kind != "person" or e.titled or e.speaks]
-    kept = [e for e in kept if e.kind != "organization" or e.speaks or e.mentions >= 2]
-    best = sorted(kept, key=lambda e: (-e.score(), e.first))[:MAX_ITEMS]
-    return [{"name": e.name[:80], "kind": e.kind, "role": e.role, "country": e.country,
-             "aliases": [a[:60] for a in e.aliases[:4]], "sentences": e.sentence_ids[:4]}
-            for e in sorted(best, key=lambda e: e.first)]
+            e = entries.setdefault(m.actor.name, {"name": m.actor.name, "kind": m.actor.kind, "country": None,
+                                                  "role": None, "aliases": [], "sentences": [], "score": 0,
+                                                  "first": sentence.id, "active": False})
+            e["country"] = e["country"] or m.actor.country or analysis.countries.get(m.actor.name)
+            e["role"] = e["role"] or m.role
+            e["active"] = e["active"] or _active(doc, m) or m.actor.name in holders
+            e["score"] += 1 + 3 * (m.actor.name in holders) + (m.titled is True)
+            if sentence.id not in e["sentences"]:
+                e["sentences"].append(sentence.id)
+            if not m.demonym and m.surface != m.actor.name and m.surface not in e["aliases"]:
+                e["aliases"].append(m.surface)
+    kept = [e for e in entries.values() if e["active"] and e["kind"] != "other"]
+    best = sorted(kept, key=lambda e: (-e["score"], e["first"]))[:MAX_ITEMS]
+    return [{"name": e["name"][:80], "kind": e["kind"], "role": e["role"] if e["kind"] == "person" else None,
+             "country": e["country"] if e["kind"] != "international_organization" else None,
+             "aliases": [a[:60] for a in e["aliases"][:4]], "sentences": e["sentences"][:4]}
+            for e in sorted(best, key=lambda e: e["first"])]
 
 
-def _per_sentence(analysis: Analysis, prompt_name: str) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    for sentence in analysis.sentences:
-        speech = analysis.speeches.get(sentence.id)
-        mentions = analysis.mentions[sentence.id]
-        if prompt_name == "stance" and speech is not None:
-            item = rules.stance(sentence, speech, mentions, analysis.text)
-            items += [item] if item else []
-        elif prompt_name == "conditions":
-            item = rules.condition(sentence, speech, mentions, analysis.text)
-            items += [item] if item else []
-        elif prompt_name == "red-lines":
-            items += rules.red_lines(sentence, speech, mentions, analysis.text)
-    return _most_telling(items, prompt_name)
+def _merged(items: list[Item], key_fields: tuple[str, ...]) -> list[Item]:
+    """Codebook §6: the same claim stated again is one item citing every statement (at most 4)."""
+    out: dict[tuple[Any, ...], Item] = {}
+    for item in items:
+        key = tuple(" ".join(str(item[f]).lower().split()) for f in key_fields)
+        if key in out:
+            cited = out[key]["sentences"]
+            if len(cited) < 4 and item["sentences"][0] not in cited:
+                cited.append(item["sentences"][0])
+        else:
+            out[key] = {**item, "sentences": list(item["sentences"])}
+    return list(out.values())
 
 
-def _most_telling(items: list[dict[str, Any]], prompt_name: str) -> list[dict[str, Any]]:
-    """At most MAX_ITEMS, keeping article order; stances with a clear polarity come first."""
+_KEYS = {"stances": ("holder", "topic", "polarity"), "conditions": ("holder", "conditions", "requirement"),
+         "red_lines": ("holder", "line", "kind")}
+
+
+def _most_telling(items: list[Item], field_name: str) -> list[Item]:
+    """At most MAX_ITEMS, in article order; stances with a clear polarity are kept first."""
+    items = _merged(items, _KEYS[field_name])
     if len(items) <= MAX_ITEMS:
         return items
-    if prompt_name == "stance":
-        ranked = sorted(range(len(items)), key=lambda i: (items[i]["polarity"] == "neutral", i))
-        keep = sorted(ranked[:MAX_ITEMS])
-        return [items[i] for i in keep]
-    return items[:MAX_ITEMS]
+    rank = sorted(range(len(items)),
+                  key=lambda i: (items[i].get("polarity") == "neutral", -len(items[i]["sentences"]), i))
+    return [items[i] for i in sorted(rank[:MAX_ITEMS])]
 
 
 class BaselineProvider:
     """Rule-based drafts citing sentence ids; `extract` grounds them exactly like model output."""
 
     name = "baseline"
-    model = "rules-v1"
+    prompted = False  # reads a call's sentences, never its prompts
+    model = "rules-v2"
 
     def draft(self, prompt_name: str, sentences: list[Sentence], meta: ArticleMeta) -> BaseModel:
         n = max((s.id for s in sentences), default=1)
         model = draft_model(prompt_name, n)
-        analysis = analyse(tuple(sentences))
         if prompt_name == "summary":
             return model.model_validate(self._summary(sentences, meta))
+        analysis = analyse(tuple(sentences))
         if prompt_name == "participants":
             return model.model_validate({"participants": participants(analysis)})
-        field_name = {"stance": "stances", "conditions": "conditions", "red-lines": "red_lines"}[prompt_name]
-        return model.model_validate({field_name: _per_sentence(analysis, prompt_name)})
+        field_name = FIELDS[prompt_name]
+        return model.model_validate({field_name: _most_telling(analysis.items[field_name], field_name)})
+
+    def answer(self, call: Any) -> BaseModel:
+        """The provider protocol (summarizer.llm.providers.Call): the chunk's own sentences, no prompt."""
+        return self.draft(call.task, call.sentences, call.meta)
+
+    def complete(self, messages: Any, response_model: Any, *, max_tokens: int) -> Any:
+        from summarizer.errors import ProviderError
+
+        raise ProviderError("the rules provider has no model to ask", "use --provider local or openai")
 
     @staticmethod
     def _summary(sentences: list[Sentence], meta: ArticleMeta) -> dict[str, Any]:
         """The lead of the article; a later chunk of a long article adds its own first sentence."""
         first = not sentences or sentences[0].id == 1
-        found = rules.lead(sentences, meta.title, most=2 if first else 1)
+        found = lead(sentences, meta.title, most=2 if first else 1)
         if found is None and sentences:
-            found = {"summary": rules.shorten(sentences[0].text, 500), "sentences": [sentences[0].id]}
+            found = {"summary": shorten(sentences[0].text, 500), "sentences": [sentences[0].id]}
         return found or {"summary": "", "sentences": [1]}
 
     def close(self) -> None:
-        """Nothing to release: no model, no connection."""
+        """Nothing to release: the parser stays loaded for the process (`rules.nlp.load`)."""

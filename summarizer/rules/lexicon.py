@@ -1,151 +1,125 @@
-"""Word lists for the baseline rules: speech cues, titles, topics, polarity, condition and red-line cues.
+"""Word lists of the rules, by lemma: general English grammar and the codebook's own cue lists.
 
-General English news vocabulary only; every entry must make sense for any
-diplomacy article, not for one in particular.
+Every list names the construction it serves; none is drawn from an article. Lemmas are
+spaCy's (`token.lemma_`, lower case), so one entry covers every inflected form.
 """
 
 from __future__ import annotations
 
-import re
 
-# Verbs that introduce what someone said (finite forms only: "reports" and "states" are too often nouns).
-SPEECH_VERBS = (
-    "said says say stated stresses stressed warns warned adds added noted emphasized emphasised emphasizes emphasises "
-    "told tells argued argues explained explains reaffirmed reaffirms announced announces confirmed confirms "
-    "insisted insists urged urges wrote writes reported maintains maintained declared declares asserted asserts "
-    "underscored underscores reiterated reiterates acknowledged acknowledges admitted claimed tweeted posted "
-    "remarked observed highlighted highlights indicated signalled signaled suggested cautioned replied responded "
-    "pointed_out believes"
-).split()
-# Verbs that state a position by themselves: the article (not a quote) attributes it.
-STANCE_VERBS = (
-    "rejected rejects welcomed welcomes supported supports opposed opposes condemned condemns ruled_out rules_out "
-    "refused refuses pledged pledges vowed vows threatened threatens demanded called_for calls_for agreed agrees "
-    "denied denies criticized criticised criticizes criticises praised praises sought seeks directed instructed "
-    "ordered proposed proposes offered offers accused accuses endorsed endorses backed"
-).split()
-# "-ing" forms continue the sentence's main speaker ("..., stressing that ...").
-PARTICIPLES = frozenset(
-    "saying stressing adding noting warning insisting arguing emphasizing emphasising underscoring reaffirming "
-    "explaining urging reiterating signalling signaling".split()
-)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
-_VERB_ALTERNATION = "|".join(sorted((v.replace("_", r"\s+") for v in SPEECH_VERBS + STANCE_VERBS),
-                                    key=len, reverse=True))
-CUE_RE = re.compile(r"(?<![\w-])(" + _VERB_ALTERNATION + r")\b")  # not "Israeli-backed"
-SPEECH_SET = frozenset(v.replace("_", " ") for v in SPEECH_VERBS)
-# Verbs that name a source rather than a speaker: "Press TV reported that X ruled out ..." is X's position.
-SOURCE_VERBS = frozenset({"reported"})
-ACCORDING_RE = re.compile(r"\baccording to\b")
 
-# Words of office: they precede or describe a person but are not part of the name.
-TITLE_WORDS = frozenset("""
-President Vice Prime Minister Ministers Deputy Foreign Secretary General Ambassador Envoy Special Spokesman
-Spokeswoman Spokesperson Chancellor King Queen Prince Princess Crown Sheikh Shaikh Emir Sultan Ayatollah Supreme
-Leader Chief Senator Sen Rep Representative Governor Mayor Commander Gen Admiral Adm Colonel Col Lt Director
-Chairman Chairwoman Chair Head Pope Premier Speaker Mr Mrs Ms Dr Prof Sir Lord Dame Justice Judge Defence
-Defense Interior Finance Trade Economy Affairs State National Security High Commissioner Top Senior Former
-Acting Secretary-General Director-General Foreign Minister Mufti Imam Cardinal Marshal Field Lieutenant Major
-Captain Sergeant Army Navy Air Force Attorney Deputy-Director Undersecretary Under-Secretary Assistant Minister
-""".split())
-# Lower-case nouns of office ("the envoy said", "spokesman Esmail Baghaei").
-ROLE_NOUNS = frozenset("""
-president minister ministers spokesman spokeswoman spokesperson ambassador envoy diplomat representative
-secretary chief head leader leaders commander official officials negotiator negotiators adviser advisor
-chancellor premier senator governor mayor director chairman chair general delegate delegation emissary
-broadcaster correspondent lawmaker lawmakers legislator mediator mediators
-""".split())
-# Heads of organisation names ("Foreign Ministry", "Press TV", "Supreme National Security Council").
-ORG_HEADS = frozenset("""
-Ministry Council Agency Committee Parliament Congress Senate Commission Court Bank Fund Organization Organisation
-Union Party Corps Guard Guards Army Navy Forces Office Department Section Embassy Consulate Institute University
-Group Movement Front Assembly Cabinet Government TV Television Radio News Press Times Post Journal Tribune
-Herald Gazette Agency Broadcasting Network Channel Service Services Mission Authority Foundation Association
-Company Corporation
-""".split())
-# Capitalised function words: never a name, and they end a title ("He", "Despite", "Monday").
-FUNCTION_CAPS = frozenset("""
-The A An This That These Those It Its He She His Her They Their We Our I You Your In On At For From To Of By
-With As But And Or If When While After Before Since During Despite Following Regarding According Amid Amidst
-Meanwhile However Although Though Separately Earlier Later Last Next Today Yesterday Tomorrow Monday Tuesday
-Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
-November December Why What Who How Where Go Read More Also Both Neither Such Some Many Most Several No Not Any
-All Every Each Speaking Asked Responding Under Over Between Within Without Against Because Once Until Unless
-Whether Yet Still Even Only Just Now Then There Here Days Weeks Months Years
-""".split())
-# Capitalised words that are not personal names but may be part of a title or an institution.
-COMMON_CAPS = FUNCTION_CAPS | frozenset("""
-Officials Sources Analysts Diplomats Experts Critics Observers Witnesses Residents Authorities Lawmakers Protesters
-Reports Media Police Troops Tensions Talks Negotiations Mister Madam Islamic Republic Western Eastern Northern
-Southern Middle East West Asia Europe Africa Gulf Persian Arab Asian European African Latin Central Region
-Regional International Global World Update Breaking Exclusive Analysis Opinion Editorial Photo Video Watch Live
-Statement
-""".split())
-# Suffixes of abstract nouns: a word ending so is not a person's name ("Revolution", "Security").
-NON_NAME_SUFFIX = re.compile(r"(tion|sion|ment|ity|ism|ship|ness|ance|ence|ics|ology)$")
-NAME_PARTICLES = frozenset("al bin ibn bint de da di del dos das du van von der den la le el abu".split())
+# Reporting verbs of English (verbs of saying, writing and communicating that take a clausal
+# complement: "X said that ...", "..., X warned"). Codebook §3: reported speech and direct quotes.
+REPORTING = _words("""
+say tell state stress warn add note emphasize emphasise explain argue reaffirm announce confirm insist urge
+write maintain declare assert underscore reiterate acknowledge admit claim tweet post remark observe highlight
+indicate signal suggest caution reply answer predict promise pledge vow threaten demand accuse deny allege
+complain describe tell inform brief recall contend concede reveal disclose mention point agree charge comment
+assure hint repeat respond counter protest propose recommend call ask
+""")
+# Verbs whose subject names a source, not a holder ("the agency reported that X ruled out ...").
+# Codebook §1: media cited only as sources are never participants or holders.
+SOURCE_VERBS = _words("report quote cite publish broadcast carry")
+# Verbs that state an attitude without reporting words (codebook §3 author_claim: "wants, rejects,
+# demands, insists, is ready, opposes"), with the polarity they give towards their object.
+FAVOR_VERBS = _words("""
+support welcome back endorse favor favour praise thank hail applaud accept approve embrace seek want
+pursue propose offer commit pledge promise sign agree back urge demand request push advocate
+defend hope wish invite encourage champion ratify join resume restore reaffirm value appreciate
+""")
+AGAINST_VERBS = _words("""
+reject oppose condemn deny criticize criticise denounce refuse dismiss accuse blame veto boycott
+resist block protest decry object slam warn suspend halt freeze abandon quit violate breach threaten
+condemn downplay question doubt dispute challenge fear regret lament undermine attack withdraw cancel
+""")
+# Phrasal verbs (lemma + particle) with their polarity: "rule out", "walk away", "play down", "pull out".
+PHRASAL_AGAINST = frozenset({("rule", "out"), ("walk", "away"), ("play", "down"), ("pull", "out"),
+                             ("back", "out"), ("break", "off"), ("turn", "down"), ("call", "off"),
+                             ("walk", "out")})
+PHRASAL_FAVOR = frozenset({("sign", "up"), ("call", "for"), ("push", "for"), ("work", "for"), ("open", "up")})
+# Predicative adjectives and nouns of attitude ("is ready to", "remains open to", "is unacceptable").
+FAVOR_WORDS = _words("""
+ready willing open prepared eager keen committed determined supportive positive constructive hopeful
+grateful satisfied happy confident entitled right important necessary essential welcome support
+""")
+AGAINST_WORDS = _words("""
+unacceptable illegal illegitimate unlawful opposed reluctant unwilling impossible wrong dangerous
+provocative hostile aggressive violation aggression sham farce null void invalid unjustified war
+""")
+# Words of negation a parse marks with dep "neg", plus the negative determiners and adverbs.
+NEGATIONS = _words("not n't never no neither nor without")
 
-# (pattern, topic label), most specific first; "{with}" is filled with "with X" when the article says so.
-TOPICS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), label) for p, label in [
-    (r"\benrich(?:ment|ed|ing)?\b", "uranium enrichment"),
-    (r"\bnuclear (?:deal|agreement|accord|talks)\b|\bJCPOA\b", "the nuclear agreement"),
-    (r"\bnuclear\b", "the nuclear programme"),
-    (r"\bmissiles?\b|\bballistic\b", "missile programme"),
-    (r"\bsanctions?\b|\bembargo\b", "sanctions"),
-    (r"\bcease-?fire\b|\btruce\b|\barmistice\b", "a ceasefire"),
-    (r"\bpeace (?:deal|agreement|plan|process|talks|accord)\b", "the peace process"),
-    (r"\bnegotiat\w*|\btalks\b|\bdialogue\b|\bdiplomacy\b|\bdiplomatic\b|\bmeeting\b|\bsummit\b", "negotiations"),
-    (r"\battacks?\b|\bstrikes?\b|\bmilitary action\b|\baggression\b|\binvasion\b|\bwar\b|\bconfrontation\b"
-     r"|\bescalat\w*|\bdeployment\b|\btroops\b", "military action"),
-    (r"\btrade\b|\btariffs?\b|\bexports?\b|\bimports?\b|\bcustoms\b", "trade"),
-    (r"\boil\b|\bgas\b|\benergy\b|\bpipeline\b", "energy"),
-    (r"\baid\b|\bhumanitarian\b|\brefugees?\b|\bmigra\w+", "humanitarian issues"),
-    (r"\bdefen[cs]e spending\b|\bdefen[cs]e budget\b|\bmilitary spending\b", "defence spending"),
-    (r"\bhuman rights\b|\bprotest\w*|\bunrest\b|\bcrackdown\b", "human rights and protests"),
-    (r"\bterror\w*", "terrorism"),
-    (r"\belections?\b|\bvote\b|\breferendum\b", "elections"),
-    (r"\bclimate\b|\bemissions\b", "climate"),
-    (r"\bmessages?\b|\bcontacts?\b|\bcommunication\b|\bchannels?\b|\brelations\b|\bties\b", "bilateral contacts"),
-]]
-# topics that name a counterpart when the article does ("negotiations with the United States")
-WITH_TOPICS = frozenset({"negotiations", "trade", "bilateral contacts", "a ceasefire", "the peace process"})
+# Cooperative steps and settlements (codebook §4: "talks, a deal, dialogue, a ceasefire, ending a
+# war, normalisation"): the thing a condition is attached to.
+COOPERATIVE = _words("""
+talk negotiation negotiate dialogue deal agreement accord treaty ceasefire truce armistice peace
+settlement normalisation normalization cooperation cooperate engage engagement meeting meet summit
+resume sign ratify diplomacy diplomatic discussion discuss relation tie process plan proposal
+framework pact compromise reconciliation de-escalation withdraw withdrawal lift reopen restore
+return release exchange recognition recognise recognize accession membership mediation mediate
+""")
+# Subordinators of condition (English grammar: conditional adverbial clauses), codebook §4 signals.
+CONDITIONAL_MARKS = _words("if unless provided providing once")
+BOUNDING_MARKS = _words("until till")  # bound a refusal or suspension: also a condition (§4)
+# Prepositional phrases of exchange ("in exchange for X", "in return for X", "on condition that").
+EXCHANGE_NOUNS = _words("exchange return")
+# Nouns of requirement ("the precondition for talks is X", "a prerequisite", "the main requirement").
+REQUIREMENT_NOUNS = _words("precondition prerequisite requirement condition demand basis")
+# Verbs of dependence ("a deal depends on X", "talks hinge on X", "is contingent on X").
+DEPENDENCE = _words("depend hinge rest rely conditional contingent subject tied tie require need")
+# Predicates of form a requirement sets on a cooperative step: "talks must be based on X".
+FORM_PREDICATES = _words("base ground conduct hold build found respect include guarantee take")
 
-FAVOR_RE = re.compile(
-    r"(?<![\w-])(ready|readiness|willing|willingness|open to|openness|support(?:s|ed|ing)?|welcom(?:e|es|ed|ing)"
-    r"|favou?r(?:s|ed|ing)?|in favou?r of|committed to|commitment to|agree(?:s|d)?|endorse(?:s|d)?|prepared to"
-    r"|keen|eager|seek(?:s|ing)? (?:a|an|to)|call(?:s|ed)? for|hope(?:s|d)?|pursue|praise(?:s|d)?|positive"
-    r"|constructive|backs|backed)\b", re.I)
-AGAINST_RE = re.compile(
-    r"\b(reject(?:s|ed|ing|ion)?|refus(?:e|es|ed|ing|al)|never|not|no intention|oppos(?:e|es|ed|ing)"
-    r"|condemn(?:s|ed|ing)?|rul(?:ed|es|e) out|den(?:y|ies|ied)|critici[sz]\w*|denounc\w*|cannot|unacceptable"
-    r"|no longer)\b|n't\b", re.I)
+# Hostile responses (codebook §5 trigger consequences): "we will respond", "would be met with force".
+RESPONSE = _words("""
+respond retaliate react answer strike hit punish meet face pay trigger ignite provoke spark lead
+result cause mean defend destroy target crush treat escalate
+""")
+RESPONSE_NOUNS = _words("""
+response retaliation reaction reprisal force war consequence consequences price punishment attack
+strike action measure countermeasure
+""")
+# Hostile acts a trigger names ("any attack", "any attempt to", "any incursion").
+HOSTILE_ACTS = _words("""
+attack aggression strike invasion incursion assault attempt violation breach provocation escalation
+bombing annexation blockade interference intervention repetition move step action deployment test
+""")
+# Volition and permission verbs whose negation is a refusal or, with another actor's act, a trigger
+# (codebook §5 "will not allow / tolerate / permit X").
+PERMISSION = _words("allow tolerate permit let")
+REFUSAL_VERBS = _words("refuse decline")  # "refuses to X": a refusal of X
+REFUSAL_NOUNS = _words("intention plan question room")  # "has no intention of X", "no question of"
 
-# Condition cues: (pattern, whether the clause after it is the requirement)
-CONDITION_RE = re.compile(
-    r"(?:,\s*|\b)(provided that|providing that|provided(?=\s+(?:it|they|he|she|we|there|the|that|negotiations"
-    r"|talks)\b)|on (?:the )?condition(?: that)?|only if|unless|as long as|so long as|if the other side"
-    r"|must be based on|conditional on|in exchange for|in return for|the main requirement|precondition"
-    r"|requires?|required)\b", re.I)
-ENGAGEMENT_RE = re.compile(r"\b(negotiat\w*|talks|dialogue|deal|agreement|cooperation|engagement|discussion)\b",
-                           re.I)
-BASED_ON_RE = re.compile(r"\bbased on\b|\bgrounded in\b", re.I)
-IF_RE = re.compile(r"\bif\b", re.I)
-
-# Red lines
-RED_LINE_RE = re.compile(r"\bred[- ]lines?\b", re.I)
-# strong refusals first: a modal "will not" or "no intention" outranks "rejects"
-REFUSAL_RES = [re.compile(p, re.I) for p in (
-    r"\b((?:will|would|shall|can|could)\s+(?:not|never)|won't|wouldn't|can't|never\s+will)\b",
-    r"\b(no intention of|rul(?:ed|es|e) out|refus(?:e|es|ed) to|will not tolerate|(?:is|are) unacceptable)\b",
-    r"\b(rejects?|rejected)\b",
-)]
-ATTACK_WORDS = (r"(?:attacks?|aggression|strikes?|invasion|incursion|military action|assault|confrontation|war"
-                r"|use of force|bombing|annexation)")
-ANY_ATTACK_RE = re.compile(r"\bany\s+(?:[\w.’'-]+\s+){0,3}?" + ATTACK_WORDS + r"\b", re.I)
-RESPONSE_RE = re.compile(
-    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:response|retaliation|reaction|reprisal)\b"
-    r"|\b(?:will|would|shall)\s+(?:\w+\s+){0,1}?(?:respond|retaliate|react|hit back|ignite|trigger|face|pay)"
-    r"[^,;.:“”\"]*", re.I)
-RESPONSE_TO_RE = re.compile(r"\b(?:response|respond|retaliat\w*)\s+to\s+([^,;.:]*" + ATTACK_WORDS + r"[^,;.:]*)",
-                            re.I)
-EVENT_RE = re.compile(r"\bin the event of\s+([^,;.:]+)", re.I)
+# Nouns of office and of official voices (codebook §1: role nouns, unnamed spokespersons, ministries).
+PERSON_ROLES = _words("""
+president minister spokesman spokeswoman spokesperson ambassador envoy diplomat representative secretary
+chief head leader commander negotiator adviser advisor chancellor premier senator governor mayor director
+chairman chairwoman chair general delegate emissary king queen prince emir sultan ayatollah official
+prosecutor judge speaker lawmaker legislator deputy counterpart coordinator commissioner
+""")
+STATE_VOICES = _words("""
+government ministry embassy presidency army military office administration cabinet officials official
+authorities authority leadership spokesperson spokesman spokeswoman delegation mission forces navy
+council committee capital regime
+""")
+# Titles that precede a name ("Foreign Minister X", "Gen. X").
+TITLE_WORDS = _words("""
+president vice prime minister deputy foreign secretary general ambassador envoy special spokesman
+spokeswoman spokesperson chancellor king queen prince crown sheikh emir sultan ayatollah supreme leader
+chief senator sen. rep. representative governor mayor commander gen. admiral colonel director chairman
+chairwoman head premier speaker mr. mrs. ms. dr. prof. defence defense interior finance trade economy
+affairs state national security high commissioner top senior former acting official external
+secretary-general director-general undersecretary assistant lieutenant major captain
+""")
+# Heads of names of news organisations (codebook §1: "the publishing outlet, bylines, and media cited
+# only as sources" are never participants).
+MEDIA_HEADS = _words("""
+tv television radio news press times post journal tribune herald gazette broadcasting network
+channel wire daily agency newspaper outlet media magazine reuters afp ap xinhua tass
+""")
+MEDIA_NOUNS = _words("""
+media newspaper broadcaster outlet agency channel television radio report reports daily tabloid
+""")

@@ -1,0 +1,170 @@
+"""Reading clauses of the parse: phrase text, negation scope, polarity and noun-phrase topics.
+
+Grammar used here:
+- a phrase is a token's subtree, cut out of the sentence text (so every string is grounded);
+- negation scopes over the predicate it attaches to ("not", "never", "n't" as `neg`, or a
+  negative determiner on its object) and flips the polarity of the attitude word it governs:
+  "never walked away from the table" is *favor* (walking away is against; negated);
+- the attitude word is the first word of the predicate chain (verb, its complement, its
+  predicative adjective) that the stance lexicon knows; a demand ("must", "should", "call on
+  X to") is favor the demanded act (codebook §3);
+- a topic is a noun phrase: the object of the attitude word, else the first full noun phrase
+  of the content; never a clause fragment, worded without negation (codebook §3).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from summarizer.rules import lexicon as lex
+from summarizer.rules.speakers import phrasal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_CHAIN = ("xcomp", "ccomp", "acomp", "oprd", "attr", "conj", "dobj", "pobj", "prep", "pcomp")
+_PREDICATIVE = ("acomp", "attr", "oprd", "xcomp", "ccomp", "ROOT", "amod")
+_CUT = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis")
+_EDGE_DETS = ("no", "any", "this", "these", "those")
+
+
+def text_of(doc: "Doc", tokens: Iterable["Token"]) -> str:
+    """The sentence text from the first to the last of `tokens`, quotation marks removed."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    if not toks:
+        return ""
+    raw = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    return " ".join(re.sub(r"[“”\"]", "", raw).split()).strip(" ,;:")
+
+
+def negated(tok: "Token") -> bool:
+    """A negation attached to the word or to its auxiliary head ("did not reject", "never walked")."""
+    kids = list(tok.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in kids):
+        return True
+    if tok.dep_ in ("acomp", "xcomp", "attr") and any(c.dep_ == "neg" for c in tok.head.children):
+        return True
+    return any(c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() not in lex.REFUSAL_NOUNS
+               and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in kids)
+
+
+def word_polarity(tok: "Token") -> str | None:
+    lemma = tok.lemma_.lower()
+    pair = phrasal(tok)
+    if pair in lex.PHRASAL_AGAINST:
+        return "against"
+    if pair in lex.PHRASAL_FAVOR:
+        return "favor"
+    if tok.pos_ == "NOUN" and lemma in lex.REFUSAL_NOUNS and any(c.lower_ == "no" for c in tok.children):
+        return "against"  # "has no intention of X"
+    if tok.pos_ == "VERB":
+        if lemma in lex.AGAINST_VERBS:
+            return "against"
+        if lemma in lex.FAVOR_VERBS:
+            return "favor"
+    # adjectives and nouns of attitude count as predicates ("is ready", "called it an act of war")
+    predicative = tok.dep_ in _PREDICATIVE or (tok.dep_ == "pobj" and tok.head.head.dep_ in _PREDICATIVE)
+    if tok.pos_ in ("ADJ", "NOUN") and lemma in lex.AGAINST_WORDS and predicative:
+        return "against"
+    if tok.pos_ in ("ADJ", "NOUN", "VERB") and lemma in lex.FAVOR_WORDS and predicative:
+        return "favor"
+    if tok.pos_ == "VERB" and pair is None and lemma in ("call", "push", "work") and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return "favor"  # "call for", "push for", "work for": the preposition is not a particle here
+    return None
+
+
+def _chain(root: "Token", allowed: set[int] | None, depth: int = 3) -> list["Token"]:
+    """The predicate chain, breadth first: the root, its complements, their complements."""
+    out, frontier = [root], [root]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in _CHAIN
+                    and (allowed is None or c.i in allowed)]
+        out += frontier
+    return out
+
+
+def attitude(root: "Token", allowed: set[int] | None = None) -> tuple[str, "Token | None"]:
+    """(polarity, the attitude word) of a predicate, negation applied."""
+    for tok in _chain(root, allowed):
+        found = word_polarity(tok)
+        if found is None:
+            continue
+        flips = sum(1 for t in _path(tok, root) if negated(t))
+        if flips % 2:
+            found = "favor" if found == "against" else "against"
+        return found, tok
+    if any(c.lower_ in ("must", "should") for c in root.children) or root.lemma_ in ("urge", "call"):
+        return "favor", root
+    return "neutral", None
+
+
+def _path(tok: "Token", root: "Token") -> list["Token"]:
+    path = [tok]
+    while tok is not root and tok.head is not tok and len(path) < 8:
+        tok = tok.head
+        path.append(tok)
+    return path
+
+
+def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = False) -> str:
+    """A noun's phrase without relative clauses or appositions, at most `limit` words.
+
+    A topic drops a leading "no"/"any" (worded without negation); a red line keeps "any".
+    """
+    keep = {noun.i}
+    for child in noun.children:
+        if child.dep_ in _CUT:
+            continue
+        if child.i < noun.i or child.dep_ in ("prep", "compound", "amod", "poss", "nummod", "pobj"):
+            keep |= {t.i for t in child.subtree if not any(a.dep_ in _CUT and a.i in keep | {child.i}
+                                                           for a in t.ancestors if a.i != noun.i)}
+    toks = [doc[i] for i in sorted(keep)]
+    while toks and toks[0].lower_ in _EDGE_DETS and not (keep_any and toks[0].lower_ == "any"):
+        toks.pop(0)
+    words = text_of(doc, toks).split()
+    return " ".join(words[:limit])
+
+
+def _is_content_noun(tok: "Token") -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop and len(tok.text) > 2
+
+
+def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] | None = None) -> str | None:
+    """The object of the attitude word, else of the predicate, else the content's first noun phrase."""
+    for head in [w for w in (word, root) if w is not None]:
+        if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
+            return noun_phrase(doc, head)
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
+                return noun_phrase(doc, child)
+            if child.dep_ == "prep":
+                obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
+                if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
+                    return noun_phrase(doc, obj)
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+                inner = next((c for c in child.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                              and _is_content_noun(c)), None)
+                if inner is not None:
+                    return noun_phrase(doc, inner)
+    for chunk in doc.noun_chunks:
+        if (allowed is None or chunk.root.i in allowed) and _is_content_noun(chunk.root) \
+                and chunk.root.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL"):
+            return noun_phrase(doc, chunk.root)
+    return None
+
+
+def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = ()) -> str:
+    """A verb with its objects and complements, without subject, auxiliaries, negation or `drop` deps."""
+    skipped = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "mark", "cc", "conj", *drop}
+    keep = {verb.i}
+    for child in verb.children:
+        if child.dep_ in skipped or child.lower_ in ("never", "not", "n't"):
+            continue
+        keep |= {t.i for t in child.subtree}
+    return text_of(doc, [doc[i] for i in sorted(keep)])
