@@ -20,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from summarizer.extract import pipeline as extract
 from summarizer.llm import usage
 from summarizer.text.articles import Article
-from summarizer.extract.drafts import DRAFT_MODELS, MAX_ITEMS
+from summarizer.core.tasks import TASKS
+from summarizer.extract.drafts import MAX_LIST
 from summarizer.errors import SummarizerError
 from summarizer.extract.pipeline import ExtractOptions
 from summarizer.llm.prompts import PromptTemplate, default_prompts_dir, load_prompt
@@ -36,15 +37,15 @@ _defused = getattr(extract, "_defused", lambda text: text)
 @lru_cache(maxsize=None)
 def quote_model(prompt_name: str) -> type[BaseModel]:
     """The shipped draft model with `quotes: [str]` where it has `sentences: [int]`."""
-    _, field, item = DRAFT_MODELS[prompt_name]
+    field, item = _field(prompt_name), TASKS[prompt_name].draft_model()
     config = ConfigDict(extra="ignore", use_enum_values=True)
-    fields: dict[str, Any] = {n: (f.annotation, f) for n, f in item.model_fields.items() if n != "sentences"}
+    fields: dict[str, Any] = {n: (f.annotation, f) for n, f in item.model_fields.items() if n not in ("sentences", "excerpt")}
     fields["quotes"] = (list[Annotated[str, Field(max_length=300)]], Field(
         min_length=1, max_length=4, description="Exact words of the article that state this, copied verbatim."))
     quoted = create_model(f"{item.__name__}Quoted", __config__=config, __doc__=item.__doc__, **fields)
     if field is None:
         return quoted
-    items = (list[quoted], Field(default_factory=list, max_length=MAX_ITEMS))  # type: ignore[valid-type]
+    items = (list[quoted], Field(default_factory=list, max_length=MAX_LIST))  # type: ignore[valid-type]
     return create_model(f"{item.__name__}sQuoted", __config__=config, **{field: items})
 
 
@@ -54,7 +55,11 @@ def quote_prompt(name: str, prompts_dir: Path | None = None) -> PromptTemplate:
     if count != 1:
         raise SystemExit(f"prompt {name}: expected one '- sentences:' line to replace, found {count}")
     article = (HERE / "prompts_quote" / "_article.j2").read_text(encoding="utf-8")
-    return PromptTemplate(name, f"{shipped.version}-quotes", shipped.sha256, system, article)
+    return PromptTemplate(name, f"{shipped.version}-quotes", shipped.sha256, system, article, shipped.task_source)
+
+
+def _field(name: str) -> str | None:
+    return TASKS[name].field if TASKS[name].many else None
 
 
 def _verbatim(item: BaseModel, text: str) -> bool:
@@ -72,14 +77,14 @@ def _ask(provider: Any, messages: list[dict[str, str]], model: type[BaseModel], 
 
 def run_quotes(article: Article, provider: Any, name: str, options: ExtractOptions) -> dict[str, Any]:
     """Output tokens, drafted and verbatim-grounded items of one task on one article, quoting variant."""
-    _, field, _ = DRAFT_MODELS[name]
+    field = _field(name)
     prompt, model = quote_prompt(name, options.prompts_dir), quote_model(name)
     sentences = split_sentences(article.text)
     drafted = grounded = failed = 0
     with usage.counting() as spent:
         for chunk in chunk_sentences(sentences, options.chunk_chars):
             shown = [replace(s, text=_defused(s.text)) for s in chunk]
-            messages = prompt.render(shown, model.model_json_schema(), title=_defused(article.meta.title))
+            messages = prompt.render(shown, title=_defused(article.meta.title))
             try:
                 answer = _ask(provider, messages, model, options)
             except SummarizerError:
@@ -94,7 +99,7 @@ def run_quotes(article: Article, provider: Any, name: str, options: ExtractOptio
 
 def run_reference(article: Article, provider: Any, name: str, options: ExtractOptions) -> dict[str, Any]:
     """The shipped path for one task: drafted = grounded + dropped (duplicates included)."""
-    _, field, _ = DRAFT_MODELS[name]
+    field = _field(name)
     task_options = replace(options, schema=name)
     record = extract.extract_article(article, provider, task_options)
     prov = record.provenance

@@ -11,16 +11,19 @@
 # every step succeeded, so an interrupted run leaves the committed files intact.
 # The worse run first copies prompts/ into evals/prompts-worse/ (all but the
 # deliberately broken templates) and starts from the first run's recording.
-# Environment: SUMMARIZE (default `summarize`), PYTHON (default python3), ARTICLES (default seeds/),
+# Environment: SUMMARIZE (default `summarize`), PYTHON (default python3), ARTICLES (default: the seeds and
+# the dev set, space-separated), SCHEMA (default stance: `all` takes about five times as long),
 # TIMEOUT (seconds per model call, default 3600).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SUMMARIZE=${SUMMARIZE:-summarize}
 PYTHON=${PYTHON:-python3}
-WORSE_KEEP="participants.j2"  # the templates of evals/prompts-worse/ that differ from prompts/ on purpose
+WORSE_KEEP="participants.j2 stance.j2"  # the templates of evals/prompts-worse/ that differ from prompts/ on purpose
 TIMEOUT=${TIMEOUT:-3600}  # seconds per model call: generous, a loaded machine is slow, not broken
-ARTICLES=${ARTICLES:-seeds}
+ARTICLES=${ARTICLES:-seeds evals/dev/articles}
+SCHEMA=${SCHEMA:-stance}
+read -r -a ARTICLE_ARGS <<<"$ARTICLES"
 OUT=evals/runs
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/summarize-record.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -32,8 +35,8 @@ record() {
     "$SUMMARIZE" cache import "$seed" --cache-dir "$WORK/$name.cache" >&2
   fi
   echo "== $name: extracting $ARTICLES with $prompts (this takes minutes)" >&2
-  "$SUMMARIZE" --schema all --format jsonl --provider embedded --prompts-dir "$prompts" --timeout "$TIMEOUT" \
-    --cache-dir "$WORK/$name.cache" --output "$WORK/$name.run.jsonl" "$ARTICLES" || status=$?
+  "$SUMMARIZE" --schema "$SCHEMA" --format jsonl --provider embedded --prompts-dir "$prompts" --timeout "$TIMEOUT" \
+    --cache-dir "$WORK/$name.cache" --output "$WORK/$name.run.jsonl" "${ARTICLE_ARGS[@]}" || status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then  # 1 = some article failed: a real outcome, recorded
     echo "== $name: summarize failed with status $status; nothing replaced" >&2
     return "$status"
@@ -51,8 +54,8 @@ PY
   echo "== $name: checking that the recording replays the whole run" >&2
   "$SUMMARIZE" cache import "$WORK/$name.recording.jsonl" --cache-dir "$WORK/$name.replay" >&2
   status=0
-  "$SUMMARIZE" --schema all --format jsonl --provider embedded --prompts-dir "$prompts" --replay \
-    --cache-dir "$WORK/$name.replay" --output "$WORK/$name.replayed.jsonl" "$ARTICLES" || status=$?
+  "$SUMMARIZE" --schema "$SCHEMA" --format jsonl --provider embedded --prompts-dir "$prompts" --replay \
+    --cache-dir "$WORK/$name.replay" --output "$WORK/$name.replayed.jsonl" "${ARTICLE_ARGS[@]}" || status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
     echo "== $name: replay failed with status $status; nothing replaced" >&2
     return "$status"

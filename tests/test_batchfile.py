@@ -18,8 +18,9 @@ from clirun import summarize
 from faultserver import FaultServer, response_schema, shown_sentences
 from summarizer.text.articles import read_article
 from summarizer.extract.batch import OFFLINE_NOTE, capture_provider, placeholder, plan_requests
-from summarizer.extract.drafts import DRAFT_MODELS, draft_model
-from summarizer.extract.pipeline import TASKS, ExtractOptions
+from summarizer.core.tasks import SCHEMAS, TASKS
+from summarizer.extract.drafts import draft_model
+from summarizer.extract.pipeline import ExtractOptions
 from summarizer.llm.providers import ProviderConfig
 
 ARTICLES = {
@@ -76,7 +77,7 @@ def assert_grounded(record: dict[str, Any]) -> None:
                 assert text[ev["start"] : ev["end"]] == ev["quote"]
 
 
-@pytest.mark.parametrize("prompt_name", sorted(DRAFT_MODELS))
+@pytest.mark.parametrize("prompt_name", sorted(TASKS))
 def test_placeholder_answer_validates_for_every_draft(prompt_name: str) -> None:
     model = draft_model(prompt_name, 7)
     model.model_validate(placeholder(model.model_json_schema()))
@@ -90,7 +91,7 @@ def test_export_writes_exactly_the_live_requests(fault_server: FaultServer, tmp_
     live = summarize("-s", "all", *MODEL, "--base-url", fault_server.url, "--no-cache", *files)
     assert live.returncode == 0, live.stderr
     lines = [json.loads(line) for line in (tmp_path / "requests.jsonl").read_text().splitlines()]
-    assert len(lines) == len(files) * len(TASKS["all"]) == fault_server.count
+    assert len(lines) == len(files) * len(SCHEMAS["all"].tasks) == fault_server.count
     assert len({line["custom_id"] for line in lines}) == len(lines)
     assert {(line["method"], line["url"]) for line in lines} == {("POST", "/v1/chat/completions")}
     canonical = sorted(json.dumps(line["body"], sort_keys=True) for line in lines)
@@ -192,14 +193,15 @@ def test_round_trip_through_the_embedded_server(tmp_path: Path) -> None:
 
     files = write(tmp_path / "in", ["oslo", "lisbon"])
     requests, results, cache = tmp_path / "requests.jsonl", tmp_path / "results.jsonl", tmp_path / "cache"
-    assert summarize("batch", "export", "-o", str(requests), *files).returncode == 0
+    assert summarize("batch", "export", "--provider", "local", "-o", str(requests), *files).returncode == 0
     server = EmbeddedServer(default_model_path(), slots=1)
     try:
         rows = answer_all(requests, server.url + "/v1", results)
     finally:
         server.close()
     assert all(row["response"]["status_code"] == 200 for row in rows)
-    imported = summarize("batch", "import", str(results), "-f", "jsonl", "--cache-dir", str(cache), *files)
+    imported = summarize("batch", "import", str(results), "--provider", "local", "-f", "jsonl", "--cache-dir", str(cache),
+                         *files)
     assert "Traceback" not in imported.stderr
     records = [json.loads(line) for line in imported.stdout.splitlines()]
     assert len(records) == 2

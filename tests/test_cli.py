@@ -61,7 +61,7 @@ def test_replay_without_cache_is_refused(tmp_path: Path) -> None:
 def test_replay_miss_is_an_error_not_a_model_call(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Rome said talks will resume.\n")
-    result = summarize("--replay", "--cache-dir", str(tmp_path / "cache"), str(article))
+    result = summarize("--provider", "local", "--replay", "--cache-dir", str(tmp_path / "cache"), str(article))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "no recorded response" in result.stderr
     assert '"ok": false' in result.stdout
@@ -70,7 +70,7 @@ def test_replay_miss_is_an_error_not_a_model_call(tmp_path: Path) -> None:
 def test_help_explains_everything() -> None:
     result = summarize("--help")
     assert result.returncode == 0
-    for word in ("extract", "schemas", "cache", "embedded", "OPENAI_API_KEY"):
+    for word in ("extract", "schemas", "cache", "llama.cpp", "--provider local", "OPENAI_API_KEY"):
         assert word in result.stdout
     sub = summarize("extract", "--help")
     for option in ("--schema", "--format", "--output", "--base-url", "--model", "--model-path", "--replay",
@@ -83,3 +83,19 @@ def test_unknown_model_file_is_clear(tmp_path: Path) -> None:
     article.write_text("Rome said talks will resume.\n")
     result = summarize("--no-cache", "--model-path", str(tmp_path / "missing.gguf"), str(article))
     assert_clean_failure(result, 2, "missing.gguf", "model file not found")
+
+
+def test_default_provider_is_the_rules_without_an_endpoint_and_says_so(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Talks in Rome\nItaly's foreign minister Paolo Conti said Rome will host new talks.\n")
+    result = summarize("--no-cache", str(article), env={"OPENAI_BASE_URL": ""})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("summarize: provider baseline, model ") == 1
+    assert '"prompts": []' in result.stdout  # a rule-based record names no prompts
+
+
+def test_replay_with_the_rules_is_refused(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Rome said talks will resume.\n")
+    result = summarize("--provider", "rules", "--replay", "--cache-dir", str(tmp_path / "c"), str(article))
+    assert_clean_failure(result, 2, "--replay", "rules provider")

@@ -115,15 +115,19 @@ def test_evidence_from_a_different_text_is_never_emitted() -> None:
 class ScriptedProvider:
     """Our own Provider interface, answering from a script: exercises extract without any model."""
 
-    name, model = "scripted", "script-1"
+    name, model, prompted = "scripted", "script-1", True
 
     def __init__(self, answers: dict[str, dict[str, Any]]) -> None:
         self.answers = answers
         self.calls: list[list[dict[str, str]]] = []
 
+    def answer(self, call: Any) -> Any:
+        return self.complete(call.messages, call.response_model, max_tokens=call.max_tokens)
+
     def complete(self, messages: list[dict[str, str]], response_model: type[BaseModel], *, max_tokens: int) -> Any:
         self.calls.append(messages)
-        key = next(k for k in self.answers if k in messages[0]["content"].lower())
+        task = messages[-1]["content"].rsplit("ARTICLE>>>", 1)[-1].lower()  # the task comes after the article
+        key = next(k for k in self.answers if k in task)
         return response_model.model_validate(self.answers[key])
 
     def close(self) -> None:

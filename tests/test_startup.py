@@ -70,5 +70,5 @@ def test_the_check_sees_heavy_imports(tmp_path: Path) -> None:
     """A real extraction does load the client stack: the check above would notice if --help did."""
     article = tmp_path / "a.txt"
     article.write_text("Rome said talks will resume.\n")
-    code, heavy, _ = run_cli(tmp_path, "--replay", "--cache-dir", str(tmp_path / "c"), str(article))
+    code, heavy, _ = run_cli(tmp_path, "--provider", "local", "--replay", "--cache-dir", str(tmp_path / "c"), str(article))
     assert code != 0 and {"openai", "instructor", "pydantic"} <= set(heavy)

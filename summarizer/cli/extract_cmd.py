@@ -8,9 +8,11 @@ from typing import Any
 
 import click
 
+from summarizer.core.tasks import schema_names
+
 from .options import provider_config, provider_options
 
-SCHEMA_NAMES = ("stance", "conditions", "red-lines", "participants", "all")
+SCHEMA_NAMES = schema_names()  # from the task registry (light: its models load on first use)
 FORMAT_NAMES = ("json", "jsonl", "markdown")
 
 
@@ -45,9 +47,9 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
     from summarizer.text.articles import find_articles
     from summarizer.errors import InputError
     from summarizer.extract.pipeline import ExtractOptions
-    from summarizer.extract.output import JsonlSink, render
+    from summarizer.extract.output import JsonlSink, check_output, render
     from summarizer.llm.providers import build_provider
-    from summarizer.extract.runner import failure_record, load_articles, run_batch, unique_sources
+    from summarizer.extract.runner import failure_record, load_articles, plan_resume, run_batch, unique_sources
 
     if resume and (output is None or fmt != "jsonl"):
         raise InputError("--resume needs -o FILE with -f jsonl", "e.g. summarize -f jsonl -o results.jsonl --resume DIR")
@@ -59,10 +61,13 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
         click.echo(f"summarize: error: {error}", err=True)
     _warn_same_text(articles)
     sink = None
-    if output is not None:
-        _check_writable(output)  # before any model call: finding out after the run would lose it
+    if output is not None:  # before any model call: finding out after the run would lose it
+        check_output(output, sources)
     if output is not None and fmt == "jsonl":
-        articles = _prepare_results_file(output, resume, schema, articles, [s for s, _ in unreadable])
+        articles, notes = plan_resume(output, resume, schema, articles, [s for s, _ in unreadable],
+                                      params.get("prompts_dir"), provider_config(params))
+        for note in notes:
+            click.echo(f"summarize: {'warning: ' if 'half-written' in note else ''}{note}", err=True)
         sink = JsonlSink(output)
     elif not articles:
         sys.exit(unreadable[0][1].exit_code if unreadable else 2)
@@ -91,49 +96,6 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
     sys.exit(2 if unreadable else (1 if any(not r.ok for r in records) else 0))
 
 
-def _prepare_results_file(output: Path, resume: bool, schema: str, articles: list[Any],
-                          unreadable: list[str]) -> list[Any]:
-    """The articles still to run; the file keeps one line per article, never two.
-
-    Without --resume an existing results file is never appended to (that would
-    duplicate articles) nor overwritten (that would lose work). With --resume,
-    articles whose last line is a success are skipped; the others run again and
-    their old failure lines are removed first; a line torn by a kill is dropped.
-    """
-    from summarizer.errors import InputError
-    from summarizer.extract.output import ResultsFile
-
-    found = ResultsFile.load(output)
-    if not resume:
-        if found.lines or found.torn:
-            raise InputError(f"{output}: already holds results ({len(found.lines)} articles)",
-                             "add --resume to finish that run, or choose another -o file")
-        return articles
-    if found.torn:
-        click.echo(f"summarize: warning: {output}: dropped a half-written last line (the run was killed)", err=True)
-    todo = [a for a in articles if (a.source, schema) not in found.ok]
-    found.keep_only({(a.source, schema) for a in todo} | {(s, schema) for s in unreadable})
-    skipped = len(articles) - len(todo)
-    if skipped:
-        click.echo(f"summarize: resuming {output}: {skipped} done, {len(todo)} to run", err=True)
-    return todo
-
-
-def _check_writable(output: Path) -> None:
-    from summarizer.errors import InputError
-
-    probe = output.with_name(f".{output.name}.probe")
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        if isinstance(exc, (FileExistsError, NotADirectoryError)):
-            reason = "a part of that path is a file, not a folder"
-        raise InputError(f"{output}: cannot write results there ({reason})", "choose another -o path") from None
-
-
 def _warn_same_text(articles: list[Any]) -> None:
     first: dict[str, str] = {}
     for article in articles:
@@ -144,19 +106,25 @@ def _warn_same_text(articles: list[Any]) -> None:
 
 
 def _emit(sink: Any, stream: bool) -> Any:
+    from summarizer.errors import redact_output
+    from summarizer.extract.output import line
+    from summarizer.extract.runner import NOT_ATTEMPTED
+
+    said: list[bool] = []
+
     def on_record(record: Any) -> None:
-        if not record.ok:
-            click.echo(f"summarize: {record.article.source}: extraction failed: {record.error}", err=True)
+        if not record.ok and not (said and (record.error or "").startswith(NOT_ATTEMPTED)):
+            click.echo(redact_output(f"summarize: {record.article.source}: extraction failed: {record.error}"), err=True)
+            said.extend([True] if (record.error or "").startswith(NOT_ATTEMPTED) else [])
         if sink is not None:
             sink.write(record)
         elif stream:
-            click.echo(record.to_json())
+            click.echo(line(record))
     return on_record
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    """Never leave a half-written output: write beside it, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    """Never leave a half-written output (see extract.output.write_output; streams are written directly)."""
+    from summarizer.extract.output import write_output
+
+    write_output(path, text)

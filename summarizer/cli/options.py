@@ -7,14 +7,17 @@ from typing import Any, Callable
 
 import click
 
+from summarizer.llm.registry import AUTO, CHOICES
+
 MODES = ("json_schema", "tools", "json", "md_json")
 
 
 def provider_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.option("--provider", type=click.Choice(["embedded", "openai", "baseline"]), default=None,
-                     help="embedded (default when no endpoint is set), openai (any OpenAI-compatible endpoint), "
-                          "or baseline (rules, no model)."),
+        click.option("--provider", type=click.Choice(CHOICES), default=AUTO, show_default=True,
+                     help="auto: openai when an endpoint is set (--base-url or $OPENAI_BASE_URL), local with "
+                          "--model-path, else rules. rules (alias baseline): no model; local (alias embedded): "
+                          "the embedded llama.cpp model; openai: any OpenAI-compatible endpoint."),
         click.option("--base-url", default=None, metavar="URL",
                      help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 (default: $OPENAI_BASE_URL)."),
         click.option("--model", default=None, help="Model name at the endpoint (default: $SUMMARIZER_MODEL)."),

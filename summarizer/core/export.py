@@ -8,12 +8,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from summarizer.core.records import ExtractionRecord
-from summarizer.core.schemas import RESULT_MODELS
+from summarizer.core.tasks import result_models
 
 
 def published_models() -> dict[str, type[BaseModel]]:
     """File stem -> model; other modules (the brief) add theirs here."""
-    models: dict[str, type[BaseModel]] = {name: model for name, model in RESULT_MODELS.items()}
+    models: dict[str, type[BaseModel]] = result_models()
     models["record"] = ExtractionRecord
     try:
         from summarizer.brief.models import Brief

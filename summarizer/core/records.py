@@ -29,6 +29,13 @@ class DroppedItem(BaseModel):
     reason: str
 
 
+class FailedTask(BaseModel):
+    """A task that gave no answer (its field is left empty); the other tasks' fields are kept."""
+
+    task: str
+    error: str
+
+
 class Provenance(BaseModel):
     tool_version: str
     provider: str
@@ -40,11 +47,15 @@ class Provenance(BaseModel):
     dropped_count: int = 0
     dropped: list[DroppedItem] = Field(default_factory=list)
     chunks: int = 1
+    failed_tasks: list[FailedTask] = Field(default_factory=list)
     created_at: str = ""
 
 
 class ExtractionRecord(BaseModel):
-    """`result` follows the JSON Schema of `schema` in schemas/; it is None when extraction failed."""
+    """`result` follows the JSON Schema of `schema` in schemas/; it is None when no task succeeded.
+
+    `ok` with an `error`: some tasks failed (named in `provenance.failed_tasks`), the others' fields are kept.
+    """
 
     article: ArticleInfo
     schema_name: str = Field(serialization_alias="schema", validation_alias="schema")

@@ -7,12 +7,12 @@ Offsets are filled in code by `grounding`, never by the model.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from enum import Enum
 from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from summarizer.text.normalize import slugify  # noqa: F401 - the one slug function, re-exported for its callers
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -143,25 +143,4 @@ class ArticleSummary(_Model):
     red_lines: list[RedLine] = Field(default_factory=list)
 
 
-def slugify(name: str) -> str:
-    """Participant ids: lower-case ASCII words joined by dashes (accents folded: 'Esmaïl' -> 'esmail')."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return slug or "unknown"
-
-
-# CLI name -> (result model, the key of its item list, or None for `all`)
-RESULT_MODELS: dict[str, type[BaseModel]] = {
-    "stance": StanceList,
-    "conditions": ConditionList,
-    "red-lines": RedLineList,
-    "participants": ParticipantList,
-    "all": ArticleSummary,
-}
-
-FIELD_OF_SCHEMA: dict[str, str] = {
-    "stance": "stances",
-    "conditions": "conditions",
-    "red-lines": "red_lines",
-    "participants": "participants",
-}
+# which schema publishes which result model: summarizer.core.tasks (the task registry)

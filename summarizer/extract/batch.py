@@ -21,11 +21,11 @@ from summarizer.text.articles import Article
 from summarizer.llm.cache import ResponseCache, request_key
 from summarizer.extract.drafts import draft_model
 from summarizer.errors import InputError, SummarizerError
-from summarizer.extract.pipeline import TASKS, ExtractOptions, extract_article, load_prompts
+from summarizer.extract.pipeline import ExtractOptions, article_parts, call_plan, extract_article, load_prompts
 from summarizer.llm.prompts import PromptTemplate
 from summarizer.llm.providers import ProviderConfig, build_provider
 from summarizer.core.records import ArticleInfo, ExtractionRecord
-from summarizer.text.segment import chunk_sentences, split_sentences
+from summarizer.text.segment import split_sentences
 from summarizer.llm.transport import capturing
 
 BATCH_URL = "/v1/chat/completions"
@@ -93,12 +93,12 @@ def _completion(body: dict[str, Any], text: str) -> dict[str, Any]:
 def _plan_article(article: Article, provider: Any, options: ExtractOptions,
                   prompts: dict[str, PromptTemplate]) -> ArticlePlan:
     sentences = split_sentences(article.text)
-    n_chunks = len(chunk_sentences(sentences, options.chunk_chars))
-    calls = [(name, chunk) for name, _ in TASKS[options.schema] for chunk in range(1, n_chunks + 1)]
+    calls = [(task.prompt, part + 1) for task, part in
+             call_plan(options.schema, len(article_parts(sentences, options.chunk_chars)))]
     captured: list[tuple[bytes, int]] = []
 
     def answer(raw: bytes, sample: int) -> dict[str, Any]:
-        name = calls[min(len(captured), len(calls) - 1)][0]
+        name = calls[min(len(captured), len(calls) - 1)][0]  # stand-ins never fail, so every call is made in plan order
         captured.append((raw, sample))
         model = draft_model(name, len(sentences))
         stand_in = model.model_validate(placeholder(model.model_json_schema()))

@@ -1,22 +1,24 @@
-"""Providers: one small interface over every way of getting a structured answer.
+"""Providers: one protocol over every way of getting a structured answer.
 
-`ChatProvider` talks to any OpenAI-compatible endpoint through instructor (the
-embedded llama.cpp server is one such endpoint). `baseline` is a rule-based
-provider with no model, registered in `summarizer.rules.extractor`.
+Every provider answers a `Call` (one task on one chunk) with the task's draft
+model. `ChatProvider` sends the call's messages to any OpenAI-compatible
+endpoint through instructor (the local llama.cpp server and a replay of
+recorded responses are such endpoints); the rule-based provider reads the
+call's sentences instead. Providers are registered by name in `llm/registry.py`.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from summarizer.llm.cache import ResponseCache
-from summarizer.errors import InputError, ProviderError, SummarizerError, redact
+from summarizer.errors import InputError, ProviderError, SummarizerError, redact, status_hint
 from summarizer.llm.transport import NO_KEY, RetryPolicy, build_http_client
 
 T = TypeVar("T", bound=BaseModel)
@@ -33,7 +35,7 @@ class TruncatedOutput(ProviderError):
 class ProviderConfig:
     """Everything needed to build a provider; safe to log (the key is read, never stored)."""
 
-    provider: str | None = None  # embedded | openai | baseline; None = decide from the rest
+    provider: str | None = None  # a registry name or alias (llm/registry.py); None or "auto": decide from the rest
     model: str | None = None
     base_url: str | None = None
     model_path: Path | None = None
@@ -54,14 +56,33 @@ class ProviderConfig:
         return EMBEDDED_TIMEOUT if provider == "embedded" else REMOTE_TIMEOUT
 
     def resolved_provider(self) -> str:
-        if self.provider:
-            return self.provider
-        return "openai" if (self.base_url or os.environ.get("OPENAI_BASE_URL")) else "embedded"
+        """The name records and the response cache use: embedded, openai or baseline."""
+        from summarizer.llm.registry import record_name, resolve
+
+        return record_name(resolve(self))
+
+
+@dataclass(frozen=True)
+class Call:
+    """One task on one chunk, in both forms a provider may read: chat messages, or the sentences themselves."""
+
+    task: str  # the task (prompt) name
+    messages: list[dict[str, str]]  # empty for a provider that reads no prompts
+    response_model: type[BaseModel]
+    sentences: list[Any]  # the chunk's own sentences (text.segment.Sentence), without the repeated context
+    meta: Any  # the article's metadata (core.schemas.ArticleMeta)
+    max_tokens: int
+
+    def with_max_tokens(self, max_tokens: int) -> "Call":
+        return replace(self, max_tokens=max_tokens)
 
 
 class Provider(Protocol):
-    name: str
+    name: str  # as records and the response cache name it
     model: str
+    prompted: bool  # True: answers come from a model reading the prompts (records name them)
+
+    def answer(self, call: Call) -> BaseModel: ...
 
     def complete(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int) -> T: ...
 
@@ -70,6 +91,8 @@ class Provider(Protocol):
 
 class ChatProvider:
     """An OpenAI-compatible chat endpoint, with instructor validating and re-asking."""
+
+    prompted = True
 
     def __init__(self, name: str, model: str, base_url: str | None, api_key: str | None,
                  config: ProviderConfig, cache: ResponseCache | None, owner: Any = None) -> None:
@@ -86,6 +109,9 @@ class ChatProvider:
                                      timeout=timeout, http_client=http)
         mode = getattr(instructor.Mode, config.mode.upper())
         self._instructor = instructor.from_openai(self._client, mode=mode)
+
+    def answer(self, call: Call) -> BaseModel:
+        return self.complete(call.messages, call.response_model, max_tokens=call.max_tokens)
 
     def complete(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int) -> T:
         try:
@@ -115,7 +141,7 @@ class ChatProvider:
             if isinstance(err, openai.APIStatusError):
                 detail = redact(str(err.message), self._secret)
                 return ProviderError(f"{self.name} endpoint answered HTTP {err.status_code}: {detail}",
-                                     "check --base-url, --model and OPENAI_API_KEY")
+                                     status_hint(err.status_code))
             if isinstance(err, (openai.APIConnectionError, openai.APITimeoutError)):
                 return ProviderError(f"{self.name} endpoint unreachable or too slow after retries",
                                      "check that the server is running and --base-url is right")
@@ -153,30 +179,37 @@ def _quiet_library_logs() -> None:
         logger.addHandler(logging.NullHandler())
 
 
-def build_provider(config: ProviderConfig) -> Any:
-    """Provider for a config; the embedded model loads here, never at import or --help."""
+def response_cache(config: ProviderConfig) -> ResponseCache | None:
     try:
-        cache = ResponseCache(config.cache_path) if config.cache_path else None
+        return ResponseCache(config.cache_path) if config.cache_path else None
     except OSError as exc:
         raise InputError(f"{config.cache_path}: cannot use this response cache ({exc.strerror or exc})",
                          "pass another --cache-dir, or --no-cache") from None
-    kind = config.resolved_provider()
-    if kind == "baseline":
-        from summarizer.rules.extractor import BaselineProvider
 
-        return BaselineProvider()
-    if kind == "openai":
-        model = config.model or os.environ.get("SUMMARIZER_MODEL")
-        if not model:
-            raise InputError("the openai provider needs a model name", "pass --model, e.g. --model gpt-4o-mini")
-        base_url = config.base_url or os.environ.get("OPENAI_BASE_URL")
-        return ChatProvider("openai", model, base_url, os.environ.get("OPENAI_API_KEY"), config, cache)
-    if kind == "embedded":
-        from summarizer.llm.embedded import EmbeddedServer, default_model_path
 
-        model_path = config.model_path or default_model_path()
-        if config.replay:  # replay needs no model: answers come from the recording
-            return ChatProvider("embedded", model_path.name, "http://127.0.0.1:9/v1", None, config, cache)
-        server = EmbeddedServer(model_path, slots=config.slots)
-        return ChatProvider("embedded", server.model_name, server.url + "/v1", None, config, cache, owner=server)
-    raise InputError(f"unknown provider {kind!r}", "use embedded, openai or baseline")
+def build_openai(config: ProviderConfig) -> ChatProvider:
+    model = config.model or os.environ.get("SUMMARIZER_MODEL")
+    if not model:
+        raise InputError("the openai provider needs a model name", "pass --model, e.g. --model gpt-4o-mini")
+    base_url = config.base_url or os.environ.get("OPENAI_BASE_URL")
+    return ChatProvider("openai", model, base_url, os.environ.get("OPENAI_API_KEY"), config, response_cache(config))
+
+
+def build_local(config: ProviderConfig) -> ChatProvider:
+    """The in-process llama.cpp server; with --replay no model loads: answers come from the recording."""
+    from summarizer.llm.embedded import EmbeddedServer, default_model_path
+
+    model_path = config.model_path or default_model_path()
+    if config.replay:
+        return ChatProvider("embedded", model_path.name, "http://127.0.0.1:9/v1", None, config,
+                            response_cache(config))
+    cache = response_cache(config)
+    server = EmbeddedServer(model_path, slots=config.slots)
+    return ChatProvider("embedded", server.model_name, server.url + "/v1", None, config, cache, owner=server)
+
+
+def build_provider(config: ProviderConfig) -> Any:
+    """Provider for a config, by its registered name; the embedded model loads here, never at import or --help."""
+    from summarizer.llm.registry import build
+
+    return build(config)
