@@ -110,3 +110,13 @@ def test_topic_is_a_noun_phrase() -> None:
     [stance] = items(text, "stances")
     assert stance["topic"] == "the proposal for a joint customs commission" and stance["polarity"] == "favor"
     assert stance["attribution"] == "author_claim"
+
+
+
+def test_a_wire_credit_opening_the_body_is_an_outlet_not_an_actor() -> None:
+    from summarizer.rules.actors import dateline_end, outlets
+
+    sentences = split_sentences("(KORVEX) Chile's foreign minister said on Monday that Chile is ready to resume "
+                                "the fishing talks with Peru.\n")
+    assert "korvex" in outlets(sentences)
+    assert sentences[0].text[dateline_end(sentences[0].text):].startswith("Chile's foreign minister")

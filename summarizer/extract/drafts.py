@@ -16,7 +16,7 @@ from summarizer.core.drafts import (MAX_CITED, MAX_LIST, ConditionDraft, Draft, 
                                     StanceDraft, SummaryDraft)
 from summarizer.core.tasks import TASKS
 
-MAX_ITEMS = 8  # the rule provider's own cap on what it ranks highest; the schema bound is MAX_LIST
+MAX_ITEMS = MAX_LIST  # the rule provider ranks its items and keeps as many as the schema allows
 
 __all__ = ["MAX_ITEMS", "MAX_LIST", "ConditionDraft", "ParticipantDraft", "RedLineDraft", "StanceDraft",
            "SummaryDraft", "answer_field", "draft_model"]

@@ -39,6 +39,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _threads() -> int:
+    """`$SUMMARIZER_THREADS`, else one per core. llama.cpp's threads spin-wait on each other, so on a
+    machine shared with other work (or several servers) fewer threads run much faster than more."""
+    env = os.environ.get("SUMMARIZER_THREADS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, os.cpu_count() or 1)
+
+
 class EmbeddedServer:
     """A llama.cpp server on a free loopback port; JSON-schema grammars are applied by the server."""
 
@@ -57,7 +66,7 @@ class EmbeddedServer:
         params.n_ctx = ctx_per_slot * slots
         params.port = _free_port()
         params.verbosity = -1
-        params.cpuparams.n_threads = threads or max(1, os.cpu_count() or 1)
+        params.cpuparams.n_threads = threads or _threads()
         params.cpuparams_batch.n_threads = params.cpuparams.n_threads
         try:
             self._server = xllamacpp.Server(params)

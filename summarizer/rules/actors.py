@@ -31,6 +31,8 @@ _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s*$"
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ /-]{2,60}|[A-Z][\w.'’ -]{1,40}\s*\[[^\]]+\])(?:,\s*[\w .]{2,30})?"
                        r"\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s+")
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(.+)$", re.I)
+# a wire credit opening the body with no city before it: "(Agency) Text ..." / "(AGENCY) - Text ..."
+_CREDIT = re.compile(r"^\(([A-Z][\w&.' -]{1,40})\)\s*[-–—:]?\s+(?=[A-Z])")
 
 
 @dataclass
@@ -66,7 +68,7 @@ def is_metadata(text: str) -> bool:
 
 def dateline_end(text: str) -> int:
     """Where a dateline ('CITY (Agency) -', 'City [Country], Month 3 (Agency):') ends, else 0."""
-    match = _DATELINE.match(text)
+    match = _DATELINE.match(text) or _CREDIT.match(text)
     return match.end() if match and len(text) > match.end() + 20 else 0
 
 
@@ -77,6 +79,8 @@ def outlets(sentences: list[Sentence]) -> set[str]:
         if m := _SOURCE_LINE.match(sentence.text.strip()):
             found.add(m.group(1).strip().lower())
         if (m := _DATELINE.match(sentence.text)) and m.group(1):
+            found.add(m.group(1).strip().lower())
+        if m := _CREDIT.match(sentence.text.strip()):
             found.add(m.group(1).strip().lower())
     return found
 
