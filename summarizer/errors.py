@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 
 
 class SummarizerError(Exception):
@@ -38,11 +40,58 @@ class ReplayMiss(SummarizerError):
 
 
 _KEY_PATTERN = re.compile(r"\b(sk|pk|rk)-[A-Za-z0-9_*\-]{6,}")
+MIN_SECRET = 4
+
+
+@lru_cache(maxsize=16)
+def secret_pattern(secret: str) -> re.Pattern[str]:
+    """The secret in any spelling a server or a JSON/URL layer may give it: each character literal,
+    JSON-escaped (`\\u0073`, with any number of backslashes from nested encodings) or percent-encoded."""
+    parts = []
+    for char in secret:
+        code = f"{ord(char):04x}"
+        spellings = [re.escape(char), r"\\+u" + "".join(f"[{c}{c.upper()}]" for c in code)]
+        if ord(char) < 0x100:
+            spellings.append("%" + "".join(f"[{c}{c.upper()}]" for c in code[2:]))
+        parts.append("(?:" + "|".join(spellings) + ")")
+    return re.compile("".join(parts))
 
 
 def redact(text: str, *secrets: str | None) -> str:
-    """Remove API keys (the given ones, and anything shaped like one) from text meant for users or files."""
+    """Remove API keys (the given ones in every spelling, and anything shaped like one) from text meant
+    for users or files."""
     for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, "[redacted]")
+        if secret and len(secret) >= MIN_SECRET:
+            text = secret_pattern(secret).sub("[redacted]", text)
     return _KEY_PATTERN.sub("[redacted]", text)
+
+
+def redact_output(text: str) -> str:
+    """Final outputs (results, Markdown, stdout): the configured key in any spelling never leaves."""
+    secret = os.environ.get("OPENAI_API_KEY")
+    if not secret or len(secret) < MIN_SECRET:
+        return text
+    return secret_pattern(secret).sub("[redacted]", text)
+
+
+_STATUS_HINTS = {
+    401: "the endpoint refused the API key: check OPENAI_API_KEY",
+    403: "the endpoint refused this request: check the key's permissions and the model's access",
+    404: "check --base-url (it usually ends in /v1) and --model",
+    408: "the server timed out: raise --timeout, or lower -j",
+    413: "the request is too large for this endpoint: use a model with a larger context",
+    429: "rate limited: lower -j (--concurrency), wait, or raise the endpoint's rate limit",
+    500: "the server failed: try again later, or report it to the endpoint's operator",
+    502: "a proxy in front of the model failed: try again later",
+    503: "the server is busy or overloaded: try again later, or lower -j",
+    504: "the server took too long: try again later, lower -j, or raise --timeout",
+}
+
+
+def status_hint(status: int) -> str:
+    """A hint that fits the HTTP status, not a generic 'check your key'."""
+    if status in _STATUS_HINTS:
+        return _STATUS_HINTS[status]
+    if status >= 500:
+        return "the server failed: try again later"
+    return "check --base-url, --model and OPENAI_API_KEY"

@@ -4,9 +4,8 @@ A real HTTP server on 127.0.0.1 (ephemeral port) that answers
 `POST /v1/chat/completions` the way instructor's JSON_SCHEMA mode expects: the
 message content is the JSON of the requested response model, with `usage`.
 Each request first consumes a scripted fault, if any: from a rule whose text
-occurs in the request (so an article can be made to fail wherever it runs), else
-from the global script. Without a fault the `responder` answers; the default
-one builds the smallest instance of the requested JSON Schema.
+occurs in the request, else from the global script. Without a fault the
+`responder` answers (default: the smallest instance of the requested schema).
 
     with FaultServer() as server:
         server.script(Fault.status(429, retry_after="0"), Fault.reset())
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
+from faultbodies import fast_config, misbehave, spelt
 from chatschema import minimal_answer, minimal_instance, response_schema, shown_sentences, user_text
 
 __all__ = ["Fault", "FaultServer", "Seen", "fast_config", "minimal_answer", "minimal_instance", "response_schema",
@@ -89,6 +89,25 @@ class Fault:
         """The server disappears: this request and every later one get no answer."""
         return cls("die")
 
+    @classmethod
+    def trickle(cls, interval: float) -> "Fault":
+        """A correct answer sent a byte every `interval` s: each read succeeds, the whole takes for ever."""
+        return cls("trickle", delay=interval)
+
+    @classmethod
+    def cut(cls, how: str, seconds: float = 0.0) -> "Fault":
+        """Headers and half the body, then `reset` (TCP RST) or `stall` (silence for `seconds`, then close)."""
+        return cls(f"cut-{how}", delay=seconds)
+
+    @classmethod
+    def huge(cls, size: int) -> "Fault":
+        """HTTP 200 with a `size`-byte body (whitespace after a JSON start), streamed."""
+        return cls("huge", code=size)
+
+    @classmethod
+    def echo_key(cls, content: Any, spelling: str) -> "Fault":
+        """An answer with the request's API key put where `@KEY@` is, spelt `raw`, `json` (\\u0073), `json2` (escaped twice, as inside the message content) or `url` (%73)."""
+        return cls("answer", content=content, body=spelling)
 
 
 @dataclass
@@ -150,20 +169,18 @@ class _Handler(BaseHTTPRequestHandler):
             owner.dead.set()
             threading.Thread(target=owner.stop, daemon=True).start()
             return self._reset()
-        return self._complete(body, fault.content, "stop")
+        if fault.kind in ("trickle", "cut-reset", "cut-stall", "huge"):  # after the headers: faultbodies.py
+            data = json.dumps(owner.completion(body, owner.responder(body), "stop")).encode("utf-8")
+            return misbehave(self, fault.kind, fault.code, fault.delay, data, owner.stopping)
+        return self._complete(body, fault.content, "stop", fault.body)
 
-    def _complete(self, body: dict[str, Any], content: Any, finish: str) -> None:
-        owner = self.server.owner
-        text = content if isinstance(content, str) else json.dumps(content)
-        prompt, completion = owner.tokens
-        self._send(200, {
-            "id": f"chatcmpl-{owner.count}", "object": "chat.completion", "created": int(time.time()),
-            "model": body.get("model", "fault-model"),
-            "choices": [{"index": 0, "finish_reason": finish,
-                         "message": {"role": "assistant", "content": text}}],
-            "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
-                      "total_tokens": prompt + completion},
-        })
+    def _complete(self, body: dict[str, Any], content: Any, finish: str, key_as: str | None = None) -> None:
+        payload = json.dumps(self.server.owner.completion(body, content, finish))
+        key_as = key_as or self.server.owner.key_spelling
+        if key_as is not None:
+            key = self.headers.get("Authorization", "").split(" ", 1)[-1]
+            payload = payload.replace("@KEY@", spelt(key, key_as))
+        self._send(200, payload)
 
     def _send(self, status: int, payload: Any, headers: tuple[tuple[str, str], ...] = ()) -> None:
         data = (payload if isinstance(payload, str) else json.dumps(payload)).encode("utf-8")
@@ -210,6 +227,7 @@ class FaultServer:
         self.tokens = tokens  # usage reported per answer: (prompt, completion)
         self.latency = 0.0  # seconds before every answer (to make a batch take a while)
         self.compress = False  # gzip every body when the client accepts it, as many real servers do
+        self.key_spelling: str | None = None  # put the request's key where answers say @KEY@ (faultbodies.spelt)
         self.seen: list[Seen] = []
         self.dead = threading.Event()
         self.stopping = threading.Event()
@@ -279,6 +297,16 @@ class FaultServer:
                     return rule.faults.pop(0) if rule.faults else rule.always
             return self._script.pop(0) if self._script else None
 
+    def completion(self, body: dict[str, Any], content: Any, finish: str) -> dict[str, Any]:
+        """A chat completion carrying `content` (JSON-encoded unless it is a string), with usage."""
+        prompt, completion = self.tokens
+        return {"id": f"chatcmpl-{self.count}", "object": "chat.completion", "created": int(time.time()),
+                "model": body.get("model", "fault-model"),
+                "choices": [{"index": 0, "finish_reason": finish, "message": {
+                    "role": "assistant", "content": content if isinstance(content, str) else json.dumps(content)}}],
+                "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
+                          "total_tokens": prompt + completion}}
+
     def record(self, seen: Seen) -> None:
         with self._lock:
             self.seen.append(seen)
@@ -286,15 +314,3 @@ class FaultServer:
     def faults_seen(self) -> list[str]:
         with self._lock:
             return [s.fault for s in self.seen]
-
-
-def fast_config(server: FaultServer, **overrides: Any) -> Any:
-    """A ProviderConfig for this server with tiny backoff and timeouts, so fault tests take milliseconds."""
-    from summarizer.llm.providers import ProviderConfig
-    from summarizer.llm.transport import RetryPolicy
-
-    settings: dict[str, Any] = {
-        "provider": "openai", "model": "fault-model", "base_url": server.url, "timeout": 0.5,
-        "retry": RetryPolicy(attempts=3, total_seconds=10.0, base_wait=0.01, max_wait=0.05),
-    }
-    return ProviderConfig(**{**settings, **overrides})

@@ -56,7 +56,7 @@ def test_file_larger_than_the_limit_is_refused_before_reading(tmp_path: Path) ->
     path = tmp_path / "huge.txt"
     with open(path, "wb") as f:
         f.truncate(MAX_BYTES + 1)  # sparse: nothing is really written
-    with pytest.raises(InputError, match="larger than 20 MB") as caught:
+    with pytest.raises(InputError, match=f"larger than {MAX_BYTES // 1_000_000} MB .the maximum article size") as caught:
         read_article(path)
     assert caught.value.hint
 
@@ -152,7 +152,7 @@ def test_article_far_longer_than_a_chunk_keeps_global_offsets(fault_server: Faul
     assert record.ok and record.provenance and record.provenance.chunks >= 8
     assert fault_server.count == record.provenance.chunks
     shown = [shown_sentences(s.body) for s in fault_server.seen]
-    assert min(shown[1]) == max(shown[0]) + 1  # numbering continues across chunks
+    assert min(shown[1]) <= max(shown[0]) + 1 < max(shown[1])  # numbering continues across chunks
     stances = record.result["stances"] if record.result else []
     starts = sorted(ev["start"] for s in stances for ev in s["evidence"])
     assert starts[-1] > 45_000  # items from the last chunk point into the end of the article

@@ -249,7 +249,10 @@ def test_batch_with_mixed_faults_records_every_article(fault_server: FaultServer
 class _BuggyProvider:
     """Our own provider interface with a bug in it: no endpoint can make the code raise this."""
 
-    name, model = "buggy", "none"
+    name, model, prompted = "buggy", "none", True
+
+    def answer(self, call: Any) -> Any:
+        return self.complete(call.messages, call.response_model, max_tokens=call.max_tokens)
 
     def complete(self, messages: Any, response_model: Any, *, max_tokens: int) -> Any:
         if "K-002-Q" in messages[-1]["content"]:

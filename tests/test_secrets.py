@@ -15,6 +15,7 @@ import re
 import uuid
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from articlegen import article_text, citing_answer, code, write_articles
@@ -38,7 +39,8 @@ def test_planted_key_appears_in_no_file_and_no_output(tmp_path: Path, fault_serv
     fault_server.on(code(4), always=Fault.invalid({"stances": f"no, {key}"}))
     work = tmp_path / "work"
     articles = work / "in"
-    write_articles(articles, 4)
+    for path in write_articles(articles, 4):  # one day, so the brief takes them all
+        path.with_name(path.stem + ".meta.json").write_text('{"date": "2031-05-01"}')
     env = {"OPENAI_API_KEY": key, "HOME": str(work / "home"), "XDG_CACHE_HOME": str(work / "xdg"),
            "SUMMARIZER_DEBUG": ""}
     model = ["--provider", "openai", "--base-url", fault_server.url, "--model", "fault-model",
@@ -71,6 +73,8 @@ def test_html_brief_shows_a_script_in_an_article_as_text(tmp_path: Path, fault_s
     write_articles(folder, 1)
     hostile = folder / "article-002.txt"
     hostile.write_text(article_text(2) + f"Vesmark's envoy Karim Vell said {PAYLOAD} talks would resume.\n")
+    for path in folder.glob("*.txt"):  # one day, so the brief takes them all
+        path.with_name(path.stem + ".meta.json").write_text('{"date": "2031-05-01"}')
     page = tmp_path / "brief.html"
     result = summarize("brief", str(folder), "--date", "2031-05-01", "-f", "html", "-o", str(page),
                        "--provider", "openai", "--base-url", fault_server.url, "--model", "m", "--no-cache")
@@ -113,3 +117,31 @@ def test_answers_lose_the_key_and_nothing_else(fault_server: FaultServer, monkey
     assert ask("talks are not-needed") == "talks are not-needed"  # no key: the client's placeholder is not one
     monkeypatch.setenv("OPENAI_API_KEY", key)
     assert ask(f"the key is {key}") == "the key is [redacted]"
+
+
+@pytest.mark.parametrize("spelling", ["json", "json2", "url"])
+def test_key_escaped_in_answers_reaches_no_output(tmp_path: Path, fault_server: FaultServer, spelling: str) -> None:
+    """The key JSON-escaped (`\\u0073k-...`, at any depth) or percent-encoded in a 200 answer: not in -o, stdout, cache."""
+    key = f"sk-plant-{uuid.uuid4().hex}"
+
+    def leaky(body: dict) -> dict:  # type: ignore[type-arg]
+        answer = citing_answer(body)
+        for item in answer.get("stances", []):
+            item["position"] = f"{item['position']} (@KEY@)"
+        return answer
+
+    fault_server.responder = leaky
+    fault_server.key_spelling = spelling
+    write_articles(tmp_path / "in", 1)
+    env = {"OPENAI_API_KEY": key, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
+    model = ["--provider", "openai", "--base-url", fault_server.url, "--model", "fault-model"]
+    runs = [summarize("-f", fmt, "-o", str(tmp_path / f"r.{fmt}"), *model, str(tmp_path / "in"), env=env)
+            for fmt in ("json", "jsonl", "markdown")]
+    runs.append(summarize("-f", "jsonl", *model, str(tmp_path / "in"), env=env))
+    assert [r.returncode for r in runs] == [0, 0, 0, 0], [r.stderr for r in runs]
+    assert "[redacted]" in (tmp_path / "r.json").read_text()
+    for path in files_under(tmp_path):
+        data = path.read_bytes()
+        assert key.encode() not in data and key[3:].encode() not in data, f"the key leaked into {path}"
+    for run in runs:
+        assert key not in run.stdout + run.stderr and key[3:] not in run.stdout + run.stderr

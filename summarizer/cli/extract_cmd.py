@@ -35,9 +35,12 @@ FORMAT_NAMES = ("json", "jsonl", "markdown")
               help="Stop calling the model for an article once it has used this many tokens.")
 @click.option("--time-budget", type=click.FloatRange(1, None), default=None, metavar="SECONDS",
               help="Stop calling the model for an article after this many seconds (retries included).")
+@click.option("--show-dropped", is_flag=True,
+              help="Print on stderr every item that was dropped (not grounded), what it said and why.")
 @provider_options
 def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, resume: bool, concurrency: int,
-            max_tokens: int, token_budget: int | None, time_budget: float | None, **params: Any) -> None:
+            max_tokens: int, token_budget: int | None, time_budget: float | None, show_dropped: bool,
+            **params: Any) -> None:
     """Extract stances, conditions, red lines or participants from articles.
 
     Every item cites verbatim evidence with character offsets into the article;
@@ -89,11 +92,24 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
     finally:
         if sink is not None:
             sink.close()
+    if show_dropped:
+        _print_dropped(records)
     if output is not None and sink is None:
         _atomic_write(output, render(failed + records, fmt))
     elif output is None and not stream:
         click.echo(render(failed + records, fmt), nl=False)
     sys.exit(2 if unreadable else (1 if any(not r.ok for r in records) else 0))
+
+
+def _print_dropped(records: list[Any]) -> None:
+    """One line per dropped item: where, why, and what it claimed (compact JSON)."""
+    import json
+
+    for record in records:
+        for dropped in record.provenance.dropped if record.provenance else []:
+            said = json.dumps(dropped.item, ensure_ascii=False) if dropped.item else "(no content)"
+            click.echo(f"summarize: dropped {record.article.source} {dropped.field}: {dropped.reason}: {said}",
+                       err=True)
 
 
 def _warn_same_text(articles: list[Any]) -> None:

@@ -25,8 +25,11 @@ class PromptRef(BaseModel):
 
 
 class DroppedItem(BaseModel):
+    """An item that did not reach the result, with why; `item` is what the model (or rule) said."""
+
     field: str
     reason: str
+    item: Optional[dict[str, Any]] = Field(default=None, description="The draft as given, before grounding.")
 
 
 class FailedTask(BaseModel):

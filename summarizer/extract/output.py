@@ -1,14 +1,19 @@
-"""Writing records: JSON, JSON Lines (durable, resumable) and Markdown."""
+"""Writing records: JSON, JSON Lines (durable, resumable) and Markdown.
+
+Every text written passes `redact_output` (the API key in any spelling). An `-o`
+regular file is written through a temporary file and a rename; a stream target
+(`/dev/stdout`, a FIFO) is written directly and never opened for reading.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+import stat
 from pathlib import Path
 from typing import Any, Iterable
 
-from summarizer.errors import InputError
+from summarizer.errors import InputError, redact_output
 from summarizer.core.records import ExtractionRecord
 
 FORMATS = ("json", "jsonl", "markdown")
@@ -16,11 +21,16 @@ FORMATS = ("json", "jsonl", "markdown")
 
 def render(records: list[ExtractionRecord], fmt: str) -> str:
     if fmt == "jsonl":
-        return "".join(r.to_json() + "\n" for r in records)
+        return "".join(line(r) + "\n" for r in records)
     if fmt == "markdown":
-        return "\n".join(markdown(r) for r in records)
+        return redact_output("\n".join(markdown(r) for r in records))
     data: Any = records[0].to_dict() if len(records) == 1 else [r.to_dict() for r in records]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return redact_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def line(record: ExtractionRecord) -> str:
+    """One JSONL line, as written to files and streams."""
+    return redact_output(record.to_json())
 
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|"})
@@ -76,87 +86,70 @@ _SECTIONS = (
 )
 
 
+def is_stream(path: Path) -> bool:
+    """A target that is not a regular file (a pipe, a terminal, /dev/stdout): written to, never read back."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def check_output(output: Path, sources: Iterable[str]) -> None:
+    """Before any model call: -o must not be an input (it would overwrite the article) and must be writable."""
+    if is_stream(output):
+        return
+    target = os.path.realpath(output)
+    for source in sources:
+        if source != "-" and os.path.realpath(source) == target:
+            raise InputError(f"{output}: is also one of the input articles; writing there would overwrite it",
+                             "choose another -o file")
+    probe = output.with_name(f".{output.name}.probe")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            reason = "a part of that path is a file, not a folder"
+        raise InputError(f"{output}: cannot write results there ({reason})", "choose another -o path") from None
+
+
+def write_output(path: Path, text: str) -> None:
+    """Never leave a half-written output: write beside it, fsync, rename; a stream gets the text directly."""
+    text = redact_output(text)
+    if is_stream(path):
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as out:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+    tmp.replace(path)
+    _fsync_dir(path.parent)
+
+
 class JsonlSink:
-    """Append-only results file: one line per finished article, flushed and fsynced."""
+    """Append-only results file: one line per finished article, flushed and fsynced (streams: flushed)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(path, "a", encoding="utf-8")
+        self.stream = is_stream(path)
+        if not self.stream:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(path, "a" if not self.stream else "w", encoding="utf-8")
 
     def write(self, record: ExtractionRecord) -> None:
-        self._file.write(record.to_json() + "\n")
+        self._file.write(line(record) + "\n")
         self._file.flush()
-        os.fsync(self._file.fileno())
+        if not self.stream:
+            os.fsync(self._file.fileno())
 
     def close(self) -> None:
         self._file.close()
-
-
-@dataclass
-class ResultsFile:
-    """A JSONL results file as --resume sees it: the last line of each (source, schema) wins."""
-
-    path: Path
-    lines: dict[tuple[str, str], str] = field(default_factory=dict)  # key -> its last line, verbatim
-    ok: set[tuple[str, str]] = field(default_factory=set)
-    torn: bool = False  # a half-written last line (a kill mid-write) was found and left out
-    superseded: int = 0  # lines replaced by a later line for the same article
-
-    @classmethod
-    def load(cls, path: Path) -> "ResultsFile":
-        found = cls(path)
-        if not path.exists():
-            return found
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: cannot read the results file ({exc})", "pass a file written by -f jsonl") from None
-        lines = text.split("\n")
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            key, ok = _parse_line(line)
-            if key is None:
-                if number == len(lines):  # no newline after it: the write was cut off
-                    found.torn = True
-                    continue
-                raise InputError(f"{path}:{number}: not a result line of this tool",
-                                 "fix or delete that line (or use a new -o file), then run again")
-            found.superseded += int(key in found.lines)
-            found.lines.pop(key, None)
-            found.lines[key] = line
-            found.ok.discard(key)
-            if ok:
-                found.ok.add(key)
-        return found
-
-    def keep_only(self, dropped: set[tuple[str, str]]) -> None:
-        """Rewrite the file atomically without the given keys, torn tails and superseded lines.
-
-        Articles about to run again lose their old failure line first, so the file
-        never holds two lines for one article.
-        """
-        kept = [line for key, line in self.lines.items() if key not in dropped]
-        if len(kept) == len(self.lines) and not self.torn and not self.superseded:
-            return
-        tmp = self.path.with_name(f".{self.path.name}.resume.tmp")
-        with open(tmp, "w", encoding="utf-8") as out:
-            out.write("".join(line + "\n" for line in kept))
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(self.path)
-        _fsync_dir(self.path.parent)
-        self.lines = {k: v for k, v in self.lines.items() if k not in dropped}
-        self.torn, self.superseded = False, 0
-
-
-def _parse_line(line: str) -> tuple[tuple[str, str] | None, bool]:
-    try:
-        row = json.loads(line)
-        return (str(row["article"]["source"]), str(row["schema"])), bool(row.get("ok"))
-    except (ValueError, KeyError, TypeError):
-        return None, False
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -172,19 +165,83 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def done_keys(path: Path) -> set[tuple[str, str]]:
-    """(source, schema) of every successful record already in a results file; a torn last line is ignored."""
-    keys: set[tuple[str, str]] = set()
-    if not path.exists():
-        return keys
-    for line in path.read_text(encoding="utf-8").split("\n"):  # not splitlines(): U+2028 may be in a quote
+def identity(source: str) -> str:
+    """Which file a record is about, however its path was spelt (relative, absolute, ./, via a symlink)."""
+    return source if source in ("-", "<stdin>") else os.path.realpath(source)
+
+
+def content_key(row: dict[str, Any]) -> tuple[Any, ...] | None:
+    """What a result was made from: article text, schema, prompt set, provider and model (None: unknown)."""
+    prov, article = row.get("provenance") or {}, row.get("article") or {}
+    if not article.get("sha256") or not prov:
+        return None
+    prompts = tuple(sorted((str(p.get("name")), str(p.get("sha256"))) for p in prov.get("prompts") or []))
+    return (article["sha256"], row.get("schema"), prompts, prov.get("provider"), prov.get("model"))
+
+
+class ResultsFile:
+    """A JSONL results file as --resume sees it: the last line for each article (by file identity) wins."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: dict[str, str] = {}  # identity -> its last line, verbatim
+        self.done: dict[str, tuple[Any, ...]] = {}  # identity -> content key of a complete success
+        self.names: dict[str, str] = {}  # identity -> sha256:file name, to adopt lines whose path moved
+        self.torn = False  # a half-written last line (a kill mid-write) was found and left out
+        self.superseded = 0  # lines replaced by a later line for the same article
+
+    @classmethod
+    def load(cls, path: Path) -> "ResultsFile":
+        found = cls(path)
+        if is_stream(path):
+            raise InputError(f"{path}: --resume needs a results file, not a stream", "pass -o FILE.jsonl")
+        if not path.exists():
+            return found
         try:
-            row = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(row, dict) and row.get("ok"):
-            keys.add((row["article"]["source"], row["schema"]))
-    return keys
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read the results file ({exc})", "pass a file written by -f jsonl") from None
+        lines = text.split("\n")  # not splitlines(): U+2028 may be in a quote
+        for number, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+                who = identity(str(row["article"]["source"]))
+                key = content_key(row)
+            except (ValueError, KeyError, TypeError):
+                if number == len(lines):  # no newline after it: the write was cut off
+                    found.torn = True
+                    continue
+                raise InputError(f"{path}:{number}: not a result line of this tool",
+                                 "fix or delete that line (or use a new -o file), then run again") from None
+            found.superseded += int(who in found.lines)
+            found.lines.pop(who, None)
+            found.lines[who] = raw
+            found.names[who] = f"{row['article'].get('sha256')}:{os.path.basename(row['article']['source'])}"
+            found.done.pop(who, None)
+            if row.get("ok") and not row.get("error") and key is not None:
+                found.done[who] = key
+        return found
+
+    def owner_of(self, source: str, sha256: str) -> str | None:
+        """The identity of this article's line: its own path, or a line for the same text and file name
+        whose path no longer resolves (the run was started from another folder)."""
+        who = identity(source)
+        if who in self.lines:
+            return who
+        name = f"{sha256}:{os.path.basename(source)}"
+        return next((k for k, v in self.names.items() if v == name and not os.path.exists(k)), None)
+
+    def keep_only(self, dropped: set[str]) -> None:
+        """Rewrite the file atomically without the given identities, torn tails and superseded lines,
+        so articles about to run again never end up with two lines."""
+        kept = [raw for who, raw in self.lines.items() if who not in dropped]
+        if len(kept) == len(self.lines) and not self.torn and not self.superseded:
+            return
+        write_output(self.path, "".join(raw + "\n" for raw in kept))
+        self.lines = {k: v for k, v in self.lines.items() if k not in dropped}
+        self.torn, self.superseded = False, 0
 
 
 def read_records(paths: Iterable[Path]) -> list[ExtractionRecord]:

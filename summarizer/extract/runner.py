@@ -1,46 +1,110 @@
-"""Run many articles: concurrent, each result handed over as soon as it is done.
+"""Run many articles: concurrent, each result handed over in input order as soon as it can be.
 
 A bad article or a failed extraction becomes a record with an error; it never
 stops the batch, not even an unexpected exception. Articles with the same text
 are extracted once and every copy gets its own record with the same result. The
 caller's `on_record` decides where results go (a JSONL file with fsync, stdout,
-a list).
+a list); it sees records in input order, each as soon as every earlier one is
+done, so output never depends on thread timing. New model answers enter the
+response cache only if their article succeeded (`llm.cache.holding`). After
+`breaker` articles in a row fail at the endpoint (no answer at all), the rest
+are not attempted and fail at once with one clear message.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from summarizer.text.articles import Article, read_article
 from summarizer.errors import InputError, redact
 from summarizer.extract.pipeline import ExtractOptions, article_info, extract_article, load_prompts
 from summarizer.core.records import ArticleInfo, ExtractionRecord
+from summarizer.extract.output import ResultsFile, identity, is_stream
+from summarizer.llm.cache import holding
 from summarizer.llm.usage import Usage
+
+BREAKER_AFTER = 5  # consecutive articles that got no answer from the endpoint
+NOT_ATTEMPTED = "not attempted"
 
 
 def load_articles(sources: Iterable[str]) -> tuple[list[Article], list[tuple[str, InputError]]]:
-    """Read everything first: unreadable inputs are reported before any model starts."""
+    """Read everything first: unreadable inputs are reported before any model starts; none aborts the rest."""
     articles, failures = [], []
     for source in sources:
         try:
             articles.append(read_article(source))
         except InputError as exc:
             failures.append((source, exc))
+        except (OSError, ValueError) as exc:  # anything the checks did not foresee is still this file's problem
+            failures.append((source, InputError(f"{source}: cannot read it ({exc})", "check the file")))
     return articles, failures
 
 
 def unique_sources(sources: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The sources once each, in order, and the repeats dropped (one record per source, never two)."""
+    """The sources once each (one file however its path is spelt), in order, and the repeats dropped."""
     seen: set[str] = set()
     unique, repeats = [], []
     for source in sources:
-        (repeats if source in seen else unique).append(source)
-        seen.add(source)
+        who = identity(source)
+        (repeats if who in seen else unique).append(source)
+        seen.add(who)
     return unique, repeats
+
+
+def provider_identity(config: Any) -> tuple[str | None, str | None]:
+    """The provider and model a config will run, known without starting anything (None: not known)."""
+    kind = config.resolved_provider()
+    if kind == "openai":
+        return kind, config.model or os.environ.get("SUMMARIZER_MODEL")
+    if kind == "embedded":
+        from summarizer.llm.embedded import default_model_path
+
+        return kind, (config.model_path or default_model_path()).name
+    if kind == "baseline":
+        from summarizer.rules.extractor import BaselineProvider
+
+        return BaselineProvider.name, BaselineProvider.model
+    return None, None
+
+
+def plan_resume(output: Path, resume: bool, schema: str, articles: list[Article], unreadable: list[str],
+                prompts_dir: Path | None, config: Any) -> tuple[list[Article], list[str]]:
+    """The articles still to run, and notes for the user; the file keeps one line per article.
+
+    Without --resume an existing results file is never appended to nor overwritten. With --resume an
+    article is skipped when its file's last line is a complete success made from the same text, schema,
+    prompt set, provider and model; every other article runs again and its old line is removed first.
+    """
+    if is_stream(output) and not resume:  # a pipe or terminal: written to, never read
+        return articles, []
+    found = ResultsFile.load(output)
+    if not resume:
+        if found.lines or found.torn:
+            raise InputError(f"{output}: already holds results ({len(found.lines)} articles)",
+                             "add --resume to finish that run, or choose another -o file")
+        return articles, []
+    notes = [f"{output}: dropped a half-written last line (the run was killed)"] if found.torn else []
+    refs = tuple(sorted((p.ref()["name"], p.ref()["sha256"]) for p in load_prompts(schema, prompts_dir).values()))
+    provider, model = provider_identity(config)
+    todo, dropped = [], {identity(s) for s in unreadable}
+    for article in articles:
+        owner = found.owner_of(article.source, article.sha256)
+        done = found.done.get(owner) if owner else None
+        wanted = (article.sha256, schema, refs, provider, model)
+        if done is None or done[:3] != wanted[:3] or (provider is not None and done[3:] != wanted[3:]):
+            todo.append(article)
+            if owner:
+                dropped.add(owner)
+    found.keep_only(dropped)
+    if len(articles) > len(todo):
+        notes.append(f"resuming {output}: {len(articles) - len(todo)} done, {len(todo)} to run")
+    return todo, notes
 
 
 def failure_record(source: str, schema: str, error: Exception | str,
@@ -49,13 +113,53 @@ def failure_record(source: str, schema: str, error: Exception | str,
     return ExtractionRecord(article=info, schema_name=schema, ok=False, error=str(error))
 
 
-def _extract_safely(article: Article, provider: Any, options: ExtractOptions, prompts: Any) -> ExtractionRecord:
+def endpoint_failed(record: ExtractionRecord) -> bool:
+    """The article failed without a single answer from the endpoint (dead, refusing, overloaded)."""
+    spent = record.provenance.usage if record.provenance else None
+    return (not record.ok and spent is not None and spent.failed_calls > 0
+            and spent.calls - spent.cached_calls == 0)
+
+
+class Breaker:
+    """Counts consecutive endpoint failures across worker threads; open means: call no more."""
+
+    def __init__(self, after: int | None) -> None:
+        self.after, self.streak, self.last = after, 0, ""
+        self._lock = threading.Lock()
+
+    @property
+    def open(self) -> bool:
+        return self.after is not None and self.streak >= self.after
+
+    def observe(self, record: ExtractionRecord) -> None:
+        with self._lock:
+            if self.open:
+                return
+            if endpoint_failed(record):
+                self.streak += 1
+                self.last = (record.error or "").split("\n")[0]
+            elif record.provenance is not None and record.provenance.usage.calls:
+                self.streak = 0
+
+    def message(self) -> str:
+        return (f"{NOT_ATTEMPTED}: the endpoint failed {self.streak} articles in a row (last: {self.last}); "
+                "the rest of the batch is skipped; re-run with --resume once it is healthy")
+
+
+def _extract_safely(article: Article, provider: Any, options: ExtractOptions, prompts: Any,
+                    breaker: Breaker) -> ExtractionRecord:
     """An unexpected exception (a bug, a model answer nobody foresaw) fails this article, not the batch."""
-    try:
-        return extract_article(article, provider, options, prompts)
-    except Exception as exc:  # noqa: BLE001 - recorded with its error; the batch goes on
-        message = redact(f"internal error: {type(exc).__name__}: {exc}", os.environ.get("OPENAI_API_KEY"))
-        return failure_record(article.source, options.schema, message[:500], article_info(article))
+    if breaker.open:
+        return failure_record(article.source, options.schema, breaker.message(), article_info(article))
+    with holding() as held:
+        try:
+            record = extract_article(article, provider, options, prompts)
+        except Exception as exc:  # noqa: BLE001 - recorded with its error; the batch goes on
+            message = redact(f"internal error: {type(exc).__name__}: {exc}", os.environ.get("OPENAI_API_KEY"))
+            record = failure_record(article.source, options.schema, message[:500], article_info(article))
+        held.settle(record.ok and not record.error, record.error)
+    breaker.observe(record)
+    return record
 
 
 def _copy_for(record: ExtractionRecord, article: Article) -> ExtractionRecord:
@@ -66,28 +170,32 @@ def _copy_for(record: ExtractionRecord, article: Article) -> ExtractionRecord:
 
 def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOptions, concurrency: int = 1,
               on_record: Callable[[ExtractionRecord], None] | None = None,
-              progress: bool | None = None) -> list[ExtractionRecord]:
-    """Records in input order; `on_record` is called in completion order, from this thread."""
+              progress: bool | None = None, breaker: int | None = BREAKER_AFTER) -> list[ExtractionRecord]:
+    """Records in input order; `on_record` is called in input order, from this thread."""
     articles = list(articles)
     prompts = load_prompts(options.schema, options.prompts_dir)
     copies: dict[str, list[int]] = {}  # text hash -> indexes of the articles with that text
     for i, article in enumerate(articles):
         copies.setdefault(article.sha256, []).append(i)
     results: dict[int, ExtractionRecord] = {}
+    handed = 0  # records [0, handed) went to on_record
+    trip = Breaker(breaker)
     show = sys.stderr.isatty() if progress is None else progress
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
     try:
         with _Progress(len(articles), show) as bar:
-            futures = {pool.submit(_extract_safely, articles[same[0]], provider, options, prompts): same
+            futures = {pool.submit(_extract_safely, articles[same[0]], provider, options, prompts, trip): same
                        for same in copies.values()}
             for future in as_completed(futures):
                 first, *others = futures[future]
                 record = future.result()
                 for i, rec in [(first, record), *((j, _copy_for(record, articles[j])) for j in others)]:
                     results[i] = rec
-                    if on_record is not None:
-                        on_record(rec)
                     bar.advance(rec)
+                while handed in results:
+                    if on_record is not None:
+                        on_record(results[handed])
+                    handed += 1
     finally:  # on Ctrl-C, start nothing new: what is finished is already handed over
         pool.shutdown(wait=False, cancel_futures=True)
     return [results[i] for i in range(len(articles))]

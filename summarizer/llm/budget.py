@@ -9,10 +9,12 @@ larger max_tokens after a cut-off answer, every chunk of a long article, and
 from __future__ import annotations
 
 import contextvars
+import socket
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from summarizer.llm import usage
 from summarizer.errors import ProviderError
@@ -70,3 +72,54 @@ def out_of_time() -> bool:
     limits = _limits.get()
     left = limits.time_left() if limits is not None else None
     return left is not None and left <= 0
+
+
+def time_left() -> float | None:
+    """Seconds this article may still spend (None without a time budget): bounds each request's deadline."""
+    limits = _limits.get()
+    return limits.time_left() if limits is not None else None
+
+
+class Watchdog:
+    """Ends an attempt at its deadline wherever it is (connecting, awaiting headers, reading a trickle):
+    httpx's timeouts bound each socket operation, which a byte a second never trips. Shutting the
+    socket down wakes the blocked read at once."""
+
+    def __init__(self, seconds: float, chained: Any = None) -> None:
+        self.seconds, self.expired, self._chained = seconds, False, chained
+        self._stream: Any = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, seconds), self._fire)
+        self._timer.daemon = True
+
+    def trace(self, name: str, info: dict[str, Any]) -> None:
+        if name.endswith(("connect_tcp.complete", "start_tls.complete")):
+            self.watch(info.get("return_value"))
+        if self._chained is not None:
+            self._chained(name, info)
+
+    def watch(self, stream: Any) -> None:
+        with self._lock:
+            self._stream = stream or self._stream
+            if self.expired:
+                self._shutdown()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            self._shutdown()
+
+    def _shutdown(self) -> None:  # called under the lock
+        sock = self._stream.get_extra_info("socket") if self._stream is not None else None
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def __enter__(self) -> "Watchdog":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()

@@ -9,18 +9,25 @@ fill or override it; then a date in the file name if there is still none.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import date as _date
 from pathlib import Path
+from typing import Any, Callable
 
 from summarizer.errors import InputError
 from summarizer.core.schemas import ArticleMeta
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
-MAX_BYTES = 20_000_000
+MAX_BYTES = 2_000_000  # a long news article is ~100 kB; one file far larger is a dump, to be split first
+# files a folder often holds that are about the folder, not articles in it
+PROJECT_FILES = frozenset("""readme license licence changelog changes history news contributing authors
+    notice copying code_of_conduct security todo""".split())
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -42,6 +49,9 @@ def decode(data: bytes, source: str) -> str:
     """UTF-8 or a clear refusal: guessing an encoding would silently corrupt quotes."""
     if not data:
         raise InputError(f"{source}: the article is empty", "give a file that contains the article text")
+    if (wide := _utf16(data)) is not None:
+        raise InputError(f"{source}: this is {wide} text; articles must be UTF-8",
+                         f"convert it first: `iconv -f {wide.split()[0]} -t UTF-8 FILE > FILE.utf8`")
     if b"\x00" in data[:8192]:
         raise InputError(f"{source}: this looks like a binary file, not article text",
                          "give a plain-text (UTF-8) or HTML article")
@@ -57,6 +67,37 @@ def decode(data: bytes, source: str) -> str:
     return text
 
 
+def _utf16(data: bytes) -> str | None:
+    """'UTF-16 (little-endian)' and the like when the bytes are wide text: a BOM, or NULs at every other byte."""
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"),
+                      (b"\xff\xfe", "UTF-16LE"), (b"\xfe\xff", "UTF-16BE")):
+        if data.startswith(bom):
+            return f"{name} (with a byte-order mark)"
+    head = data[:8192]
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4:
+        for zeros, other, name in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
+            if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+                return f"{name} (no byte-order mark)"
+    return None
+
+
+def _missing(p: Path) -> InputError:
+    """Why a path cannot be opened: a symlink loop and a dangling link are not 'no such file'."""
+    try:
+        os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(f"{p}: a symbolic link loop (the link points back to itself)",
+                              "fix the link, e.g. `ls -l` on it and on what it points to")
+        if p.is_symlink():
+            return InputError(f"{p}: a broken symbolic link (to {os.readlink(p)}, which does not exist)",
+                              "fix or remove the link")
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return InputError(f"{p}: cannot read it ({exc.strerror or exc})", "check the path and its permissions")
+    return InputError(f"{p}: no such file", "check the path")
+
+
 def _is_html(text: str) -> bool:
     head = text.lstrip()[:500].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
@@ -65,17 +106,20 @@ def _is_html(text: str) -> bool:
 def read_article(path: str | Path) -> Article:
     """Read one article file (or `-` for standard input)."""
     if str(path) == "-":
-        data, source, stem = sys.stdin.buffer.read(), "<stdin>", "stdin"
+        data, source, stem = sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>", "stdin"
+        if len(data) > MAX_BYTES:
+            raise InputError(f"<stdin>: larger than {MAX_BYTES // 1_000_000} MB", "split it into articles first")
     else:
         p = Path(path)
         if not p.exists():
-            raise InputError(f"{p}: no such file", "check the path")
+            raise _missing(p)
         if p.is_dir():
             raise InputError(f"{p}: is a directory", "pass the article files, or use `summarize brief DIR`")
         if not p.is_file():  # a pipe or a device would block or never end
             raise InputError(f"{p}: not a regular file", "save the article to a file, or pipe it in with `-`")
         if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{p}: larger than {MAX_BYTES // 1_000_000} MB", "split it into articles first")
+            raise InputError(f"{p}: larger than {MAX_BYTES // 1_000_000} MB (the maximum article size)",
+                             "split it into articles first")
         try:
             data, source, stem = p.read_bytes(), str(p), p.stem
         except OSError as exc:
@@ -114,27 +158,66 @@ def split_front_matter(text: str, source: str) -> tuple[str, dict[str, str]]:
                              "fix the block between the two `---` lines, or remove it")
         if key.strip().lower() in _FRONT_KEYS and value:
             meta[key.strip().lower()] = value
-    if "date" in meta and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
-        raise InputError(f"{source}: front matter date {meta['date']!r} is not YYYY-MM-DD", "e.g. date: 2026-02-03")
+    if "date" in meta and not _is_date(meta["date"]):
+        raise InputError(f"{source}: front matter field date: {meta['date']!r} is not a date YYYY-MM-DD",
+                         "e.g. date: 2026-02-03")
     body = "".join(lines[end + 1:])
     if not body.strip():
         raise InputError(f"{source}: only front matter, no article text", "put the article after the closing `---`")
     return body, meta
 
 
-def find_articles(paths: list[str]) -> list[str]:
-    """Expand directories into their article files, sorted, keeping order of arguments."""
+def _skip_reason(f: Path) -> str | None:
+    """Why a file in a scanned folder is not read as an article (None: it is one)."""
+    if f.name.endswith(".meta.json"):
+        return ""  # a sidecar: read with its article, not worth a line
+    if f.name.startswith("."):
+        return "hidden file"
+    try:
+        f.stat()
+    except OSError as exc:
+        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+    if f.is_dir():
+        return "folder (folders are not scanned; pass it as an argument)"
+    if not f.is_file():
+        return "not a regular file"
+    if f.suffix.lower() not in ARTICLE_SUFFIXES:
+        return f"not an article type ({f.suffix or 'no suffix'})"
+    if f.stem.lower().split(".")[0] in PROJECT_FILES:
+        return "a project file, not an article"
+    return None
+
+
+def scan_articles(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Directories expanded into their article files, sorted, in the order of the arguments; and the
+    files that were skipped, each with its reason."""
     found: list[str] = []
+    skipped: list[tuple[str, str]] = []
     for raw in paths:
         p = Path(raw)
         if raw != "-" and p.is_dir():
-            files = sorted(str(f) for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            files = []
+            for f in sorted(p.iterdir()):
+                reason = _skip_reason(f)
+                if reason is None:
+                    files.append(str(f))
+                elif reason:
+                    skipped.append((str(f), reason))
             if not files:
                 raise InputError(f"{p}: no article files in this directory",
                                  f"articles end in one of {', '.join(ARTICLE_SUFFIXES)}")
             found.extend(files)
         else:
             found.append(raw)
+    return found, skipped
+
+
+def find_articles(paths: list[str], report: Callable[[str], Any] | None = None) -> list[str]:
+    """`scan_articles`, telling `report` (default: stderr) what was skipped and why."""
+    found, skipped = scan_articles(paths)
+    say = report or (lambda line: print(line, file=sys.stderr))
+    for path, reason in skipped:
+        say(f"summarize: skipped {path}: {reason}")
     return found
 
 
@@ -169,14 +252,44 @@ def _dateline_date(head: str, text: str) -> str | None:
     return f"{year}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
 
 
+def _is_date(value: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        _date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_SIDECAR_HINT = 'write {"title": "...", "outlet": "...", "date": "YYYY-MM-DD"} (each optional)'
+
+
 def _apply_sidecar(path: Path, meta: ArticleMeta) -> ArticleMeta:
-    """`ARTICLE.meta.json` beside the file fills or overrides title, outlet, date."""
+    """`ARTICLE.meta.json` beside the file fills or overrides title, outlet, date; each value is checked."""
     sidecar = path.with_name(path.stem + ".meta.json")
-    if not sidecar.exists():
+    if not sidecar.exists() and not sidecar.is_symlink():
         return meta
     try:
         extra = json.loads(sidecar.read_text(encoding="utf-8"))
-        return meta.model_copy(update={k: v for k, v in extra.items() if k in ArticleMeta.model_fields and v})
-    except (ValueError, AttributeError) as exc:
-        raise InputError(f"{sidecar}: not a valid metadata file ({exc})",
-                         'write {"title": ..., "outlet": ..., "date": "YYYY-MM-DD"}') from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if sidecar.is_dir():
+            reason = "it is a directory"
+        raise InputError(f"{sidecar}: not a valid metadata file ({reason})", _SIDECAR_HINT) from None
+    if not isinstance(extra, dict):
+        raise InputError(f"{sidecar}: not a valid metadata file (a JSON object is needed, not "
+                         f"{type(extra).__name__})", _SIDECAR_HINT)
+    update: dict[str, str] = {}
+    for key in ("title", "outlet", "date"):
+        value = extra.get(key)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            raise InputError(f"{sidecar}: field {key}: must be a string, not {type(value).__name__} ({value!r:.60})",
+                             _SIDECAR_HINT)
+        if key == "date" and not _is_date(value.strip()):
+            raise InputError(f"{sidecar}: field date: {value!r:.60} is not a date YYYY-MM-DD", _SIDECAR_HINT)
+        if value.strip():
+            update[key] = value.strip()
+    return meta.model_copy(update=update)

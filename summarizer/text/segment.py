@@ -18,6 +18,10 @@ ABBREVIATIONS = frozenset(
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _OPENERS = "\"'“‘([—–-"
+# Terminal punctuation of scripts without letter case: CJK 。！？, Devanagari danda । ॥, Arabic question
+# mark ؟, Urdu full stop ۔. Each ends a sentence wherever more text follows, space or not.
+_SCRIPT_STOPS = "。！？।॥؟۔"
+_SCRIPT_BOUNDARY = re.compile(r"[。！？।॥؟۔]+[\"'”’)\]」』）》〉]*\s*")
 
 
 @dataclass(frozen=True)
@@ -28,9 +32,17 @@ class Sentence:
     text: str
 
 
+def _caseless_letter(char: str) -> bool:
+    """A letter of a script without case (Arabic, Devanagari, Han...): it cannot signal a sentence start
+    by a capital, so after `. ` it starts one. Latin, Greek and Cyrillic letters always have case."""
+    return char.isalpha() and not char.isupper() and not char.islower()
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     nxt = text[match.end() : match.end() + 1]
-    if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+    if match.group(0)[0] in _SCRIPT_STOPS:
+        return bool(nxt)
+    if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or _caseless_letter(nxt)):
         return False
     word = re.search(r"(\S+)$", text[: match.start() + 1])
     token = word.group(1).lower().rstrip(".").lstrip(_OPENERS) if word else ""
@@ -42,7 +54,12 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
 
 def _spans_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
-    for match in _BOUNDARY.finditer(text, start, end):
+    matches = list(_BOUNDARY.finditer(text, start, end))
+    if any(c in text[start:end] for c in _SCRIPT_STOPS):  # only then: Latin-only lines split exactly as before
+        matches = sorted([*matches, *_SCRIPT_BOUNDARY.finditer(text, start, end)], key=lambda m: m.start())
+    for match in matches:
+        if match.start() < cursor:
+            continue
         if _is_boundary(text, match):
             stop = match.end() - (len(match.group(0)) - len(match.group(0).rstrip()))
             spans.append((cursor, stop))
