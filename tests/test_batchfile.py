@@ -187,6 +187,7 @@ def test_baseline_cannot_export(tmp_path: Path) -> None:
     assert not (tmp_path / "r.jsonl").exists()
 
 
+@pytest.mark.slow  # a real llama.cpp server answering every request: minutes
 def test_round_trip_through_the_embedded_server(tmp_path: Path) -> None:
     """Export, answer every body with the real llama.cpp server over HTTP, stop it, import."""
     from summarizer.llm.embedded import EmbeddedServer, default_model_path

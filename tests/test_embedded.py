@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow  # minutes of real llama.cpp: CI runs it after the
 def test_stance_on_every_seed_is_valid_and_grounded(tmp_path: Path) -> None:
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     assert len(seeds) == 4
-    result = summarize("--schema", "stance", "-f", "jsonl", "--cache-dir", str(tmp_path / "cache"),
+    result = summarize("--provider", "local", "--schema", "stance", "-f", "jsonl", "--cache-dir", str(tmp_path / "cache"),
                        *map(str, seeds))
     assert "Traceback" not in result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -53,8 +53,8 @@ def test_warm_rerun_makes_no_model_calls(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Lima talks\nPeru's foreign minister said Peru is ready to resume talks with Chile.\n")
     cache = str(tmp_path / "cache")
-    cold = json.loads(summarize("--schema", "stance", "--cache-dir", cache, str(article)).stdout)
-    warm = json.loads(summarize("--schema", "stance", "--cache-dir", cache, "--replay", str(article)).stdout)
+    cold = json.loads(summarize("--provider", "local", "--schema", "stance", "--cache-dir", cache, str(article)).stdout)
+    warm = json.loads(summarize("--provider", "local", "--schema", "stance", "--cache-dir", cache, "--replay", str(article)).stdout)
     assert cold["provenance"]["usage"]["cached_calls"] == 0
     assert warm["provenance"]["usage"]["calls"] == warm["provenance"]["usage"]["cached_calls"] >= 1
     assert warm["result"] == cold["result"]

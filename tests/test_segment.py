@@ -108,7 +108,7 @@ def test_english_segmentation_of_every_seed_is_unchanged() -> None:
 
 
 def test_recorded_requests_show_the_sentences_we_split_today() -> None:
-    """Every `[n] sentence` line of the committed recordings is sentence n of its seed, as split now."""
+    """Every `[n] sentence` line of the committed recordings is sentence n of its article, as split now."""
     import json
     import re
     from pathlib import Path
@@ -116,7 +116,8 @@ def test_recorded_requests_show_the_sentences_we_split_today() -> None:
     from summarizer.text.articles import read_article
 
     root = Path(__file__).resolve().parent.parent
-    splits = [{s.id: s.text for s in split_sentences(read_article(p).text)} for p in sorted(root.glob("seeds/*.txt"))]
+    articles = [*sorted(root.glob("seeds/*.txt")), *sorted(root.glob("evals/dev/articles/*.txt"))]
+    splits = [{s.id: s.text for s in split_sentences(read_article(p).text)} for p in articles]
     checked = 0
     for recording in sorted((root / "evals" / "runs").glob("*.recording.jsonl")):
         for row in map(json.loads, recording.read_text(encoding="utf-8").splitlines()):
@@ -125,6 +126,6 @@ def test_recorded_requests_show_the_sentences_we_split_today() -> None:
             if not shown or any(c in "".join(shown.values()) for c in "‹›⟦⟧"):  # defused copies differ on purpose
                 continue
             seed = next((ids for ids in splits if shown.items() <= ids.items()), None)
-            assert seed is not None, f"{recording.name}: a request whose sentences no seed splits into"
+            assert seed is not None, f"{recording.name}: a request whose sentences no article splits into"
             checked += 1
     assert checked

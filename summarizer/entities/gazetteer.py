@@ -8,9 +8,10 @@ Ambiguous surface forms (e.g. 'Brussels', 'Korean', 'Chad') are left out on purp
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from summarizer.text.normalize import normalise
 
 # ISO3 | name | other names | capitals and metonyms | demonyms
 _STATES = """
@@ -249,12 +250,6 @@ def find_places(text: str) -> list[GazetteerHit]:
             continue
         hits.append(GazetteerHit(match.start(), match.end(), match.group(0), actor, demonym))
     return hits
-
-
-def normalise(text: str) -> str:
-    """Accent-folded lower-case words separated by single spaces: "Iran’s U.S." -> "iran s u s"."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded.lower()).split())
 
 
 @lru_cache(maxsize=1)

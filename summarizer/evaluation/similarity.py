@@ -8,28 +8,24 @@ unrelated sentences score 0 instead of the ~0.4 a raw fuzzy ratio gives them.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from typing import Any, Iterable, Optional
 
-from summarizer.extract.grounding import STOPWORDS
-from summarizer.core.schemas import slugify
+from summarizer.text.normalize import STOPWORDS, slugify, stem
+from summarizer.text.normalize import normalise as _normalise
 
 FUZZY_FLOOR = 0.85  # a character-level fuzzy ratio counts only at or above this (near-duplicates)
-STEM = 5  # words are compared on their first letters, so 'negotiations' meets 'negotiation'
 
 Item = dict[str, Any]
 
 def normalise(text: Optional[str]) -> str:
-    """Case, accents' composed forms, punctuation and spacing do not count as differences."""
-    folded = unicodedata.normalize("NFKC", text or "").casefold()
-    return " ".join(re.findall(r"\w+", folded))
+    """The project's one normaliser (text/normalize), with an absent text as the empty string."""
+    return _normalise(text or "")
 
 
 def _tokens(text: str) -> Counter[str]:
-    words = normalise(text).split()
-    return Counter(w[:STEM] for w in words if w not in STOPWORDS)
+    """Snowball stems of the content words, so 'negotiations' meets 'negotiation'."""
+    return Counter(stem(w) for w in normalise(text).split() if w not in STOPWORDS)
 
 
 def token_f1(a: str, b: str) -> float:

@@ -91,6 +91,9 @@ def _mentions(text: str, name: str) -> bool:
     return bool(words) and re.search(rf"(?<![a-z0-9]){re.escape(words)}(?![a-z0-9])", text) is not None
 
 
+_RUNS = re.compile(r"[a-z0-9]+")
+
+
 def _negated(text: str) -> bool:
     return bool(_NEGATION_WORDS.search(text)) or bool(content_stems(text) & NEGATIONS)
 
@@ -102,8 +105,21 @@ class Grounder:
         self.text = text
         self.by_id = {s.id: s for s in sentences}
         self.folded = normalise(text)
+        self.words = frozenset(_RUNS.findall(self.folded))  # indexed once: a name check is then linear in the name
+        self.folded_by_id = {s.id: normalise(s.text) for s in sentences}
+        self._found: dict[str, bool] = {}  # name -> occurs in the article (one scan per distinct name)
         self.places = {hit.actor.name for hit in gazetteer.find_places(text)}
         self.known: dict[str, str] = {}  # folded name or alias -> participant id (schema `all`)
+
+    def _in_article(self, name: str) -> bool:
+        """`_mentions` over the whole article, answered from the word index when a word is missing.
+
+        Exact: every alphanumeric run of a whole-word match is a run of the article too.
+        """
+        if name not in self._found:
+            self._found[name] = (all(run in self.words for run in _RUNS.findall(normalise(name)))
+                                 and _mentions(self.folded, name))
+        return self._found[name]
 
     # ------------------------------------------------------------------ items
 
@@ -167,7 +183,7 @@ class Grounder:
     def _check_holder(self, holder: str) -> None:
         """The holder is a participant, a state or organisation the article names, or a name in the text."""
         folded = normalise(holder)
-        if folded in self.known or _mentions(self.folded, holder):
+        if folded in self.known or self._in_article(holder):
             return
         actor = gazetteer.lookup(holder)
         if actor is not None and actor.name in self.places:
@@ -207,13 +223,13 @@ class Grounder:
 
     def _participants(self, d: dict[str, Any]) -> Participant:
         names = [d["name"], *[a for a in d.get("aliases") or [] if a]]
-        aliases = [a for a in names[1:] if _mentions(self.folded, a) and normalise(a) != normalise(d["name"])]
-        found = [n for n in names if _mentions(self.folded, n)]
+        aliases = [a for a in names[1:] if self._in_article(a) and normalise(a) != normalise(d["name"])]
+        found = [n for n in names if self._in_article(n)]
         if not found:
             raise _Reject("neither the name nor any alias occurs in the article")
-        mentioning = [s for s in self._cited(d) if any(_mentions(normalise(s.text), n) for n in found)]
+        mentioning = [s for s in self._cited(d) if any(_mentions(self.folded_by_id[s.id], n) for n in found)]
         if not mentioning:  # cite the first sentence that does name it
-            mentioning = [next(s for s in self.by_id.values() if any(_mentions(normalise(s.text), n) for n in found))]
+            mentioning = [next(s for s in self.by_id.values() if any(_mentions(self.folded_by_id[s.id], n) for n in found))]
         country = (d.get("country") or "").upper() or None
         return Participant(id=slugify(d["name"]), name=d["name"], kind=d["kind"], role=d.get("role"),
                            country=country if country and len(country) == 3 and country.isalpha() else None,
