@@ -12,7 +12,7 @@
 # The worse run first copies prompts/ into evals/prompts-worse/ (all but the
 # deliberately broken templates) and starts from the first run's recording.
 # Environment: SUMMARIZE (default `summarize`), PYTHON (default python3), ARTICLES (default: the seeds and
-# the dev set, space-separated), SCHEMA (default stance: `all` takes about five times as long),
+# the dev set, space-separated), SCHEMA (default participants, what the CI gate replays; `stance` grounded nothing with the 135M model),
 # TIMEOUT (seconds per model call, default 3600).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,8 @@ PYTHON=${PYTHON:-python3}
 WORSE_KEEP="participants.j2 stance.j2"  # the templates of evals/prompts-worse/ that differ from prompts/ on purpose
 TIMEOUT=${TIMEOUT:-3600}  # seconds per model call: generous, a loaded machine is slow, not broken
 ARTICLES=${ARTICLES:-seeds evals/dev/articles}
-SCHEMA=${SCHEMA:-stance}
+SCHEMA=${SCHEMA:-participants}
+export SUMMARIZER_THREADS=${SUMMARIZER_THREADS:-1}  # llama.cpp threads spin-wait: one is fastest on a shared machine
 read -r -a ARTICLE_ARGS <<<"$ARTICLES"
 OUT=evals/runs
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/summarize-record.XXXXXX")
