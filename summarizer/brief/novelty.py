@@ -13,7 +13,7 @@ by id, else by any shared name (normalised), so a renamed canonical name still m
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from summarizer.brief.merge import SAME_LINE, SAME_REQUIREMENT, SAME_TOPIC, similarity
 from summarizer.brief.models import Actor, Brief, BriefCondition, BriefRedLine, BriefStance, Gone, NoveltyReport
@@ -50,29 +50,34 @@ def _best(item_text: str, holder: str, old: Sequence, key: str, threshold: float
     return max(scored, key=lambda s: (getattr(s[1], "polarity", None) == polarity, s[0]))[1] if scored else None
 
 
-def _conditions(today: list[BriefCondition], old: list[BriefCondition], holders: dict[str, str],
-                taken: set[str]) -> None:
+def _mark(today: Sequence, find: Callable, changes_of: Callable, taken: set[str]) -> None:  # type: ignore[type-arg]
+    """Pairs each of today's items with its best unmatched old item; marks it new, changed or repeated."""
     for item in today:
-        match = _best(item.requirement, item.holder, old, "requirement", SAME_REQUIREMENT, taken, holders) \
-            or _best(item.conditions, item.holder, old, "conditions", SAME_TOPIC, taken, holders)
+        match = find(item)
         if match is None:
             item.novelty = "new"
             continue
         taken.add(match.id)
+        changes = changes_of(item, match)
+        item.novelty, item.changes = ("changed" if changes else "repeated"), changes
+
+
+def _conditions(today: list[BriefCondition], old: list[BriefCondition], holders: dict[str, str],
+                taken: set[str]) -> None:
+    def find(item: BriefCondition) -> BriefCondition | None:
+        return _best(item.requirement, item.holder, old, "requirement", SAME_REQUIREMENT, taken, holders) \
+            or _best(item.conditions, item.holder, old, "conditions", SAME_TOPIC, taken, holders)
+
+    def changes_of(item: BriefCondition, match: BriefCondition) -> list[str]:
         if similarity(item.requirement, match.requirement) < SAME_WORDING:
-            item.novelty = "changed"
-            item.changes = [f"requirement: “{match.requirement}” → “{item.requirement}”"]
-        else:
-            item.novelty = "repeated"
+            return [f"requirement: “{match.requirement}” → “{item.requirement}”"]
+        return []
+
+    _mark(today, find, changes_of, taken)
 
 
 def _red_lines(today: list[BriefRedLine], old: list[BriefRedLine], holders: dict[str, str], taken: set[str]) -> None:
-    for item in today:
-        match = _best(item.line, item.holder, old, "line", SAME_LINE, taken, holders)
-        if match is None:
-            item.novelty = "new"
-            continue
-        taken.add(match.id)
+    def changes_of(item: BriefRedLine, match: BriefRedLine) -> list[str]:
         changes = []
         if item.kind != match.kind:
             changes.append(f"kind: {match.kind} → {item.kind}")
@@ -81,24 +86,22 @@ def _red_lines(today: list[BriefRedLine], old: list[BriefRedLine], holders: dict
         if (item.consequence or match.consequence) and similarity(item.consequence or "",
                                                                    match.consequence or "") < SAME_WORDING:
             changes.append(f"consequence: “{match.consequence or '—'}” → “{item.consequence or '—'}”")
-        item.novelty, item.changes = ("changed" if changes else "repeated"), changes
+        return changes
+
+    _mark(today, lambda item: _best(item.line, item.holder, old, "line", SAME_LINE, taken, holders),
+          changes_of, taken)
 
 
 def _stances(today: list[BriefStance], old: list[BriefStance], conditions: list[BriefCondition],
              holders: dict[str, str], taken: set[str]) -> None:
-    for item in today:
-        match = _best(item.topic, item.holder, old, "topic", SAME_TOPIC, taken, holders, str(item.polarity))
-        if match is None:
-            item.novelty = "new"
-            continue
-        taken.add(match.id)
-        changes = []
-        if item.polarity != match.polarity:
-            changes.append(f"polarity: {match.polarity} → {item.polarity}")
+    def changes_of(item: BriefStance, match: BriefStance) -> list[str]:
+        changes = [f"polarity: {match.polarity} → {item.polarity}"] if item.polarity != match.polarity else []
         moved = [c for c in conditions if c.holder == item.holder and c.novelty in ("new", "changed")
                  and similarity(c.conditions, item.topic) >= SAME_TOPIC]
-        changes += [f"conditions moved: {c.conditions} only if {c.requirement}" for c in moved]
-        item.novelty, item.changes = ("changed" if changes else "repeated"), changes
+        return changes + [f"conditions moved: {c.conditions} only if {c.requirement}" for c in moved]
+
+    _mark(today, lambda item: _best(item.topic, item.holder, old, "topic", SAME_TOPIC, taken, holders,
+                                    str(item.polarity)), changes_of, taken)
 
 
 def apply_novelty(brief: Brief, previous: Brief) -> NoveltyReport:

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 from summarizer.text.articles import Article
 from summarizer.llm.cache import ResponseCache, request_key
 from summarizer.extract.drafts import draft_model
+from summarizer.core.jsonl import json_lines
 from summarizer.errors import InputError, SummarizerError
 from summarizer.extract.pipeline import ExtractOptions, article_parts, call_plan, extract_article, load_prompts
 from summarizer.llm.prompts import PromptTemplate
@@ -173,17 +174,7 @@ def read_results(path: Path) -> dict[str, BatchAnswer]:
     """Answers by request-key prefix; a line that is not a Batch API result is an input error."""
     answers: dict[str, BatchAnswer] = {}
     hint = "pass the output file of the batch job run on `summarize batch export` requests"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the results file ({exc})", hint) from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{path}:{number}: not a JSON line ({exc})", hint) from None
+    for number, row in json_lines(path, "results file", hint):
         custom_id = row.get("custom_id") if isinstance(row, dict) else None
         key_part = custom_id.rsplit(":", 1)[-1] if isinstance(custom_id, str) else ""
         if not _KEY_PART.fullmatch(key_part):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from summarizer.core.jsonl import json_lines
 from summarizer.errors import InputError
 
 KEY_FIELDS = (
@@ -147,18 +148,14 @@ class ResponseCache:
 
     def import_jsonl(self, path: Path) -> int:
         count = 0
-        with open(path, encoding="utf-8") as src:
-            for number, line in enumerate(src, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                    self.put(row["key"], row["provider"], row["request"], row["response"],
-                             str(row.get("status", OK)), row.get("error"))
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise InputError(f"{path}:{number}: not a recorded response ({exc})",
-                                     "use a file written by `summarize cache export`") from None
-                count += 1
+        hint = "use a file written by `summarize cache export`"
+        for number, row in json_lines(path, "recording", hint):
+            try:
+                self.put(row["key"], row["provider"], row["request"], row["response"],
+                         str(row.get("status", OK)), row.get("error"))
+            except (KeyError, TypeError) as exc:
+                raise InputError(f"{path}:{number}: not a recorded response (missing {exc})", hint) from None
+            count += 1
         return count
 
     def close(self) -> None:
