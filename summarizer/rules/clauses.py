@@ -105,8 +105,9 @@ def attitude(root: "Token", allowed: set[int] | None = None) -> tuple[str, "Toke
 
 
 def _path(tok: "Token", root: "Token") -> list["Token"]:
+    """`tok` and its heads up to `root` (at most 8). spaCy makes a new Token per access: compare indices."""
     path = [tok]
-    while tok is not root and tok.head is not tok and len(path) < 8:
+    while tok.i != root.i and tok.head.i != tok.i and len(path) < 8:
         tok = tok.head
         path.append(tok)
     return path
@@ -159,12 +160,41 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
     return None
 
 
-def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = ()) -> str:
-    """A verb with its objects and complements, without subject, auxiliaries, negation or `drop` deps."""
-    skipped = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "mark", "cc", "conj", *drop}
+def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False) -> str:
+    """A verb with its objects and complements, without subject, auxiliaries, negation or `drop` deps;
+    `keep_conj` keeps coordinated verbs ("not to threaten or use force")."""
+    skipped = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "mark", *drop}
+    if not keep_conj:
+        skipped |= {"cc", "conj"}
     keep = {verb.i}
     for child in verb.children:
         if child.dep_ in skipped or child.lower_ in ("never", "not", "n't"):
             continue
         keep |= {t.i for t in child.subtree}
     return text_of(doc, [doc[i] for i in sorted(keep)])
+
+
+def inverted_conditional(clause: "Token") -> "Token | None":
+    """The fronted auxiliary of an inverted conditional ("Should X fail, ...", "Were X to ..."), else None.
+
+    English grammar: a conditional adverbial clause may drop "if" and invert subject and auxiliary;
+    the auxiliary is then the clause's first word and precedes its subject.
+    """
+    if clause.dep_ != "advcl":
+        return None
+    first = clause.left_edge
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if first.head.i == clause.i and first.dep_ in ("aux", "auxpass") and first.lower_ in lex.INVERSION_AUX \
+            and subj is not None and first.i < subj.i:
+        return first
+    return None
+
+
+def obligation(verb: "Token") -> "Token | None":
+    """The predicate a modal of obligation governs: "must/should X" -> X; "has to / needs to X" -> X."""
+    if any(c.dep_ == "aux" and c.lower_ in lex.OBLIGATION for c in verb.children):
+        return verb
+    if verb.lemma_.lower() in ("have", "need") and verb.pos_ in ("VERB", "AUX"):
+        x = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+        return x
+    return None

@@ -3,13 +3,17 @@
 Codebook §4 ("provided (that)", "if", "only if", "unless", "as long as", "until", "the only way
 to ... is", "must be based on", "shall be conducted within", "the main requirement is"), read
 as English grammar:
-- a conditional adverbial clause (marked by if / unless / provided (that) / as long as / once,
-  or "on condition that", "in exchange for") attached to a main clause that names a cooperative
-  step: conditions = that step, requirement = the subordinate clause;
-- "until" bounding a negated or suspended step ("no talks until X", "the embargo remains until X");
-- a requirement noun as subject of "be" ("the precondition for talks is X"), "the only way to
-  X is Y", verbs of dependence ("a deal depends on X"), and a modal requirement on the form of a
-  cooperative step ("talks must be based on X", "shall be conducted within X").
+- a conditional adverbial clause attached to a main clause: conditions = the step the main clause
+  names, requirement = the subordinate clause. Plain "if" / "once" / "as soon as" / "in exchange
+  for" and an inverted "Should X ..." need a cooperative step or a declared readiness (1.2:
+  assessments with "if" are not conditions); "only if / only once / only after", "unless",
+  "provided (that)", "as long as", "on condition / on the understanding that" state a necessary
+  condition, so any step of the holder's counts; "talks only on / with / by X" likewise;
+- "until" / "while" / "before" bounding a negated or continued step ("no talks while the raids go
+  on", "strikes will continue until X", 1.2 bounded refusals and continuations);
+- "without X, there can be no Y";
+- requirement statements (`rules.requirements`): "the precondition for talks is X", "depends on X",
+  "contingent on X", "any deal must X", "limited to X", "if it wants X it must Y", "Y before we X".
 A hostile response in the main clause ("we will respond if attacked") is a red line, not a condition.
 """
 
@@ -18,7 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import negated, noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import inverted_conditional, negated, noun_phrase, text_of, verb_phrase
+from summarizer.rules.requirements import requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
 
@@ -39,8 +44,10 @@ def _clause_tokens(clause: "Token", mark: "Token | None") -> list["Token"]:
 
 def _cooperative(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
     """The cooperative step the main clause names, as a noun phrase or a verb phrase."""
+    own = {t.i for c in main.children if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")
+           for t in c.subtree}  # a coordinated clause states something else
     for tok in main.subtree:
-        if tok.i in exclude or tok.lemma_.lower() not in lex.COOPERATIVE:
+        if tok.i in exclude | own or tok.lemma_.lower() not in lex.COOPERATIVE | lex.SETTLEMENT_STEPS:
             continue
         if tok.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(doc, tok, 8)
@@ -61,100 +68,131 @@ def _readiness(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
 
 
 def _hostile(main: "Token") -> bool:
-    return main.lemma_.lower() in lex.RESPONSE and main.lemma_.lower() not in ("meet", "lead", "return")
+    """A hostile response in the main clause ("we will respond", "ships would be targets"): §4 says a
+    threat is a red line, not a condition."""
+    if main.lemma_.lower() in lex.RESPONSE and main.lemma_.lower() not in ("meet", "lead", "return"):
+        return True
+    return any(c.dep_ == "attr" and c.lemma_.lower() in lex.RESPONSE_NOUNS | {"target"}
+               for c in main.children)
 
 
-def _found(doc: "Doc") -> list[tuple["Token", "Token", list["Token"], bool]]:
-    """(cue, main clause head, requirement tokens, bounded) for each conditional construction."""
-    found = []
+def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
+    """ "only if", "only once", "only after": a focusing "only" before the subordinator makes it a
+    necessary condition (§4 "only if"), even when it hangs on the main verb ("could only work once")."""
+    return (mark.i > 0 and doc[mark.i - 1].lower_ == "only") or any(
+        c.lower_ == "only" and c.i < mark.i for c in [*main.children, *mark.head.children])
+
+
+Cand = tuple["Token", "Token", list["Token"], str]  # (cue, main clause head, requirement tokens, mode)
+
+
+def _marked(doc: "Doc", tok: "Token") -> Cand | None:
+    """A subordinate clause marked by a conjunction of condition, bound or time (§4 signals)."""
+    clause, main = tok.head, tok.head.head
+    while main.dep_ == "advmod" and main.head is not main:  # "as long as": the clause hangs on "long"
+        main = main.head
+    low = tok.lower_
+    long_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "long" and doc[tok.i - 2].lower_ in ("as", "so")
+    soon_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "soon" and doc[tok.i - 2].lower_ == "as"
+    req = _clause_tokens(clause, tok)
+    only = _focused(doc, tok, main)
+    if long_as or low in lex.STRONG_MARKS or (only and low in lex.CONDITIONAL_MARKS | {"after", "when"}):
+        return tok, main, req, "strong"
+    if low in lex.CONDITIONAL_MARKS or soon_as:  # 1.2: "as soon as the parties are ready"
+        return tok, main, req, "if"
+    if low in lex.BOUNDING_MARKS and not (low == "while" and tok.i > 0 and doc[tok.i - 1].is_punct):
+        return tok, main, req, "bounded"  # a comma before "while" makes it contrastive, not a bound
+    subj = subject_of(main)
+    if low == "after" and subj is not None and subj.lemma_.lower() in lex.COOPERATIVE and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "can", "could", "shall") for c in main.children):
+        return tok, main, req, "strong"  # "cooperation would come after guarantees are in place"
+    return None
+
+
+def _found(doc: "Doc") -> list[Cand]:
+    """(cue, main clause head, requirement tokens, mode) for each conditional construction."""
+    found: list[Cand] = []
     for tok in doc:
         low = tok.lower_
         if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
-            clause, main = tok.head, tok.head.head
-            while main.dep_ == "advmod" and main.head is not main:  # "as long as": the clause hangs on "long"
-                main = main.head
-            long_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "long" \
-                and doc[tok.i - 2].lower_ in ("as", "so")
-            if low in lex.CONDITIONAL_MARKS or long_as:
-                found.append((tok, main, _clause_tokens(clause, tok), False))
-            elif low in lex.BOUNDING_MARKS:
-                found.append((tok, main, _clause_tokens(clause, tok), True))
+            if (hit := _marked(doc, tok)) is not None:
+                found.append(hit)
+        elif tok.dep_ == "advcl" and (aux := inverted_conditional(tok)) is not None:
+            found.append((aux, tok.head, _clause_tokens(tok, aux), "if"))  # "Should X agree, we will talk"
         elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark"):
             clause = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "pobj", "pcomp")), None)
             if clause is not None:
-                found.append((tok, tok.head, _clause_tokens(clause, None), False))
+                found.append((tok, tok.head, _clause_tokens(clause, None), "strong"))
         elif low in ("until", "till") and tok.dep_ == "prep":
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
-                found.append((tok, tok.head, list(obj.subtree), True))
-        elif tok.dep_ == "prep" and tok.lower_ in ("on", "with", "under", "within", "through") and any(
-                c.lower_ == "only" for c in tok.children) and (obj := next(
-                    (c for c in tok.children if c.dep_ == "pobj"), None)) is not None:
-            found.append((tok, tok.head, list(obj.subtree), False))  # "talks only on a footing of X"
-        elif tok.lemma_.lower() in {"condition"} | lex.EXCHANGE_NOUNS and tok.dep_ == "pobj" \
-                and tok.head.lower_ in ("on", "in"):
+                found.append((tok, tok.head, list(obj.subtree), "bounded"))
+        elif tok.dep_ in ("prep", "agent", "conj") and tok.pos_ == "ADP" and low in (
+                "on", "with", "under", "within", "through", "by", "after") and any(
+                c.lower_ == "only" for c in [*tok.children, *tok.head.children] if c.i == tok.i - 1) and (
+                obj := next((c for c in tok.children if c.dep_ == "pobj"), None)) is not None:
+            found.append((tok, tok.head, list(obj.subtree), "strong"))  # "talks only on a footing of X"
+        elif tok.dep_ == "prep" and low == "without" and negated(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:  # "without X there can be no Y": X is required for Y
+                found.append((tok, tok.head, list(obj.subtree), "if"))
+        elif tok.lemma_.lower() in lex.CONDITION_NOUNS | lex.EXCHANGE_NOUNS and tok.dep_ == "pobj" \
+                and tok.head.lower_ in ("on", "in", "upon"):
             inner = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "prep", "relcl", "appos")), None)
+            colon = next((t for t in doc[tok.i + 1:tok.i + 3] if t.text == ":"), None)
             if inner is not None:
                 req = [t for t in inner.subtree if t.lower_ not in ("that", "for") or t.i > inner.i + 1]
-                found.append((tok, tok.head.head, req, False))
+            elif colon is not None:  # "on three conditions: that X; that Y"
+                req = [t for t in doc[colon.i + 1:] if not (t.lower_ == "that" and t.dep_ == "mark")]
+            else:
+                continue
+            # "on condition that X" states a condition outright; "in exchange for X" needs a step (§4)
+            found.append((tok, tok.head.head, req, "strong" if tok.lemma_.lower() in lex.CONDITION_NOUNS else "if"))
     return found
+def _continuation(main: "Token") -> bool:
+    """A step kept up or suspended ("strikes will continue until X", "the freeze stays until X", §4 1.2)."""
+    if main.lemma_.lower() in ("stay", "remain", "continue", "suspend", "keep", "halt", "freeze", "hold", "pause"):
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("continue", "keep") for c in [main, *main.children])
 
 
-def _requirement_statements(doc: "Doc") -> list[tuple["Token", str | None, list["Token"]]]:
-    """(cue, conditioned, requirement tokens) for copular, dependence and modal requirements."""
-    out = []
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if lemma == "be" and tok.pos_ in ("AUX", "VERB"):
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            attr = next((c for c in tok.children if c.dep_ in ("attr", "acomp", "ccomp", "xcomp")), None)
-            if subj is None or attr is None:
-                continue
-            only_way = subj.lemma_ == "way" and any(c.lower_ == "only" for c in subj.children)
-            if attr.lemma_.lower() in lex.REQUIREMENT_NOUNS and attr.dep_ == "attr":
-                goal = next((c for c in attr.children if c.dep_ in ("prep", "acl", "relcl")), None)
-                if goal is not None:  # "X is a condition for Y"
-                    out.append((tok, text_of(doc, [t for t in goal.subtree if t.i != goal.i]), list(subj.subtree)))
-            elif subj.lemma_.lower() in lex.REQUIREMENT_NOUNS or only_way:
-                goal = next((c for c in subj.children if c.dep_ in ("prep", "acl", "relcl")), None)
-                conditioned = text_of(doc, [t for t in goal.subtree if t.i != goal.i]) if goal is not None else None
-                out.append((tok, conditioned, list(attr.subtree)))
-        elif (lemma in lex.DEPENDENCE and tok.pos_ in ("VERB", "ADJ")) or (
-                lemma in lex.FORM_PREDICATES and any(c.lower_ in ("must", "should", "shall") for c in tok.children)):
-            subj = subject_of(tok)
-            if subj is None or subj.lemma_.lower() not in lex.COOPERATIVE:
-                continue
-            rest = [t for c in tok.children if c.dep_ in ("prep", "xcomp", "ccomp", "dobj", "advmod", "agent")
-                    for t in c.subtree]
-            if lemma in lex.FORM_PREDICATES:
-                rest = [tok, *rest]
-            if rest:
-                out.append((tok, noun_phrase(doc, subj, 8), rest))
-    return out
+def _refused(main: "Token") -> bool:
+    """The bounded step is negated, or governed by a refusal noun ("no intention of easing X while Y")."""
+    for tok in [main, *list(main.ancestors)[:3]]:
+        if negated(tok) or (tok.lemma_.lower() in lex.REFUSAL_NOUNS and any(c.lower_ == "no" for c in tok.children)):
+            return True
+    return False
 
 
 def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
+    """§4 items of one sentence; the holder is the speaker whose statement holds the cue (§2), else the
+    subject of the conditioned step, else the sentence's first speaker. One item per requirement."""
     items: list[Item] = []
     candidates: list[tuple["Token", str | None, list["Token"], "Token"]] = []
-    for cue, main, req, bounded in _found(doc):
+    for cue, main, req, mode in _found(doc):
         if _hostile(main):
             continue  # "we will respond if attacked": a trigger (red lines)
-        if bounded and not (negated(main) or main.lemma_.lower() in ("stay", "remain", "continue", "suspend", "keep",
-                                                                      "halt", "freeze", "hold", "pause")):
-            continue
+        if mode == "bounded" and not (_refused(main) or _continuation(main)):
+            continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
         exclude = {t.i for t in req} | {cue.i}
         conditioned = _cooperative(doc, main, exclude) or _readiness(doc, main, exclude)
-        if conditioned is None and bounded:
-            subj = main if main.pos_ in ("NOUN", "PROPN") else subject_of(main)
-            conditioned = noun_phrase(doc, subj, 8) if subj is not None else None
+        if conditioned is None and mode in ("bounded", "strong"):
+            if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
+                conditioned = verb_phrase(doc, main, drop=("advcl", "ccomp", "parataxis")) or None
+            else:
+                subj = main if main.pos_ in ("NOUN", "PROPN") else subject_of(main)
+                conditioned = noun_phrase(doc, subj, 8) if subj is not None else None
         if conditioned is None:
             continue
         candidates.append((cue, conditioned, req, main))
-    candidates += [(cue, conditioned, req, cue) for cue, conditioned, req in _requirement_statements(doc)]
+    candidates += [(cue, conditioned, req, cue) for cue, conditioned, req in requirement_statements(doc)]
+    seen: set[tuple[int, ...]] = set()
     for cue, conditioned, req, anchor in candidates:
         requirement = text_of(doc, req)
-        if len(requirement.split()) < 2 or not conditioned:
+        key = tuple(sorted(t.i for t in req))
+        if len(requirement.split()) < 2 or not conditioned or key in seen:
             continue
+        seen.add(key)
         holders = holders_of(cue, speeches)
         if holders is None:
             subj = subject_of(anchor)

@@ -63,24 +63,40 @@ return release exchange recognition recognise recognize accession membership med
 """)
 # Subordinators of condition (English grammar: conditional adverbial clauses), codebook §4 signals.
 CONDITIONAL_MARKS = _words("if unless provided providing once")
-BOUNDING_MARKS = _words("until till")  # bound a refusal or suspension: also a condition (§4)
+BOUNDING_MARKS = _words("until till while before")  # bound a refusal or suspension: also a condition (§4)
+# Subordinators that state a condition whatever the main clause is (§4 "only if", "unless", "provided",
+# "as long as"); plain "if"/"once" also introduce assessments, so they need a cooperative step (1.2).
+STRONG_MARKS = _words("unless provided providing")
+# Inverted conditionals without "if" ("Should X happen, ...", "Were X to ...", "Had X ...").
+INVERSION_AUX = _words("should were had")
 # Prepositional phrases of exchange ("in exchange for X", "in return for X", "on condition that").
 EXCHANGE_NOUNS = _words("exchange return")
+# Steps of a settlement beyond COOPERATIVE that a condition can govern ("any pause must lead to X",
+# "any arrangement has to end with X", "the lifting of measures would follow only once X").
+SETTLEMENT_STEPS = _words("pause arrangement link signing signature lifting resumption extension outcome solution")
+# Nouns of "on condition that X", "on the understanding that X", "on the basis that X".
+CONDITION_NOUNS = _words("condition conditions understanding proviso basis")
 # Nouns of requirement ("the precondition for talks is X", "a prerequisite", "the main requirement").
 REQUIREMENT_NOUNS = _words("precondition prerequisite requirement condition demand basis")
 # Verbs of dependence ("a deal depends on X", "talks hinge on X", "is contingent on X").
 DEPENDENCE = _words("depend hinge rest rely conditional contingent subject tied tie require need")
+# Adjectives of dependence used as adjuncts ("a summit, contingent on progress, ...", "subject to X").
+DEPENDENT_ADJS = _words("contingent conditional dependent subject conditioned")
+# Modals and semi-modals of obligation ("must", "should", "has to", "needs to"): a requirement.
+OBLIGATION = _words("must should shall ought")
+# Participles of a scope limit on a step ("engagement will be limited to trade", §4 1.2).
+LIMITS = _words("limit confine restrict")
 # Predicates of form a requirement sets on a cooperative step: "talks must be based on X".
 FORM_PREDICATES = _words("base ground conduct hold build found respect include guarantee take")
 
 # Hostile responses (codebook §5 trigger consequences): "we will respond", "would be met with force".
 RESPONSE = _words("""
 respond retaliate react answer strike hit punish meet face pay trigger ignite provoke spark lead
-result cause mean defend destroy target crush treat escalate
+result cause mean defend destroy target crush treat escalate fight quit
 """)
 RESPONSE_NOUNS = _words("""
 response retaliation reaction reprisal force war consequence consequences price punishment attack
-strike action measure countermeasure
+strike action measure countermeasure answer bombing
 """)
 # Hostile acts a trigger names ("any attack", "any attempt to", "any incursion").
 HOSTILE_ACTS = _words("""
@@ -92,6 +108,23 @@ bombing annexation blockade interference intervention repetition move step actio
 PERMISSION = _words("allow tolerate permit let")
 REFUSAL_VERBS = _words("refuse decline")  # "refuses to X": a refusal of X
 REFUSAL_NOUNS = _words("intention plan question room")  # "has no intention of X", "no question of"
+# Places of a negotiation in the idioms "on / off the table", "on the agenda" (§5 "X is off the table").
+TABLE_NOUNS = _words("table agenda")
+# Verbs of pledging whose negated complement is a refusal (§5 1.2: "pledged not to use force").
+PLEDGE = _words("pledge vow promise undertake swear commit guarantee")
+# Verbs of concession whose plain negation is categorical ("does not accept", "do not bow to", §5).
+CONCESSION = _words("accept bow yield cede surrender concede bargain capitulate submit")
+# Nouns of giving ground: "there can be no concessions" is the holder's own refusal (§5 1.2).
+CONCESSION_NOUNS = _words("concession compromise bargain deal talk negotiation mediation")
+# Predicates that bar a general or future act (§5 1.2 "would be unacceptable", "cannot be tolerated").
+UNACCEPTABLE = _words("unacceptable intolerable inadmissible impermissible")
+# "X will not go unanswered / unpunished": a threat with the response left implicit.
+IMPUNITY = _words("unanswered unpunished")
+# Light verbs that carry a response noun as their object ("face consequences", "pay a price", "take
+# measures", "would mean war"): with these, the object makes the threat (not with "end the war").
+RESPONSE_CARRIERS = _words("face pay take use get meet bear receive launch wage mean bring expect suffer see")
+# Free-relative and universal subjects of a generic threat ("whoever attacks us will pay").
+ANYONE = _words("whoever anyone anybody whatever")
 
 # Nouns of office and of official voices (codebook §1: role nouns, unnamed spokespersons, ministries).
 PERSON_ROLES = _words("""

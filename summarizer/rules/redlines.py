@@ -1,15 +1,16 @@
-"""Red lines from modality and threat structure (codebook §5).
+"""Red lines from modality and threat structure (codebook §5); triggers are read in `rules.triggers`.
 
-- refusal: negated future or volition about the holder's own act — "will not", "won't",
-  "would never", "cannot accept", "is not prepared to", "refuses to", "has no intention of",
-  "rules out", "X is off the table", "under no circumstances"; the line is the act, worded
+Refusals — negated future or volition about the holder's own act:
+- "will not", "won't", "would never", "cannot accept", "would accept no X", "is not prepared to",
+  "refuses to", "has no intention of", "rules out", "is not going to"; the line is the act, worded
   without the negation;
 - "will not allow / tolerate / permit X (to) Y": decided by who performs the barred act; another
   actor -> trigger with line "X Y", the holder itself -> refusal;
-- trigger: a conditional threat ("if X, we will respond") with the line taken from the
-  conditional clause and the consequence from the main clause; a generic threat ("any attack
-  will be met with force", "X would be treated as an act of war"); a response aimed at an act
-  ("respond firmly to any repetition"); "the red line is X" / "X is a red line".
+- idioms of the negotiating table: "X is off the table / not on the table / not up for
+  negotiation / out of the question / non-negotiable" (§5 "X is off the table");
+- "there will be no X" (1.2): X a concession or talks -> refusal, else (others' presence) -> trigger;
+- "X is not something we are going to Y"; "pledged not to X" (1.2); "we do not accept / bow to X";
+- "never at the cost of X"; "will continue X with or without a deal" / "regardless" (line: halting X).
 A subject that is no actor ("prices will not recover") gives no refusal.
 """
 
@@ -21,130 +22,159 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import noun_phrase, text_of, verb_phrase
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, phrasal, subject_of
 from summarizer.rules.stances import shorten
+from summarizer.rules.triggers import MODALS as _MODALS
+from summarizer.rules.triggers import SELF as _SELF
+from summarizer.rules.triggers import Found, triggers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 Item = dict[str, Any]
 Resolver = Callable[["Token"], list[Holder]]
-_MODALS = frozenset("will would shall can could 'll wo ca".split())
-_SELF = frozenset("we us i me ourselves itself myself themselves".split())
 # collective agents that can refuse although the article does not name them as participants
-_AGENTS = frozenset("opposition party side country bloc alliance coalition group leadership union".split())
-# idioms of categorical refusal about the subject (§5: "X is off the table")
-_IDIOMS = ("off the table", "out of the question", "up for negotiation", "up for discussion", "not negotiable",
-           "non-negotiable")
-_IDIOM_ENDS = frozenset(i.split()[-1] for i in _IDIOMS)
-Found = tuple["Token", str, str, "str | None"]  # (anchor, line, kind, consequence)
+_AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
+resistance faction militia organisation organization nation people""".split())
 
 
 def _modal_negation(verb: "Token") -> bool:
+    """ "will not X", "would never X", "would accept no X": negated modality on the verb or its object."""
     kids = list(verb.children)
-    neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
-    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids)
-    return neg and (modal or any(c.lower_ == "never" for c in kids))
+    neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids) or any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in kids)
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS - lex.OBLIGATION for c in kids)
+    if any(c.dep_ == "aux" and c.lower_ in lex.OBLIGATION for c in kids):
+        return False  # "X must not Y" is a prohibition (rules.triggers)
+    # "we never negotiate under fire": a habitual present; "has never accepted" only reports the past
+    habitual = verb.tag_ in ("VBP", "VBZ", "VB") and any(c.lower_ == "never" for c in kids)
+    return neg and (modal or habitual) and verb.dep_ != "relcl"  # a relative clause describes, it does not refuse
 
 
 def negated_future(tok: "Token") -> bool:
     return any(c.dep_ == "neg" for c in tok.children) and any(c.lemma_ == "be" for c in tok.children)
 
 
+def _table_idiom(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "X is off the table", "not on the table/agenda", "not up for negotiation", "out of the question"."""
+    if tok.dep_ not in ("prep", "prt") or tok.lower_ not in ("off", "on", "up", "out"):
+        return []
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if tok.lower_ == "off" and tok.head.lemma_ != "be" and obj is not None and obj.lemma_.lower() in lex.TABLE_NOUNS:
+        # "took X off the agenda": the parse may hang "off" on a verb inside the object
+        verb = next((a for a in tok.ancestors if a.lemma_.lower() in ("take", "remove", "put")), None)
+        taken = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        return [(verb, noun_phrase(doc, taken), "refusal", None, True)] if verb and taken is not None else []
+    if tok.head.lemma_ != "be":
+        return []
+    cop, low = tok.head, tok.lower_
+    negated = any(c.dep_ == "neg" for c in cop.children)
+    inner = next((c for c in tok.children if c.dep_ == "prep"), None)
+    table = obj is not None and obj.lemma_.lower() in lex.TABLE_NOUNS
+    hit = (low == "off" and table) or (low == "on" and table and negated) or (
+        low == "up" and negated and inner is not None and inner.lower_ == "for") or (
+        low == "out" and inner is not None and any(g.lemma_ == "question" for g in inner.children))
+    subj = subject_of(cop) or next((c for c in cop.children if c.dep_ == "csubj"), None)
+    if not hit or subj is None:
+        return []
+    line = noun_phrase(doc, subj, keep_any=True) if subj.pos_ in ("NOUN", "PROPN") else text_of(doc, subj.subtree)
+    return [(cop, line, "refusal", None, False)]
+
+
+def _existential(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "there will be no X" / "there can be no X" (1.2): concessions or talks are the holder's own act."""
+    if tok.lemma_ != "be" or not any(c.dep_ == "expl" for c in tok.children):
+        return []
+    attr = next((c for c in tok.children if c.dep_ == "attr" and any(d.lower_ == "no" for d in c.children)), None)
+    if attr is None or attr.lemma_.lower() in lex.REFUSAL_NOUNS:
+        return []
+    own = attr.lemma_.lower() in lex.CONCESSION_NOUNS or any(c.lower_ in ("our", "my") for c in attr.children)
+    line = noun_phrase(doc, attr)
+    return [(tok, line, "refusal" if own else "trigger", None, False)] if len(line.split()) >= 1 else []
+
+
+def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "X is not something we will Y"; "pledged not to X"; "we do not accept X"; "never at the cost of X";
+    "will go on X with or without a deal"."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("something", "thing") and tok.dep_ == "attr":
+        rel = next((c for c in tok.children if c.dep_ == "relcl"), None)
+        subj = subject_of(tok.head)
+        if rel is not None and subj is not None and (any(c.dep_ == "neg" for c in tok.head.children)
+                                                     or _modal_negation(rel) or negated_future(rel)):
+            act = next((c for c in rel.children if c.dep_ == "xcomp"), rel) if rel.lemma_ == "go" else rel
+            what = noun_phrase(doc, subj) if subj.pos_ in ("NOUN", "PROPN") else text_of(doc, subj.subtree)
+            return [(rel, f"{verb_phrase(doc, act)} {what}", "refusal", None, True)]
+    if lemma in lex.PLEDGE and tok.pos_ == "VERB":
+        x = next((c for c in tok.children if c.dep_ == "xcomp" and any(
+            d.dep_ == "neg" or d.lower_ == "never" for d in c.children)), None)
+        if x is not None:
+            return [(tok, verb_phrase(doc, x, keep_conj=True), "refusal", None, True)]
+    if lemma in lex.CONCESSION and tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children) and any(
+            c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children):
+        return [(tok, verb_phrase(doc, tok), "refusal", None, True)]
+    if tok.lower_ == "at" and tok.dep_ in ("prep", "conj") and any(c.lower_ in ("never", "not") for c in tok.children):
+        cost = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_ in ("cost", "expense", "price")), None)
+        if cost is not None:
+            return [(tok.head, text_of(doc, [t for t in tok.subtree if t.lower_ not in ("never", "not")]),
+                     "refusal", None, True)]
+    if tok.lower_ == "without" and tok.dep_ == "conj" and tok.head.lower_ == "with" or (
+            tok.lower_ == "regardless" and tok.dep_ == "advmod"):
+        verb = tok.head.head if tok.lower_ == "without" else tok.head
+        if verb.pos_ == "VERB":
+            return [(verb, f"halting {verb_phrase(doc, verb, drop=('prep', 'advmod', 'advcl'))}", "refusal",
+                     None, True)]
+    return []
+
+
 def _refusals(doc: "Doc") -> list[Found]:
     out: list[Found] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
+        out += _table_idiom(doc, tok) + _existential(doc, tok) + _categorical(doc, tok)
         if tok.pos_ == "VERB" and _modal_negation(tok):
             if lemma in lex.PERMISSION:
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
                 if obj is not None and obj.lower_ not in _SELF:
                     barred = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
-                    out.append((tok, text_of(doc, barred), "trigger", None))
+                    out.append((tok, text_of(doc, barred), "trigger", None, True))
                     continue
-            out.append((tok, verb_phrase(doc, tok), "refusal", None))
+            if not any(c.dep_ == "auxpass" for c in tok.children):  # passives are prohibitions (triggers)
+                out.append((tok, verb_phrase(doc, tok).removeprefix("no ").replace(" no ", " "), "refusal", None,
+                            True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
-            out.append((tok, verb_phrase(doc, x), "refusal", None))
+            out.append((tok, verb_phrase(doc, x), "refusal", None, True))
         elif phrasal(tok) == ("rule", "out"):
             ruled = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp") for t in c.subtree]
-            out.append((tok, text_of(doc, ruled), "refusal", None))
-        elif tok.lemma_.lower() in lex.REFUSAL_NOUNS and any(c.lower_ == "no" for c in tok.children):
+            out.append((tok, text_of(doc, ruled), "refusal", None, True))
+        elif lemma in lex.REFUSAL_NOUNS and any(c.lower_ == "no" for c in tok.children):
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
             inner = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None) if of is not None else None
             if inner is not None:
                 out.append((tok.head, verb_phrase(doc, inner) if inner.pos_ == "VERB" else noun_phrase(doc, inner),
-                            "refusal", None))
-        elif tok.lower_ in _IDIOM_ENDS and any(doc[max(0, tok.i - len(i.split()) + 1):tok.i + 1].text.lower() == i
-                                               for i in _IDIOMS):
-            verb = next((a for a in tok.ancestors if a.lemma_ == "be"), None)
-            subj = subject_of(verb) if verb is not None else None
-            if subj is not None and verb is not None:
-                line = noun_phrase(doc, subj, keep_any=True) if subj.pos_ in ("NOUN", "PROPN") else text_of(
-                    doc, subj.subtree)
-                out.append((verb, line, "refusal", None))
+                            "refusal", None, tok.head.lemma_ != "be"))
         elif lemma == "go" and negated_future(tok) and (x := next((c for c in tok.children if c.dep_ == "xcomp"),
                                                                  None)) is not None:
-            out.append((tok, verb_phrase(doc, x), "refusal", None))  # "is not going to X": negated future
+            out.append((tok, verb_phrase(doc, x), "refusal", None, True))  # "is not going to X": negated future
         elif tok.lower_ in ("prepared", "willing", "ready") and tok.dep_ == "acomp" and \
                 any(c.dep_ == "neg" for c in tok.head.children):
             x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if x is not None:
-                out.append((tok.head, verb_phrase(doc, x), "refusal", None))
-    return out
-
-
-def _threat_verb(verb: "Token") -> bool:
-    lemma = verb.lemma_.lower()
-    if lemma in lex.RESPONSE:
-        return True
-    return any(c.lemma_.lower() in lex.RESPONSE_NOUNS for c in verb.subtree if c.dep_ in ("dobj", "pobj", "attr"))
-
-
-def _triggers(doc: "Doc") -> list[Found]:
-    out: list[Found] = []
-    for tok in doc:
-        if tok.dep_ == "mark" and tok.lower_ in ("if", "should") and tok.head.dep_ == "advcl":
-            clause, main = tok.head, tok.head.head
-            if _threat_verb(main) and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in main.children):
-                line = text_of(doc, [t for t in clause.subtree if t.i != tok.i])
-                out.append((main, line, "trigger", verb_phrase(doc, main, drop=("advcl",))))
-        elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and (
-                any(c.lower_ == "any" for c in tok.children) or tok.lemma_.lower() in lex.HOSTILE_ACTS):
-            verb = tok.head
-            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) and _threat_verb(verb) \
-                    and (any(c.lower_ == "any" for c in tok.children) or tok.lemma_.lower() in lex.HOSTILE_ACTS):
-                line = text_of(doc, tok.subtree)
-                out.append((verb, line, "trigger", verb_phrase(doc, verb)))
-        elif tok.dep_ == "pobj" and tok.head.lower_ in ("to", "against") and tok.head.head.lemma_.lower() in (
-                "respond", "retaliate", "react", "answer") and (any(c.lower_ == "any" for c in tok.children)
-                                                                or tok.lemma_.lower() in lex.HOSTILE_ACTS):
-            verb = tok.head.head
-            consequence = text_of(doc, [verb, *[c for c in verb.children if c.dep_ == "advmod"]])
-            out.append((verb, noun_phrase(doc, tok, keep_any=True), "trigger", consequence))
-        elif tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) \
-                and _threat_verb(tok) and not any(c.dep_ == "neg" for c in tok.children):
-            target = next((t for t in tok.subtree if t.pos_ == "NOUN" and t.dep_ not in ("nsubj", "nsubjpass")
-                           and any(c.lower_ == "any" for c in t.children)), None)
-            if target is not None:  # "we will take measures to counter any provocation"
-                aimed = {t.i for t in target.subtree}
-                consequence = text_of(doc, [t for t in tok.subtree if t.i not in aimed and t.dep_ not in (
-                    "nsubj", "aux", "punct") and t.i >= tok.i and t.i < target.i])
-                out.append((tok, noun_phrase(doc, target, keep_any=True), "trigger", consequence or None))
-        elif tok.lower_ == "line" and any(c.lower_ == "red" for c in tok.children):
-            cop = tok.head
-            inside = {t.i for t in tok.subtree}
-            other = next((c for c in cop.children if c.dep_ in ("attr", "nsubj", "ccomp") and c.i not in inside), None)
-            if cop.lemma_ == "be" and other is not None:
-                out.append((cop, text_of(doc, other.subtree), "trigger", None))
+                out.append((tok.head, verb_phrase(doc, x), "refusal", None, True))
     return out
 
 
 def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
+    """§5 items of one sentence. The holder is the speaker whose statement holds the cue (§2); only an
+    agentive cue (the subject refuses or threatens) may name the holder by its subject; a barred actor
+    ("Hamas will not be allowed to ...") never does. One item per cue and per line."""
     items: list[Item] = []
-    for anchor, line, kind, consequence in _triggers(doc) + _refusals(doc):
-        if len(line.split()) < 2:
+    seen: set[int | str] = set()
+    for anchor, line, kind, consequence, agentive in triggers(doc) + _refusals(doc):
+        if len(line.split()) < 2 or anchor.i in seen or line in seen:
             continue
         holders = holders_of(anchor, speeches)
-        subj = subject_of(anchor)
-        if kind == "refusal" and subj is not None and subj.pos_ == "PRON" and holders is None:
+        subj = subject_of(anchor) if agentive else None
+        if kind == "refusal" and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in _SELF \
+                and holders is None:
             continue  # a pronoun outside any attributed statement: no holder can be named safely
         if kind == "refusal" and subj is not None and subj.lower_ not in _SELF:
             own = resolve(subj)
@@ -152,11 +182,13 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
             if not own and subj.pos_ != "PRON" and subj.lemma_.lower() not in animate and subj.ent_type_ not in (
                     "ORG", "NORP", "GPE", "PERSON"):
                 continue  # "prices will not recover": no actor refuses anything
-            holders = holders or own
+            # §2: a pledge is the pledger's own act of speech, whoever reports it
+            holders = (own or holders) if anchor.lemma_.lower() in lex.PLEDGE else (holders or own)
         if not holders and subj is not None:
             holders = resolve(subj)
         if not holders and speeches:
             holders = speeches[0].holders
+        seen |= {anchor.i, line}
         for actor, surface in holders or []:
             items.append({"holder": holder_name(actor, surface, article), "line": shorten(line, 200), "kind": kind,
                           "consequence": shorten(consequence, 200) if consequence else None,

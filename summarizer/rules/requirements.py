@@ -1,0 +1,141 @@
+"""Requirement statements: a condition worded as a requirement on a cooperative step, not as a clause.
+
+Codebook §4 signals ("the only way to ... is", "must be based on", "shall be conducted within",
+"the main requirement is", "demands ... tied to") and its 1.2 rules (scope limits; "only after X
+can we sign"), read as English grammar:
+- a requirement noun as subject or predicate of "be" ("the precondition for talks is X");
+- a verb or adjective of dependence ("a deal depends on X", "a summit, contingent on X");
+- a modal of obligation on a cooperative step ("any agreement must guarantee X", "talks have to
+  start from X") and a scope limit ("our engagement will be limited to X");
+- a requirement stated for the holder's own wish ("if you want peace, you must X"), before its
+  own step ("X has to happen before we sign"), or for a purpose ("for the deal to be signed, X").
+Each returns (cue, conditioned, requirement tokens); the cue's speech gives the holder.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summarizer.rules import lexicon as lex
+from summarizer.rules.clauses import noun_phrase, obligation, text_of
+from summarizer.rules.speakers import subject_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+Req = tuple["Token", "str | None", list["Token"]]
+_WANT = frozenset("want wish seek desire".split())
+_DEMAND = frozenset("want expect insist demand require need".split())
+
+
+def _cooperative_subject(subj: "Token | None") -> bool:
+    """The subject names a cooperative step: its head, or the head of its "of" complement ("any
+    resumption of cooperation")."""
+    if subj is None:
+        return False
+    heads = [subj, *[g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]]
+    return any(h.lemma_.lower() in lex.COOPERATIVE | lex.SETTLEMENT_STEPS for h in heads)
+
+
+def _predicate(verb: "Token", also: "Token | None" = None) -> list["Token"]:
+    """A predicate without its subject, auxiliaries and adverbial clauses."""
+    skip = ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "advcl", "mark")
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ not in skip:
+            out += list(c.subtree)
+    return out + ([also] if also is not None else [])
+
+
+def _copular(doc: "Doc", tok: "Token") -> list[Req]:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in tok.children if c.dep_ in ("attr", "acomp", "ccomp", "xcomp")), None)
+    if subj is None or attr is None:
+        return []
+    only_way = subj.lemma_ == "way" and any(c.lower_ == "only" for c in subj.children)
+    if attr.lemma_.lower() in lex.REQUIREMENT_NOUNS and attr.dep_ == "attr":
+        goal = next((c for c in attr.children if c.dep_ in ("prep", "acl", "relcl")), None)
+        if goal is not None:  # "X is a condition for Y"
+            return [(tok, text_of(doc, [t for t in goal.subtree if t.i != goal.i]), list(subj.subtree))]
+    elif subj.lemma_.lower() in lex.REQUIREMENT_NOUNS or only_way:
+        goal = next((c for c in subj.children if c.dep_ in ("prep", "acl", "relcl")), None)
+        conditioned = text_of(doc, [t for t in goal.subtree if t.i != goal.i]) if goal is not None else None
+        return [(tok, conditioned, list(attr.subtree))]
+    return []
+
+
+def _dependence(doc: "Doc", tok: "Token") -> list[Req]:
+    """ "X depends on Y" with X a step or a pronoun for one; "X, contingent on Y" as an adjunct."""
+    lemma = tok.lemma_.lower()
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")), None)
+    if lemma in lex.DEPENDENT_ADJS and tok.pos_ in ("ADJ", "VERB", "NOUN") and prep is not None \
+            and tok.dep_ not in ("acomp", "ROOT", "nsubj", "dobj", "pobj"):
+        host = tok.head
+        subj = host if host.pos_ in ("NOUN", "PROPN") else subject_of(host)
+        if subj is not None:
+            return [(tok, noun_phrase(doc, subj, 8), [t for t in prep.subtree if t.i != prep.i])]
+    if lemma in lex.DEPENDENCE and (tok.pos_ in ("VERB", "ADJ") or lemma in lex.DEPENDENT_ADJS):
+        subj = subject_of(tok)
+        # "the army's ability to move forward depends on X": a subject naming an act is a step too
+        acting = subj is not None and any(c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB" for c in subj.children)
+        if subj is None or not (_cooperative_subject(subj) or acting or subj.lower_ in ("that", "this")):
+            return []
+        rest = [t for c in tok.children if c.dep_ in ("prep", "xcomp", "ccomp", "dobj", "advmod", "agent")
+                for t in c.subtree]
+        if rest:
+            return [(tok, noun_phrase(doc, subj, 8) if subj.pos_ != "PRON" else subj.text, rest)]
+    return []
+
+
+def _obliged_step(doc: "Doc", tok: "Token") -> list[Req]:
+    """ "any agreement must guarantee X", "the dialogue has to lead to X", "talks will be limited to X"."""
+    pred = obligation(tok)
+    limit = tok.lemma_.lower() in lex.LIMITS and tok.tag_ == "VBN" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    if pred is None and not limit:
+        return []
+    subj = subject_of(tok)
+    if not _cooperative_subject(subj) or (pred is not None and pred.lemma_.lower() in lex.RESPONSE - {"lead", "meet"}):
+        return []
+    body = _predicate(pred if pred is not None else tok)
+    return [(tok, noun_phrase(doc, subj, 8), body)] if subj is not None else []
+
+
+def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
+    """ "if it wants X, it must Y" (X conditioned on Y); "Y must happen before we X"; "for X to happen, Y"."""
+    if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+        clause, main = tok.head, tok.head.head
+        demand = obligation(main) is not None or main.lemma_.lower() in _DEMAND or (
+            main.dep_ == "xcomp" and main.head.lemma_.lower() in ("have", "need"))  # "X would have to Y before"
+        inside = {t.i for t in clause.subtree}
+        rest = [t for t in main.subtree if t.i not in inside and t.dep_ not in ("punct",)]
+        if tok.lower_ == "if" and clause.lemma_.lower() in _WANT and demand:
+            goal = next((c for c in clause.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
+            if goal is not None:
+                return [(tok, text_of(doc, goal.subtree), rest)]
+        if tok.lower_ == "before" and demand:
+            return [(tok, text_of(doc, [t for t in clause.subtree if t.i != tok.i]), rest)]
+        step = subject_of(clause)
+        if tok.lower_ == "for" and obligation(main) is not None and (clause.lemma_.lower() in lex.COOPERATIVE or (
+                step is not None and step.lemma_.lower() in lex.COOPERATIVE)):  # "for the deal to be signed, X"
+            return [(tok, text_of(doc, [t for t in clause.subtree if t.i != tok.i]), rest)]
+    if tok.lower_ == "for" and tok.dep_ in ("prep", "mark") and obligation(tok.head) is not None:
+        obj = next((c for c in tok.children if c.dep_ in ("pobj", "nsubj")), None)
+        verb = next((c for c in obj.children if c.dep_ in ("relcl", "acl") and any(
+            a.lower_ == "to" for a in c.children)), None) if obj is not None else None
+        if verb is not None and (obj.lemma_.lower() in lex.COOPERATIVE or verb.lemma_.lower() in lex.COOPERATIVE):
+            purpose = {t.i for t in tok.subtree}
+            rest = [t for t in tok.head.subtree if t.i not in purpose]
+            return [(tok, text_of(doc, [t for t in tok.subtree if t.i != tok.i]), rest)]
+    return []
+
+
+def requirement_statements(doc: "Doc") -> list[Req]:
+    """(cue, conditioned, requirement tokens) for every requirement statement of the sentence."""
+    out: list[Req] = []
+    for tok in doc:
+        if tok.lemma_.lower() == "be" and tok.pos_ in ("AUX", "VERB"):
+            out += _copular(doc, tok)
+        out += _dependence(doc, tok) or (_obliged_step(doc, tok) if tok.pos_ in ("VERB", "AUX") else [])
+        out += _own_step(doc, tok)
+    return out

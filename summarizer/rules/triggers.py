@@ -1,0 +1,207 @@
+"""Triggers: lines others must not cross, from the grammar of threats and prohibitions (codebook §5).
+
+- a conditional threat: "if X / should X, we will respond" -> line X, consequence the main clause
+  (the main clause names a hostile response: a response verb, a response noun, "there would be war");
+- a generic threat: "any attack will be met with force", "such strikes will not go unanswered",
+  "whoever attacks us will pay a price"; a response aimed at an act ("respond firmly to any repetition",
+  "take measures to counter any provocation");
+- an ultimatum: "X must stop or face consequences" -> line: failing to stop;
+- a prohibition: "X must never / should not Y" (something that must not happen), "X will not be
+  allowed to Y", "launches like this cannot be tolerated", "No X is going to Y";
+- "unacceptable" about a general or future act (1.2): "would be unacceptable", "considers X unacceptable";
+- "the red line is X" / "X is a red line".
+Each returns (anchor, line, kind, consequence, agentive): agentive when the anchor's subject is
+the one who threatens (it may name the holder), not the actor or act that is barred.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summarizer.rules import lexicon as lex
+from summarizer.rules.clauses import inverted_conditional, noun_phrase, text_of, verb_phrase
+from summarizer.rules.speakers import subject_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+MODALS = frozenset("will would shall can could may might must should 'll wo ca".split())
+SELF = frozenset("we us i me ourselves itself myself themselves".split())
+Found = tuple["Token", str, str, "str | None", bool]
+_JUDGE = frozenset("consider deem find call regard view see".split())
+# who can be barred from acting in "No X will Y" (an actor, not "no amount of words")
+_ACTORS = lex.PERSON_ROLES | lex.STATE_VOICES | frozenset("court power country state force one side party".split())
+
+
+def modal(verb: "Token") -> bool:
+    """A modal or a "going to" future on the verb ("will", "would", "is going to")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    return verb.head.lemma_ == "go" and verb.dep_ == "xcomp" and verb.head.tag_ == "VBG"
+
+
+def _neg(tok: "Token") -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+
+
+def threat_verb(verb: "Token") -> bool:
+    """The predicate names a hostile response, on the verb, its objects, or its "to"-complement."""
+    for v in [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]:
+        if v.lemma_.lower() in lex.RESPONSE:
+            return True
+        carrier = v.lemma_.lower() in lex.RESPONSE_CARRIERS | {"be"}
+        if carrier and any(c.lemma_.lower() in lex.RESPONSE_NOUNS for c in v.subtree
+                           if c.dep_ in ("dobj", "pobj", "attr") and c.head.dep_ != "advcl"):
+            return True
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.IMPUNITY for c in verb.children) and _neg(verb)
+
+
+def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "If X, we will respond": the clause is the line, the main clause the consequence."""
+    if tok.dep_ == "mark" and tok.lower_ in ("if", "should") and tok.head.dep_ == "advcl":
+        clause, mark = tok.head, tok
+    elif tok.dep_ == "advcl" and (aux := inverted_conditional(tok)) is not None:
+        clause, mark = tok, aux
+    else:
+        return []
+    main = clause.head
+    warns = main.lemma_.lower() in ("warn", "threaten") and threat_verb(main)
+    hostile = lex.RESPONSE_NOUNS | lex.HOSTILE_ACTS
+    existential = any(c.dep_ == "expl" for c in main.children) and (any(
+        c.dep_ == "attr" and c.lemma_.lower() in hostile for c in main.children) or main.lower_ in hostile)
+    if not (warns or existential or (threat_verb(main) and modal(main))):
+        return []
+    line = text_of(doc, [t for t in clause.subtree if t.i != mark.i])
+    return [(main, line, "trigger", verb_phrase(doc, main, drop=("advcl",)), True)]
+
+
+def _generic(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "Any attack will be met with force"; "whoever attacks us will pay"; "respond to any X"."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and tok.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head
+        anyone = tok.dep_ == "csubj" and any(c.lemma_.lower() in lex.ANYONE for c in tok.children) or \
+            tok.lemma_.lower() in lex.ANYONE
+        generic = tok.pos_ == "NOUN" and (any(c.lower_ == "any" for c in tok.children)
+                                          or tok.lemma_.lower() in lex.HOSTILE_ACTS)
+        if (generic or anyone) and modal(verb) and threat_verb(verb):
+            line = noun_phrase(doc, tok, keep_any=True) if generic else text_of(doc, tok.subtree)
+            return [(verb, line, "trigger", verb_phrase(doc, verb), False)]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "against") and tok.head.head.lemma_.lower() in (
+            "respond", "retaliate", "react", "answer") and (any(c.lower_ == "any" for c in tok.children)
+                                                            or tok.lemma_.lower() in lex.HOSTILE_ACTS):
+        verb = tok.head.head
+        consequence = text_of(doc, [verb, *[c for c in verb.children if c.dep_ == "advmod"]])
+        return [(verb, noun_phrase(doc, tok, keep_any=True), "trigger", consequence, True)]
+    if tok.pos_ == "VERB" and modal(tok) and threat_verb(tok) and not _neg(tok):
+        target = next((t for t in tok.subtree if t.pos_ == "NOUN" and t.dep_ not in ("nsubj", "nsubjpass")
+                       and any(c.lower_ == "any" for c in t.children)), None)
+        if target is not None:  # "we will take measures to counter any provocation"
+            aimed = {t.i for t in target.subtree}
+            consequence = text_of(doc, [t for t in tok.subtree if t.i not in aimed and t.dep_ not in (
+                "nsubj", "aux", "punct") and tok.i <= t.i < target.i])
+            return [(tok, noun_phrase(doc, target, keep_any=True), "trigger", consequence or None, True)]
+    return []
+
+
+def _ultimatum(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "X must stop the raids or face consequences": the line is failing to do the demanded act."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children):
+        return []
+    demanded = tok.head
+    imperative = demanded.dep_ == "ROOT" and demanded.tag_ == "VB" and subject_of(demanded) is None
+    if not threat_verb(tok) or demanded.pos_ != "VERB" or not (modal(demanded) or imperative):
+        return []
+    act = verb_phrase(doc, demanded, drop=("advcl",))
+    return [(demanded, f"failing to {act}", "trigger", verb_phrase(doc, tok), False)]
+
+
+def _prohibition(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "X must never Y", "X will not be allowed to Y", "cannot be tolerated", "No X is going to Y"."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    subj = subject_of(tok)
+    if subj is not None and subj.lower_ in ("they", "it") and tok.dep_ == "conj":
+        first = subject_of(tok.head)  # "launches like this threaten us, and they cannot be tolerated"
+        subj = first if first is not None and first.pos_ == "NOUN" else subj
+    if subj is None or subj.lower_ in ("it", "this", "that", "which", "who", "they"):
+        return []
+    owner = noun_phrase(doc, subj, keep_any=True) if subj.pos_ in ("NOUN", "PROPN") else subj.text
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    obliged = any(c.dep_ == "aux" and c.lower_ in lex.OBLIGATION for c in tok.children)
+    if _neg(tok) and passive and modal(tok) and tok.lemma_.lower() in lex.PERMISSION | {"accept"}:
+        barred = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        line = f"{owner} {verb_phrase(doc, barred)}" if barred is not None else owner
+        return [(tok, line, "trigger", None, False)]
+    # "must not / must never / should never", "should not be squandered", "should take no step": a ban
+    no_object = any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in tok.children)
+    banned = _neg(tok) or no_object
+    strong = any(c.dep_ == "aux" and c.lower_ in ("must", "shall") for c in tok.children) or passive or any(
+        c.lower_ == "never" for c in tok.children) or no_object
+    if banned and obliged and strong and subj.lower_ not in SELF:
+        return [(tok, f"{owner} {verb_phrase(doc, tok, keep_conj=True)}", "trigger", None, False)]
+    agent = subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or subj.lemma_.lower() in _ACTORS
+    nobody = subj.lower_ in ("nobody", "noone") or (subj.lower_ == "one" and any(
+        c.lower_ == "no" for c in subj.children)) or (agent and any(c.dep_ == "det" and c.lower_ == "no"
+                                                                  for c in subj.children))
+    if nobody and (modal(tok) or (tok.lemma_ == "go" and tok.tag_ == "VBG")) and tok.lemma_ != "be":
+        verb = next((c for c in tok.children if c.dep_ == "xcomp"), tok) if tok.lemma_ == "go" else tok
+        return [(tok, f"{owner} {verb_phrase(doc, verb)}", "trigger", None, False)]
+    return []
+
+
+def _refrain(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "ordered X to refrain from Y", "X must refrain from Y": Y must not happen (a trigger)."""
+    if tok.lemma_.lower() != "refrain":
+        return []
+    frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    act = next((c for c in frm.children if c.dep_ in ("pcomp", "pobj")), None) if frm is not None else None
+    if act is None:
+        return []
+    actor = next((c for c in tok.head.children if c.dep_ == "dobj"), None) if tok.dep_ == "xcomp" else subject_of(tok)
+    who = f"{text_of(doc, actor.subtree)} " if actor is not None else ""
+    anchor, agentive = (tok.head, True) if tok.dep_ == "xcomp" else (tok, False)
+    return [(anchor, who + text_of(doc, act.subtree), "trigger", None, agentive)]
+
+
+def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
+    """§5 1.2: "unacceptable" about a general or future act is a trigger; about a past one, a stance."""
+    lemma = tok.lemma_.lower()
+    if not (lemma in lex.UNACCEPTABLE or (lemma == "acceptable" and _neg(tok.head))):
+        return []
+    head = tok.head
+    if tok.dep_ == "acomp" and head.lemma_ == "be":
+        act = subject_of(head)
+        present = head.tag_ in ("VBZ", "VBP") or modal(head)
+    elif tok.dep_ in ("oprd", "ccomp", "xcomp") and head.lemma_.lower() in _JUDGE:
+        act = next((c for c in [*tok.children, *head.children] if c.dep_ in ("nsubj", "dobj") and c.i < tok.i
+                    and c.i > head.i), None)
+        present = head.tag_ in ("VBZ", "VBP", "VBG") or modal(head)
+    elif tok.dep_ == "amod" and tok.i == tok.head.right_edge.i and (obj := next(
+            (a for a in tok.ancestors if a.dep_ == "dobj" and a.head.lemma_.lower() in _JUDGE), None)) is not None:
+        head, act = obj.head, obj  # a parse that hangs a postposed "unacceptable" on the object's last noun
+        present = head.tag_ in ("VBZ", "VBP", "VBG") or modal(head)
+    else:
+        return []
+    if act is None or act.pos_ not in ("NOUN", "PROPN") or not present:
+        return []
+    return [(head, noun_phrase(doc, act, keep_any=True), "trigger", None, True)]
+
+
+def _red_line(doc: "Doc", tok: "Token") -> list[Found]:
+    if tok.lower_ == "line" and any(c.lower_ == "red" for c in tok.children):
+        cop = tok.head
+        inside = {t.i for t in tok.subtree}
+        other = next((c for c in cop.children if c.dep_ in ("attr", "nsubj", "ccomp") and c.i not in inside),
+                     None) or subject_of(cop)
+        if cop.lemma_ == "be" and other is not None:
+            return [(cop, text_of(doc, other.subtree), "trigger", None, False)]
+    return []
+
+
+def triggers(doc: "Doc") -> list[Found]:
+    """Every trigger construction of the sentence (a red-line statement or a conditional threat first)."""
+    out: list[Found] = []
+    for tok in doc:
+        out += _red_line(doc, tok) or _conditional(doc, tok) or _generic(doc, tok)
+        out += _ultimatum(doc, tok) + _prohibition(doc, tok) + _unacceptable(doc, tok) + _refrain(doc, tok)
+    return out
