@@ -156,6 +156,8 @@ class ActorFinder:
                 return None
             if ent.label_ == "NORP" and not name.endswith("s"):
                 return None  # an adjective the gazetteer does not know: a modifier, not an actor
+            if _names_a_document(name):
+                return None  # §1: an agreement, resolution or law is not an actor ("the Agreement does not ask")
             name = re.sub(r"^the\s+", "", name, flags=re.I)
             state = _state_near(doc, ent.start)
             if state is not None and name.split()[-1].lower() in lex.STATE_VOICES | {"ministry"}:
@@ -164,6 +166,17 @@ class ActorFinder:
             return Mention(ent.end_char - len(name), ent.end_char, name,
                            Actor(name, "organization", state.country if state else None), ent.start, ent.end - 1)
         return None
+
+
+# Head nouns of the names of agreements and documents (codebook §1: actors named only inside the name
+# of an agreement, resolution or event are not participants, and the document itself is no actor).
+_DOCUMENTS = frozenset("""agreement agreements accord accords treaty pact deal declaration resolution charter
+convention protocol annex memorandum plan roadmap framework law act constitution statement""".split())
+
+
+def _names_a_document(name: str) -> bool:
+    head = re.split(r"\s+(?:on|of|for|to|between|with)\s+", name, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower() in _DOCUMENTS
 
 
 def _titled_name(doc: "Doc", ent: "Doc") -> bool:

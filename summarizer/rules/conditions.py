@@ -89,7 +89,7 @@ Cand = tuple["Token", "Token", list["Token"], str]  # (cue, main clause head, re
 def _marked(doc: "Doc", tok: "Token") -> Cand | None:
     """A subordinate clause marked by a conjunction of condition, bound or time (§4 signals)."""
     clause, main = tok.head, tok.head.head
-    while main.dep_ == "advmod" and main.head is not main:  # "as long as": the clause hangs on "long"
+    while main.dep_ == "advmod" and main.head.i != main.i:  # "as long as": the clause hangs on "long"
         main = main.head
     low = tok.lower_
     long_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "long" and doc[tok.i - 2].lower_ in ("as", "so")

@@ -70,7 +70,7 @@ def analyse(sentences: tuple[Sentence, ...]) -> Analysis:
         def resolve(tok: Any, mentions: list[Mention] = mentions) -> list[Any]:
             return [h for h in tracker.resolve(tok, mentions) if h[0].kind != "other"]
 
-        analysis.items["stances"] += stances(doc, sentence.id, found, resolve, article, analysis.countries)
+        analysis.items["stances"] += stances(doc, sentence.id, found, article)
         analysis.items["conditions"] += conditions(doc, sentence.id, found, resolve, article)
         analysis.items["red_lines"] += red_lines(doc, sentence.id, found, resolve, article)
     return analysis
@@ -92,7 +92,7 @@ def _discourse_country(analysis: Analysis, mentions: list[Mention], tracker: Spe
 def _active(doc: "Doc", m: Mention) -> bool:
     """The mention's phrase is a subject, object, agent or target, or names the state of one."""
     span = range(m.first, m.last + 1)
-    head = next((doc[i] for i in span if doc[i].head.i not in span or doc[i].head is doc[i]), doc[m.last])
+    head = next((doc[i] for i in span if doc[i].head.i not in span or doc[i].head.i == i), doc[m.last])
     for _ in range(3):
         if head.dep_ in _ACTIVE:
             return True
@@ -150,13 +150,13 @@ _KEYS = {"stances": ("holder", "topic", "polarity"), "conditions": ("holder", "c
 
 
 def _most_telling(items: list[Item], field_name: str) -> list[Item]:
-    """At most MAX_ITEMS, in article order; stances with a clear polarity are kept first."""
-    items = _merged(items, _KEYS[field_name])
-    if len(items) <= MAX_ITEMS:
-        return items
-    rank = sorted(range(len(items)),
-                  key=lambda i: (items[i].get("polarity") == "neutral", -len(items[i]["sentences"]), i))
-    return [items[i] for i in sorted(rank[:MAX_ITEMS])]
+    """At most MAX_ITEMS, in article order; stances with a clear polarity, then those an attitude word,
+    a demand or a judgement decided (`weak` False: not a plain statement of an act), are kept first."""
+    items = [{k: v for k, v in item.items() if k != "weak"} | {"_weak": bool(item.get("weak"))}
+             for item in _merged(items, _KEYS[field_name])]
+    rank = sorted(range(len(items)), key=lambda i: (items[i].get("polarity") == "neutral", items[i]["_weak"],
+                                                    -len(items[i]["sentences"]), i))
+    return [{k: v for k, v in items[i].items() if k != "_weak"} for i in sorted(rank[:MAX_ITEMS])]
 
 
 class BaselineProvider:

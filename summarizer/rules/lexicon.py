@@ -23,6 +23,8 @@ assure hint repeat respond counter protest propose recommend call ask
 # Verbs whose subject names a source, not a holder ("the agency reported that X ruled out ...").
 # Codebook §1: media cited only as sources are never participants or holders.
 SOURCE_VERBS = _words("report quote cite publish broadcast carry")
+# Transcript labels of the asking side ("QUESTION:", "Q:", "Reporter:"): they give the floor to no one.
+QUESTION_LABELS = _words("question q reporter journalist moderator interviewer audience")
 # Verbs that state an attitude without reporting words (codebook §3 author_claim: "wants, rejects,
 # demands, insists, is ready, opposes"), with the polarity they give towards their object.
 FAVOR_VERBS = _words("""
@@ -49,6 +51,49 @@ AGAINST_WORDS = _words("""
 unacceptable illegal illegitimate unlawful opposed reluctant unwilling impossible wrong dangerous
 provocative hostile aggressive violation aggression sham farce null void invalid unjustified war
 """)
+# Stance polarity of a content clause with no attitude word (rules.polarity, codebook §3: blame is
+# against, praise is favor). Hostile conduct an actor is said to commit ("X destabilises the region").
+HOSTILE_CONDUCT = _words("""
+attack strike bomb shell kill invade occupy annex violate breach betray destabilise destabilize
+pressure coerce intimidate harass provoke escalate sabotage obstruct undermine exploit manipulate
+deceive mislead lie meddle interfere weaponise weaponize blackmail seize detain expel terrorise
+terrorize aggression provocation violation occupation interference propaganda threat target
+damage harm hurt jeopardise jeopardize endanger derail wreck squander crime pretext
+""")
+# Judgements against what they are said of ("a road to nowhere", "the situation is tense").
+NEGATIVE_JUDGEMENT = _words("""
+tense harsh harshly nowhere futile pointless useless unrealistic counterproductive irresponsible
+reckless destructive baseless groundless false absurd hypocritical unfair unjust biased
+one-sided dangerous dangerously provocative hostile aggressive crisis failure mistake threat
+illegitimate illegal unlawful deadlock impasse stalemate setback obstacle bad wrong meaningless
+inconsistent unjustified unacceptable separatist terrorist criminal puppet stubborn ill-intentioned
+""")
+# Judgements in favour of what they are said of ("the plan is historic", "the offer remains valid").
+POSITIVE_JUDGEMENT = _words("""
+historic important possible valid constructive productive useful fruitful successful success
+progress breakthrough milestone achievement realistic fair balanced good positive great
+significant essential vital crucial helpful encouraging promising welcome necessary legitimacy
+legitimate lawful legal
+""")
+# Copulas and verbs of characterisation: their predicate judges the subject or object (rules.polarity).
+COPULAS = _words("be remain become seem appear look sound stay")
+CHARACTERISE = _words("call describe consider regard deem label brand term dub find characterise characterize")
+# Verbs that judge an actor for an act ("accused X of Y", "praised X for Y"): the act is the topic.
+ACT_JUDGING = _words("accuse blame criticize criticise condemn praise thank commend credit fault charge")
+# Light nouns whose complement is what a stance is about ("no right to X", "the intention of X");
+# with PLACE_NOUNS the subject is ("X has no place in Y", "X has no chance of succeeding").
+LIGHT_NOUNS = _words("right authority intention chance interest need way reason plan room place option desire "
+                     "willingness readiness ability mandate")
+PLACE_NOUNS = _words("place chance room")
+# Verbs of hostile response: with a conditional clause they threaten ("will retaliate if X", §5).
+RETALIATION = _words("respond retaliate react punish hit strike crush destroy")
+# Verbs of demand whose complement is the demanded act (§3 "demands on others" are favor).
+DEMAND_VERBS = _words("urge call demand ask press insist expect require need")
+# Verbs of mere mention: "X was not discussed", "Y never came up" are assessments (§3 neutral).
+MENTION_VERBS = _words("discuss mention raise figure address")
+PHRASAL_MENTION = frozenset({("come", "up")})
+# Modal and future auxiliaries: with them a verb of mention announces a step ("will discuss X").
+PROSPECTIVE = _words("will would shall could can may might to 'll")
 # Words of negation a parse marks with dep "neg", plus the negative determiners and adverbs.
 NEGATIONS = _words("not n't never no neither nor without")
 

@@ -3,17 +3,21 @@
 Codebook §3: a stance is a participant's attitude to a topic (support, rejection, a demand,
 an assessment); polarity is towards the topic as worded (negation applied), the topic a noun
 phrase; attribution from the statement's form. §2: one item per named holder of a joint
-statement; a participant's words about another are the speaker's own stance only.
+statement; a participant's words about another are the speaker's own stance, for or against as
+they praise or blame (`rules.polarity`), not a neutral assessment. An event stated as fact with no
+attitude (`polarity.reported_event`) is no stance. `weak` marks a stance no attitude word, demand or
+judgement decided: the item cap (`extractor._most_telling`) drops those first.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from summarizer.extract.grounding import NEGATIONS, content_stems
-from summarizer.rules.clauses import attitude, topic_of
-from summarizer.rules.speakers import Holder, Speech, holder_name, subject_of
+from summarizer.rules.polarity import reported_event, stance_reading
+from summarizer.rules.speakers import Speech, holder_name
+from summarizer.rules.topics import stance_topic
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -30,24 +34,6 @@ def shorten(text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
-def _third_party(speech: Speech, word: Any, resolve: Callable[[Any], list[Holder]],
-                 countries: dict[str, str]) -> bool:
-    """The attitude word's subject is another named actor, and it is no demand of the holder's."""
-    if word is None or speech.root is speech.verb or word.dep_ in ("acomp", "attr", "oprd"):
-        return False
-    if any(c.lower_ in ("must", "should") for c in word.children):
-        return False
-    subj = subject_of(word)
-    if subj is None or subj.pos_ == "PRON":
-        return False
-    others = {h[0] for h in resolve(subj)}
-    own = {h[0] for h in speech.holders}
-    own_states = {countries.get(a.name, a.country) for a in own}
-    unknown = None in own_states and any(a.kind == "person" for a in own)  # an official of an unnamed state
-    others -= {o for o in others if o.kind == "state" and (o.country in own_states or unknown)}
-    return bool(others) and not others & own
-
-
 def _negated(text: str) -> bool:
     return bool(_NEGATION_WORDS.search(text)) or bool(content_stems(text) & NEGATIONS)
 
@@ -57,16 +43,15 @@ def _negation_outside(doc: "Doc", speech: Speech) -> bool:
     return _negated(doc.text) != _negated(doc.text[speech.start:speech.end])
 
 
-def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Callable[[Any], list[Holder]],
-            article: str, countries: dict[str, str]) -> list[Item]:
+def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) -> list[Item]:
     items: list[Item] = []
     for speech in speeches:
         if speech.root is None:
             continue
-        polarity, word = attitude(speech.root, speech.tokens)
-        if polarity != "neutral" and _third_party(speech, word, resolve, countries):
-            polarity = "neutral"  # §2: what the holder says another actor did or wants is an assessment
-        topic = topic_of(doc, speech.root, word, speech.tokens)
+        polarity, word, how = stance_reading(speech.root, speech.tokens, speech.verb)
+        if how == "plain" and polarity == "favor" and reported_event(speech.root):
+            continue  # §3: an event or action reported without an attitude is no stance
+        topic = stance_topic(doc, speech.root, word, how, speech.tokens, speech.verb)
         if not topic:
             continue
         content = " ".join(doc.text[speech.start:speech.end].split())
@@ -74,8 +59,9 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Calla
             content = " ".join(doc.text.split())
         for actor, surface in speech.holders:
             holder = holder_name(actor, surface, article)
-            verb = "" if speech.verb is None or speech.root is speech.verb else f" {speech.verb.text}"
+            verb = "" if speech.verb is None or speech.root.i == speech.verb.i else f" {speech.verb.text}"
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
                           "position": shorten(f"{holder}{verb} {content}", 200),
-                          "attribution": speech.attribution, "sentences": [sentence_id]})
+                          "attribution": speech.attribution, "sentences": [sentence_id],
+                          "weak": how in ("plain", "mention")})
     return items

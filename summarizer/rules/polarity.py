@@ -1,0 +1,221 @@
+"""Stance polarity from the parse: which way the holder's words point at the topic as worded.
+
+Codebook §3: favor = supports, wants, agrees, welcomes, calls for, is ready for, the holder's own
+announced step; against = rejects, opposes, condemns, denies, warns against, refuses, blames;
+negation flips; a demand ("must", "call on X to") is favor the demanded act; conditional support is
+still favor; an accusation of another actor's conduct is against that conduct; `neutral` is an
+assessment that neither supports nor opposes, so it is kept for statements that only say what was
+or was not discussed. The order of the tests is English grammar's: an attitude word governs its
+complement, so it decides before the words of the complement; a clause with no attitude word states
+the holder's position on the act it names, evaluated by its own evaluative words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summarizer.rules import lexicon as lex
+from summarizer.rules.clauses import word_polarity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+# The predicate chain an attitude word may sit on: complements of the root, not its adverbial
+# clauses, relative clauses or coordinated sentences (those are other statements).
+_CHAIN = ("xcomp", "ccomp", "acomp", "oprd", "attr", "dobj", "pobj", "prep", "pcomp", "conj")
+# Predicative positions: a judgement there is said of the subject ("X is a provocation", "called it
+# unjustified", "X leads nowhere").
+_PREDICATIVE = ("acomp", "attr", "oprd", "advmod", "dobj")
+
+
+def _own_negation(tok: "Token") -> bool:
+    """Negation on the word itself: "not"/"never" on it, "no" on its object, a negative subject."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+        return True
+    if any(c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() not in lex.REFUSAL_NOUNS
+           and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
+        return True
+    return _negative_subject(tok)
+
+
+def _flips(tok: "Token", root: "Token") -> int:
+    """Negations scoping over the word: its own and its governing predicates' up to the root; a
+    coordinated predicate carries its own negation, not its partner's ("is not X and does not Y")."""
+    count, steps = int(_own_negation(tok)), 0
+    while tok.i != root.i and tok.head.i != tok.i and steps < 8:
+        crossed_conj = tok.dep_ == "conj"
+        tok, steps = tok.head, steps + 1
+        if not crossed_conj:
+            count += int(_own_negation(tok))
+    return count
+
+
+def _flip(polarity: str, times: int) -> str:
+    if times % 2 == 0 or polarity == "neutral":
+        return polarity
+    return "favor" if polarity == "against" else "against"
+
+
+def _chain(root: "Token", allowed: set[int] | None, depth: int = 3) -> list["Token"]:
+    """The predicate chain, breadth first; a coordinated verb only at the first level (its own claim)."""
+    out, frontier = [root], [root]
+    for level in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in _CHAIN
+                    and (allowed is None or c.i in allowed) and (c.dep_ != "conj" or level == 0)]
+        out += frontier
+    return out
+
+
+def _evaluation(tok: "Token") -> str | None:
+    """A word that judges what it is said of: hostile conduct or a negative judgement is against,
+    a positive judgement is favor ("the raids destabilise the region", "the plan is historic")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "NOUN") and lemma in lex.HOSTILE_CONDUCT:  # not "strike a deal", "target a truce"
+        cooperative = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.COOPERATIVE for c in tok.children)
+        return None if cooperative else "against"
+    if tok.pos_ in ("ADJ", "ADV", "NOUN") and lemma in lex.NEGATIVE_JUDGEMENT:
+        return "against"
+    if tok.pos_ in ("ADJ", "ADV", "NOUN") and lemma in lex.POSITIVE_JUDGEMENT:
+        return "favor"
+    return None
+
+
+def _obliged(tok: "Token") -> bool:
+    return any(c.lower_ in lex.OBLIGATION and c.dep_ == "aux" for c in tok.children)
+
+
+def _demand(root: "Token") -> bool:
+    """"Must/should X", or a verb of demand with the demanded act ("urged X to Y", "called for Y"),
+    not a characterisation ("called the move a provocation")."""
+    kids = {c.dep_ for c in root.children}
+    return _obliged(root) or (root.lemma_.lower() in lex.DEMAND_VERBS and "oprd" not in kids
+                              and bool(kids & {"xcomp", "ccomp", "prep", "dobj"}))
+
+
+def _judged_predicate(verb: "Token", allowed: set[int] | None) -> str | None:
+    """A copula's or a verb of characterisation's predicate judges its subject or object ("X was a
+    road to nowhere", "called the move a breach", "considers the plan entirely unacceptable"): its
+    adjectives, adverbs and words of hostile conduct or threat, not the thing judged (the subject,
+    the first object of a verb of characterisation)."""
+    judged = verb.lemma_.lower() in lex.CHARACTERISE
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "advcl", "mark", "punct", "cc", "conj", "relcl"):
+            continue
+        skip = {t.i for t in child.subtree} if judged and child.dep_ == "dobj" else set()
+        if judged and child.dep_ == "dobj":
+            judged = False
+        for tok in child.subtree:
+            if allowed is not None and tok.i not in allowed:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.i in skip and tok.pos_ != "ADJ":
+                continue
+            found = _evaluation(tok) or ("against" if tok.pos_ in ("ADJ", "NOUN") and lemma in lex.AGAINST_WORDS
+                                         else None) or ("against" if _threat(tok) else None)
+            if found is not None:
+                return found
+    return None
+
+
+def _descriptive(root: "Token") -> bool:
+    """Only what was or was not discussed: an assessment without attitude (§3 `neutral`)."""
+    lemma = root.lemma_.lower()
+    if any(c.dep_ == "aux" and c.lower_ in lex.PROSPECTIVE for c in root.children):
+        return False  # "the bloc would discuss measures": an announced step, not a description
+    return lemma in lex.MENTION_VERBS or (lemma, next((c.lower_ for c in root.children if c.dep_ == "prt"), "")) \
+        in lex.PHRASAL_MENTION
+
+
+def _threat(tok: "Token") -> bool:
+    """A response threatened against the subject or a condition: "any attack will be met with force",
+    "whoever harms us will pay a price", "we will retaliate if attacked", "X is a red line" (codebook
+    §5: a red line carries a stance against)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in lex.RESPONSE and any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "we will respond if attacked"
+            c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) for c in tok.children):
+        return True
+    if tok.pos_ == "VERB" and lemma in lex.RESPONSE_CARRIERS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.RESPONSE_NOUNS for c in tok.children):
+        return lemma != "take" or not any(c.dep_ == "xcomp" for c in tok.children)
+    return lemma == "line" and any(c.lower_ == "red" for c in tok.children)
+
+
+def _judged(tok: "Token") -> str | None:
+    """The evaluation a predicative word carries itself or through its modifiers ("a grave provocation");
+    an object only by its own head word ("put pressure on X", not "return the seized rifles")."""
+    if tok.dep_ == "dobj":
+        return "against" if tok.lemma_.lower() in lex.HOSTILE_CONDUCT else None
+    for word in [tok, *(c for c in tok.children if c.dep_ in ("amod", "advmod", "compound"))]:
+        found = _evaluation(word)
+        if found is not None:
+            return found
+    return None
+
+
+def stance_polarity(root: "Token", allowed: set[int] | None = None,
+                    verb: "Token | None" = None) -> tuple[str, "Token | None"]:
+    """(polarity, the word that decided it) of a statement's content, negation applied."""
+    polarity, word, _ = stance_reading(root, allowed, verb)
+    return polarity, word
+
+
+def stance_reading(root: "Token", allowed: set[int] | None = None,
+                   verb: "Token | None" = None) -> tuple[str, "Token | None", str]:
+    """(polarity, deciding word, how it decided: attitude | demand | threat | judged | mention | plain).
+
+    An attitude word anywhere on the predicate chain decides first (it governs the rest), then a
+    demand, then the words that judge the predicate; a plain statement of the act is favor it,
+    its negation against it. `verb` is the reporting verb: content it demands ("urged X to Y",
+    "called on X to Y", "demanded that X Y") is favor the demanded act (§3)."""
+    if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DEMAND_VERBS:
+        return _flip("favor", int(_own_negation(root))), verb, "demand"
+    chain = _chain(root, allowed)
+    for tok in chain:
+        found = word_polarity(tok)
+        how = "attitude"
+        if found is None and _threat(tok):
+            found, how = "against", "threat"
+        if found is not None:
+            return _flip(found, _flips(tok, root)), tok, how
+    for tok in chain:
+        if tok.i != root.i and tok.pos_ in ("VERB", "AUX") and _obliged(tok):
+            return _flip("favor", _flips(tok, root)), tok, "demand"  # §3: a demand is favor the demanded act
+    if any(c.dep_ == "expl" for c in root.children):  # "there will be (no) X": for or against X existing
+        hostile = any(c.lemma_.lower() in lex.HOSTILE_CONDUCT | lex.RESPONSE_NOUNS for c in [root, *root.children]
+                      if c.dep_ in ("attr", "nsubj") or c.i == root.i)  # "there would be bombing / consequences"
+        how = "threat" if hostile else "plain"
+        return _flip("against" if hostile else "favor", int(_own_negation(root))), None, how
+    if _demand(root):
+        return _flip("favor", int(_own_negation(root))), root, "demand"
+    if _descriptive(root):
+        return "neutral", root, "mention"
+    for tok in chain:
+        found = _judged(tok) if tok.i == root.i or tok.dep_ in _PREDICATIVE else None
+        if found is None and tok.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE:
+            found = _judged_predicate(tok, allowed)
+        if found is not None:
+            return _flip(found, _flips(tok, root)), tok, "judged"
+    return ("against" if _own_negation(root) else "favor"), None, "plain"
+
+
+def reported_event(root: "Token") -> bool:
+    """An event stated as fact in the pluperfect or the progressive ("forces had attacked the ship",
+    "the envoy is briefing reporters"): no modal, no attitude — what happened, not a position (§3)."""
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & lex.PROSPECTIVE or auxes & lex.OBLIGATION:
+        return False
+    progressive = root.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
+    return (root.tag_ == "VBN" and "had" in auxes) or progressive
+
+
+def _negative_subject(root: "Token") -> bool:
+    """"No troops will stay", "nothing will change", "neither side wants": a negative subject."""
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in ("nothing", "none", "nobody", "neither") or any(
+        d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in subj.children)

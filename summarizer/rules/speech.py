@@ -1,0 +1,141 @@
+"""A statement of a sentence and the grammar that finds its parts: subject, content, attribution.
+
+Used by `rules.speakers` (which finds the statements) and by every list's rules (which read them).
+Codebook §3 attribution: direct_quote when the clause itself is in quotation marks, reported_speech
+for a reporting verb's complement, author_claim for an attitude ascribed without reported words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from summarizer.entities.gazetteer import Actor
+from summarizer.rules import lexicon as lex
+from summarizer.rules.actors import quote_spans
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+Holder = tuple[Actor, str]  # the actor and the surface this sentence uses for it
+SOURCE = (Actor("source", "other"), "")  # a medium cited as a source: never a holder
+# Verbs of standing attitude: in the perfect or simple present they ascribe a position (author_claim)
+# rather than report an utterance ("India has insisted that ...", "Tehran maintains that ...").
+_ATTITUDE = frozenset("insist maintain believe argue hold consider regard see view".split())
+COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
+# the dependents that belong to a predicate (its objects, complements and modifiers), not its subject,
+# coordinated verbs, or adverbial clauses with subjects of their own
+PREDICATE = frozenset("dobj prep xcomp ccomp acomp attr oprd dative prt neg advmod aux auxpass npadvmod agent".split())
+
+
+@dataclass
+class Speech:
+    """One statement of a sentence: its holders, the head of what is said, and how it is attributed."""
+
+    holders: list[Holder]
+    verb: "Token | None"  # the reporting or attitude verb (None: a bare quotation, "according to")
+    root: "Token | None"  # the head of the content (the verb itself for an attitude verb)
+    start: int  # content, as char offsets into the sentence
+    end: int
+    attribution: str  # direct_quote | reported_speech | author_claim
+    tokens: set[int] = field(default_factory=set)  # token indices of the content
+
+
+def phrasal(tok: "Token") -> tuple[str, str] | None:
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod"
+                     and c.lower_ in ("away", "out", "down", "off", "up") and c.i == tok.i + 1), None)
+    return (tok.lemma_.lower(), particle) if particle else None
+
+
+def is_attitude_verb(tok: "Token") -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and (lemma in lex.FAVOR_VERBS or lemma in lex.AGAINST_VERBS
+                                   or phrasal(tok) in lex.PHRASAL_AGAINST | lex.PHRASAL_FAVOR)
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The grammatical subject; a coordinated verb or an '-ing' adjunct shares its head's subject."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def content_of(doc: "Doc", root: "Token") -> tuple[int, int, set[int]]:
+    tokens = [t for t in root.subtree if not (t.dep_ == "mark" and t.head.i == root.i and t.lower_ == "that")]
+    tokens = [t for t in tokens if not t.is_punct or t.text in "“”\"'’"] or [root]
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    return doc[first].idx, doc[last].idx + len(doc[last].text), {t.i for t in tokens}
+
+
+def attribution_of(text: str, start: int, end: int, verb: "Token | None") -> str:
+    quotes = quote_spans(text)
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quotes)
+    opens = any(s <= start <= s + 2 or s < start < e for s, e in quotes)
+    if end > start and inside / (end - start) >= 0.6 and opens:
+        return "direct_quote"  # §3: the clause itself is in quotation marks, not a fragment inside it
+    if verb is None:
+        return "reported_speech"
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.REPORTING:
+        return "author_claim"
+    tenses = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if lemma in _ATTITUDE and (tenses & {"has", "have"} or verb.tag_ in ("VBZ", "VBP")):
+        return "author_claim"
+    return "reported_speech"
+
+
+def split_coordinated(doc: "Doc", speech: Speech) -> list[Speech]:
+    """"X said that A and that B", "X said A and B would follow": one statement per coordinated clause
+    with a named subject or a "that" of its own (codebook §6: one item per distinct claim); an attitude
+    verb's own predicate stays one statement."""
+    root = speech.root
+    if root is None or speech.verb is None or root.i == speech.verb.i or root.pos_ not in ("VERB", "AUX"):
+        return [speech]
+    parts = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in speech.tokens
+             and any(d.dep_ in ("nsubj", "nsubjpass") and d.pos_ != "PRON"
+                     or (d.dep_ == "mark" and d.lower_ == "that") for d in c.children)]
+    if not parts:
+        return [speech]
+    out = []
+    inner = {t.i for p in parts for t in p.subtree}
+    pieces = [(root, speech.tokens - inner), *((p, {t.i for t in p.subtree} & speech.tokens) for p in parts)]
+    for head, tokens in pieces:
+        tokens = {i for i in tokens if doc[i].text in "“”\"'’"
+                  or not (doc[i].dep_ in ("mark", "cc", "punct") and doc[i].head.i in (head.i, root.i))} or {head.i}
+        first, last = doc[min(tokens)], doc[max(tokens)]
+        start, end = first.idx, last.idx + len(last.text)
+        out.append(Speech(speech.holders, speech.verb, head, start, end,
+                          attribution_of(doc.text, start, end, speech.verb), tokens))
+    return out
+
+
+def depth(tok: "Token") -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def holder_name(actor: Actor, surface: str, text: str) -> str:
+    """The canonical name when the article uses it, else the form it does use ('Washington')."""
+    import re
+
+    if actor.kind == "person" or re.search(r"(?<!\w)" + re.escape(actor.name) + r"(?!\w)", text, re.I):
+        return actor.name
+    return surface or actor.name
+
+
+def holders_of(tok: "Token", speeches: list[Speech]) -> list[Holder] | None:
+    """The holders of the innermost speech whose content holds the token."""
+    owning = [s for s in speeches if tok.i in s.tokens]
+    return min(owning, key=lambda s: len(s.tokens)).holders if owning else None
+

@@ -1,0 +1,121 @@
+"""The topic of a stance: what the attitude is about, read from the construction that decided it.
+
+Codebook §3: the topic is the object of the attitude worded without negation; "word the topic as
+the act or state the text names and let polarity carry the attitude". So:
+- a judgement by a copula or a verb of characterisation is about its subject or object ("X was a
+  road to nowhere", "called the move a provocation" → X, the move), not about the judging noun;
+- an accusation or praise "of/for" an act is about the actor's act ("accused X of stalling" →
+  "X stalling");
+- a demand is about the demanded act ("urged X to withdraw its troops" → "X withdraw its troops");
+- otherwise the noun phrase of `clauses.topic_of`, or the predicate itself when that phrase is only
+  a name (an actor is no topic: "ready to help Moldova" is about helping Moldova).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summarizer.rules import lexicon as lex
+from summarizer.rules.clauses import noun_phrase, text_of, topic_of, verb_phrase
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_LIMIT = 12  # words: a topic is "a few words"
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()[:_LIMIT])
+
+
+def _subject_phrase(doc: "Doc", verb: "Token") -> str | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in ("this", "that", "it"):
+        return None
+    if subj.dep_ == "csubj":  # "discussing X without Y was ...": the clause is the topic
+        return _words(text_of(doc, list(subj.subtree)))
+    return noun_phrase(doc, subj, limit=_LIMIT) or None
+
+
+def _judged_thing(doc: "Doc", word: "Token") -> str | None:
+    verb = word if word.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE else word.head
+    if verb.lemma_.lower() in lex.CHARACTERISE:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return noun_phrase(doc, obj, limit=_LIMIT) if obj is not None and obj.pos_ != "PRON" else None
+    if verb.lemma_.lower() in lex.COPULAS or word.dep_ in ("attr", "acomp"):
+        return _subject_phrase(doc, verb)
+    return None
+
+
+def _act_of(doc: "Doc", verb: "Token") -> str | None:
+    """"accused X of stalling the talks" → "X stalling the talks"."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")):
+        act = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj")), None)
+        if act is None:
+            continue
+        act_text = verb_phrase(doc, act) if act.pos_ in ("VERB", "AUX") else noun_phrase(doc, act, limit=_LIMIT)
+        head = noun_phrase(doc, obj, limit=4) if obj is not None and obj.pos_ != "PRON" else ""
+        return _words(f"{head} {act_text}".strip())
+    return None
+
+
+def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allowed: set[int] | None,
+                 verb: "Token | None" = None) -> str | None:
+    """The topic for a stance whose polarity was decided by `word` in the way `how` names
+    (rules.polarity: attitude, demand, judged, threat, plain, mention)."""
+    found: str | None = None
+    if how == "judged" and word is not None:
+        found = _judged_thing(doc, word)
+    elif how == "threat" and word is not None:
+        found = _subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
+    elif how == "attitude" and word is not None and word.lemma_.lower() in lex.ACT_JUDGING:
+        found = _act_of(doc, word)
+    elif how == "demand" and root.pos_ in ("VERB", "AUX") and (verb is None or root.i != verb.i):
+        found = _words(verb_phrase(doc, root))
+    elif how == "attitude" and word is not None:
+        found = _object_act(doc, word)
+    if not found and word is not None and word.lemma_.lower() in lex.CHARACTERISE:
+        obj = next((c for c in word.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        found = noun_phrase(doc, obj, limit=_LIMIT).split(" as ")[0] if obj is not None else None
+    if not found:
+        found = _light_object(doc, word or root)
+    if found:
+        return found
+    topic = topic_of(doc, root, word, allowed)
+    if topic is not None and root.pos_ == "VERB" and _only_a_name(doc, topic):
+        phrase = _words(verb_phrase(doc, root))
+        return phrase if len(phrase.split()) > len(topic.split()) else topic
+    return topic
+
+
+def _object_act(doc: "Doc", verb: "Token") -> str | None:
+    """"urged both sides to exercise restraint", "encouraged X to sign": the addressee's act."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if obj is None or act is None or act.i < obj.i:
+        return None
+    who = noun_phrase(doc, obj, limit=4) if obj.pos_ != "PRON" else ""
+    return _words(f"{who} {verb_phrase(doc, act)}".strip())
+
+
+def _light_object(doc: "Doc", verb: "Token") -> str | None:
+    """"has no right/intention/authority to X" → X; "X has no place/chance here" → X: the light
+    noun carries the attitude, the act or the subject is what it is about."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.LIGHT_NOUNS), None)
+    if obj is None:
+        return None
+    for child in obj.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and child.i > obj.i:
+            return _words(verb_phrase(doc, child))
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "in", "for"):
+            act = next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if act is not None:
+                return _words(verb_phrase(doc, act))
+    return _subject_phrase(doc, verb) if obj.lemma_.lower() in lex.PLACE_NOUNS else None
+
+
+def _only_a_name(doc: "Doc", topic: str) -> bool:
+    """The phrase is a bare proper name (an actor or place), not a thing one can be for or against."""
+    words = [w for w in topic.split() if w.lower() not in ("the", "a", "an")]
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
