@@ -115,7 +115,7 @@ def test_evidence_from_a_different_text_is_never_emitted() -> None:
 class ScriptedProvider:
     """Our own Provider interface, answering from a script: exercises extract without any model."""
 
-    name, model, prompted = "scripted", "script-1", True
+    name, model, prompted, loads_on_first_call = "scripted", "script-1", True, False
 
     def __init__(self, answers: dict[str, dict[str, Any]]) -> None:
         self.answers = answers

@@ -71,6 +71,7 @@ def cli() -> None:
       SUMMARIZER_MODEL_PATH  GGUF file for the local model (same as --model-path)
       SUMMARIZER_PROMPTS     folder of prompt templates (same as --prompts-dir)
       SUMMARIZER_CACHE_DIR   where responses are recorded (same as --cache-dir)
+      SUMMARIZER_THREADS     CPU threads of the local llama.cpp model (default: one per core)
       SUMMARIZER_DEBUG=1     show the traceback of an internal error
     """
 

@@ -118,6 +118,7 @@ def _build(inputs: list[str], date: str, include_undated: bool, previous: Any, c
     from summarizer.brief.sources import NothingToBrief, select_day
     from summarizer.errors import SummarizerError
     from summarizer.extract.pipeline import ExtractOptions
+    from summarizer.extract.progress import loading_shown
     from summarizer.extract.runner import failure_record, load_articles, run_batch
     from summarizer.llm.providers import build_provider
     from summarizer.text.articles import find_articles
@@ -138,7 +139,8 @@ def _build(inputs: list[str], date: str, include_undated: bool, previous: Any, c
     config = provider_config(params)
     if concurrency is None:  # more requests than server slots would only queue, and time out
         concurrency = {"embedded": config.slots, "baseline": 1}.get(config.resolved_provider(), 4)
-    provider = build_provider(config)
+    with loading_shown():  # the local model loads here: say so on a terminal
+        provider = build_provider(config)
     try:
         records = failed + run_batch(articles, provider, options, concurrency, on_record=_report_failure)
         brief = build_brief(records, texts, date, previous, _tie_break(tie_break, provider, params),

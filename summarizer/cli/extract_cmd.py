@@ -52,6 +52,7 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.extract.output import JsonlSink, check_output, render
     from summarizer.llm.providers import build_provider
+    from summarizer.extract.progress import loading_shown
     from summarizer.extract.runner import failure_record, load_articles, plan_resume, run_batch, unique_sources
 
     if resume and (output is None or fmt != "jsonl"):
@@ -84,7 +85,8 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
         for record in failed if sink else []:
             sink.write(record)
         if articles:
-            provider = build_provider(provider_config(params))
+            with loading_shown():  # the local model loads here: say so on a terminal
+                provider = build_provider(provider_config(params))
             try:
                 records = run_batch(articles, provider, options, concurrency, on_record=_emit(sink, stream))
             finally:

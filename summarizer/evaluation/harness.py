@@ -77,6 +77,7 @@ class ReplayGuard:
         import threading
 
         self.inner, self.name, self.model, self.prompted = inner, inner.name, inner.model, inner.prompted
+        self.loads_on_first_call = inner.loads_on_first_call
         self.misses = 0
         self._lock = threading.Lock()
 

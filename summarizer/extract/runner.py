@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import sys
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -25,7 +24,9 @@ from summarizer.text.articles import Article, read_article
 from summarizer.errors import InputError, redact
 from summarizer.extract.pipeline import ExtractOptions, article_info, extract_article, load_prompts
 from summarizer.core.records import ArticleInfo, ExtractionRecord
+from summarizer.core.tasks import SCHEMAS
 from summarizer.extract.output import ResultsFile, identity, is_stream
+from summarizer.extract.progress import Progress, Watched
 from summarizer.llm.cache import holding
 from summarizer.llm.usage import Usage
 
@@ -147,8 +148,14 @@ class Breaker:
 
 
 def _extract_safely(article: Article, provider: Any, options: ExtractOptions, prompts: Any,
-                    breaker: Breaker) -> ExtractionRecord:
+                    breaker: Breaker, bar: Progress) -> ExtractionRecord:
     """An unexpected exception (a bug, a model answer nobody foresaw) fails this article, not the batch."""
+    with bar.article():
+        return _extract_or_fail(article, provider, options, prompts, breaker)
+
+
+def _extract_or_fail(article: Article, provider: Any, options: ExtractOptions, prompts: Any,
+                     breaker: Breaker) -> ExtractionRecord:
     if breaker.open:
         return failure_record(article.source, options.schema, breaker.message(), article_info(article))
     with holding() as held:
@@ -181,17 +188,20 @@ def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOption
     handed = 0  # records [0, handed) went to on_record
     trip = Breaker(breaker)
     show = sys.stderr.isatty() if progress is None else progress
+    tasks = [task.prompt for task in SCHEMAS[options.schema].tasks]
+    loading = provider.model if show and provider.loads_on_first_call else None
     pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
     try:
-        with _Progress(len(articles), show) as bar:
-            futures = {pool.submit(_extract_safely, articles[same[0]], provider, options, prompts, trip): same
+        with Progress(len(articles), show, tasks, loading) as bar:
+            watched = Watched(provider, bar) if show else provider
+            futures = {pool.submit(_extract_safely, articles[same[0]], watched, options, prompts, trip, bar): same
                        for same in copies.values()}
             for future in as_completed(futures):
                 first, *others = futures[future]
                 record = future.result()
                 for i, rec in [(first, record), *((j, _copy_for(record, articles[j])) for j in others)]:
                     results[i] = rec
-                    bar.advance(rec)
+                    bar.advance(rec, copy=i != first)
                 while handed in results:
                     if on_record is not None:
                         on_record(results[handed])
@@ -200,42 +210,3 @@ def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOption
         pool.shutdown(wait=False, cancel_futures=True)
     return [results[i] for i in range(len(articles))]
 
-
-class _Progress:
-    """A rich progress bar on a terminal; silent otherwise (logs, CI, pipes)."""
-
-    def __init__(self, total: int, show: bool) -> None:
-        self.total, self.show, self.done, self.failed, self.tokens = total, show, 0, 0, 0
-        self.started = time.perf_counter()
-        self._bar: Any = None
-
-    def __enter__(self) -> "_Progress":
-        if self.show:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            # stderr, like every message of ours: stdout carries the results
-            self._bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[status]}"), TimeElapsedColumn(), transient=True,
-                                 console=Console(stderr=True))
-            self._bar.start()
-            self._task = self._bar.add_task("extract", total=self.total, status="")
-        return self
-
-    def advance(self, record: ExtractionRecord) -> None:
-        self.done += 1
-        self.failed += int(not record.ok)
-        if record.provenance:
-            self.tokens += record.provenance.usage.total_tokens
-        if self._bar is not None:
-            self._bar.update(self._task, advance=1, status=self.status())
-
-    def status(self) -> str:
-        """Failures, tokens and the rates so far: articles per minute, tokens per second."""
-        elapsed = max(time.perf_counter() - self.started, 1e-9)
-        return (f"failed {self.failed} · {self.tokens} tokens · {60 * self.done / elapsed:.1f} articles/min"
-                f" · {self.tokens / elapsed:.0f} tokens/s")
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()

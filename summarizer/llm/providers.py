@@ -81,6 +81,7 @@ class Provider(Protocol):
     name: str  # as records and the response cache name it
     model: str
     prompted: bool  # True: answers come from a model reading the prompts (records name them)
+    loads_on_first_call: bool  # True: the first answer loads a model (the progress bar says "loading model…")
 
     def answer(self, call: Call) -> BaseModel: ...
 
@@ -93,6 +94,7 @@ class ChatProvider:
     """An OpenAI-compatible chat endpoint, with instructor validating and re-asking."""
 
     prompted = True
+    loads_on_first_call = False  # an endpoint is ready, or was started (and loaded) when built
 
     def __init__(self, name: str, model: str, base_url: str | None, api_key: str | None,
                  config: ProviderConfig, cache: ResponseCache | None, owner: Any = None) -> None:
@@ -103,10 +105,13 @@ class ChatProvider:
         _quiet_library_logs()
         self._owner = owner  # keeps an embedded server alive as long as the provider
         self._secret = api_key
+        self._timeout_given = config.timeout is not None
         timeout = config.resolved_timeout(name)
+        self._timeout = timeout
         http = build_http_client(name, cache, config.replay, config.retry, timeout)
         self._client = openai.OpenAI(base_url=base_url, api_key=api_key or NO_KEY, max_retries=0,
                                      timeout=timeout, http_client=http)
+        self.url = shown_url(str(self._client.base_url), api_key)  # what errors name: no userinfo, no query
         mode = getattr(instructor.Mode, config.mode.upper())
         self._instructor = instructor.from_openai(self._client, mode=mode)
 
@@ -140,11 +145,12 @@ class ChatProvider:
         for err in chain:
             if isinstance(err, openai.APIStatusError):
                 detail = redact(str(err.message), self._secret)
-                return ProviderError(f"{self.name} endpoint answered HTTP {err.status_code}: {detail}",
+                return ProviderError(f"{self.name} endpoint {self.url} answered HTTP {err.status_code}: {detail}",
                                      status_hint(err.status_code))
             if isinstance(err, (openai.APIConnectionError, openai.APITimeoutError)):
-                return ProviderError(f"{self.name} endpoint unreachable or too slow after retries",
-                                     "check that the server is running and --base-url is right")
+                cause, hint = endpoint_cause(chain, self.url, self._timeout, self._timeout_given)
+                return ProviderError(f"{self.name} endpoint {self.url} unreachable or too slow after retries: "
+                                     f"{redact(cause, self._secret)}", hint)
         if isinstance(exc, InstructorRetryException):
             last = exc.failed_attempts[-1].exception if exc.failed_attempts else exc
             return ProviderError(f"model output failed validation after {exc.n_attempts} attempts: "
@@ -169,6 +175,69 @@ def _short(exc: BaseException) -> str:
         return f"{where}: {first['msg']} ({exc.error_count()} problem(s))"
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text[:200]}"
+
+
+def shown_url(url: str, *secrets: str | None) -> str:
+    """The endpoint as errors may name it: userinfo and query (where keys hide) removed, keys redacted."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
+    return redact(urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", "")), *secrets)
+
+
+def endpoint_cause(chain: list[BaseException], url: str, timeout: float, given: bool) -> tuple[str, str]:
+    """Why an endpoint gave no answer, from the exception chain down to the socket, and what to do."""
+    import socket
+    import ssl
+
+    import httpx
+
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    where = f"{host}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    text = " ".join(str(err) for err in chain).lower()
+    within = f"--timeout {timeout:g} s" if given else f"{timeout:g} s (the default --timeout)"
+    slow_hint = "raise --timeout (a slow model or a long article needs more), or check the server is not overloaded"
+    for err in chain:
+        if isinstance(err, ssl.SSLCertVerificationError):
+            why = getattr(err, "verify_message", None) or getattr(err, "reason", None) or err.strerror or err
+            return (f"TLS certificate rejected ({why})",
+                    "fix the server's certificate (or install its CA), or use http:// for a plain-HTTP server")
+        if isinstance(err, ssl.SSLError):
+            return (f"TLS handshake with {where} failed ({getattr(err, 'reason', None) or err})",
+                    "the server may speak plain HTTP: use http:// in --base-url, or fix its TLS set-up")
+        if isinstance(err, socket.gaierror):
+            return (f"DNS: the host name {host!r} does not resolve",
+                    "check the host name in --base-url (or OPENAI_BASE_URL) and the network")
+        if isinstance(err, ConnectionRefusedError):
+            break
+        if isinstance(err, (httpx.ConnectTimeout, httpx.PoolTimeout)):
+            return f"could not connect to {where} within {within}", slow_hint
+        if isinstance(err, httpx.TimeoutException):
+            return f"no complete answer within {within}", slow_hint
+    if "refused" in text:
+        return (f"connection refused: nothing listens on {where}",
+                "start the server, or fix the host and port in --base-url")
+    if any(word in text for word in ("name or service not known", "nodename nor servname", "getaddrinfo",
+                                     "temporary failure in name resolution")):
+        return (f"DNS: the host name {host!r} does not resolve",
+                "check the host name in --base-url (or OPENAI_BASE_URL) and the network")
+    if "ssl" in text or "certificate" in text:
+        return "TLS failed", "use http:// for a plain-HTTP server, or fix the server's certificate"
+    if "timed out" in text or "timeout" in text:
+        return f"no complete answer within {within}", slow_hint
+    if "reset" in text or any(isinstance(err, ConnectionResetError) for err in chain):
+        return ("the connection was reset by the server or a proxy",
+                "check the server's logs; try again, or lower -j if it is overloaded")
+    if any(isinstance(err, httpx.RemoteProtocolError) for err in chain) or "disconnected" in text:
+        return ("the server closed the connection before a complete answer",
+                "check the server's logs; try again, or lower -j if it is overloaded")
+    last = chain[-1]
+    return (_short(last), "check that the server is running and --base-url is right")
 
 
 def _quiet_library_logs() -> None:
