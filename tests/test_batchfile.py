@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from clirun import summarize
+from forkcli import summarize
 from faultserver import FaultServer, response_schema, shown_sentences
 from summarizer.text.articles import read_article
 from summarizer.extract.batch import OFFLINE_NOTE, capture_provider, placeholder, plan_requests

@@ -37,7 +37,7 @@ def day_folder(folder: Path, date: str) -> Path:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     """One baseline run over a day's folder, all three formats (a subprocess, as a user runs it)."""
-    from clirun import summarize
+    from forkcli import summarize
 
     articles = day_folder(tmp_path_factory.mktemp("articles"), DATE)
     out = tmp_path_factory.mktemp("brief")

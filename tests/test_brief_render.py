@@ -72,9 +72,14 @@ def _browser_or_fail() -> None:
         pytest.fail(str(exc))
 
 
-def test_html_script_runs_and_quotes_are_expandable_in_chromium(page: Path) -> None:
+@pytest.fixture(scope="module")
+def dom(page: Path) -> str:
+    """The page's DOM after its script ran: one Chromium start (2-3 s) for every check that reads it."""
     _browser_or_fail()
-    dom = dump_dom(page)
+    return dump_dom(page)
+
+
+def test_html_script_runs_and_quotes_are_expandable_in_chromium(dom: str) -> None:
     assert re.search(r'<body[^>]*data-ready="1"', dom), "the page's script did not run"
     assert "data-pwned" not in dom, "article text executed as HTML"
     items = re.findall(r'<div class="item [^"]*"[^>]*data-quotes="(\d+)"', dom)
@@ -99,9 +104,7 @@ def test_html_screenshot_is_a_readable_page(page: Path, tmp_path: Path) -> None:
         assert rgb in image.colours(step=1), f"no {name} colour on screen"
 
 
-def test_chromium_shows_the_provider_and_model_in_the_header(page: Path) -> None:
-    _browser_or_fail()
-    dom = dump_dom(page)
+def test_chromium_shows_the_provider_and_model_in_the_header(dom: str) -> None:
     header = dom[dom.index("<header>"):dom.index("</header>")]
     found = re.search(r'<p class="provenance" id="provenance">(.*?)</p>', header)
     assert found, "no provenance line in the page header"
@@ -110,9 +113,7 @@ def test_chromium_shows_the_provider_and_model_in_the_header(page: Path) -> None
     assert "local / SmolLM2-135M-Instruct-Q8_0 (3 articles)" in text and "hand / made (1 article)" in text
 
 
-def test_headline_quotes_are_one_click_away(page: Path) -> None:
-    _browser_or_fail()
-    dom = dump_dom(page)
+def test_headline_quotes_are_one_click_away(dom: str) -> None:
     cards = re.findall(r'<li class="headline[^"]*"><details class="quotes headline-quotes"><summary>(.*?)</summary>'
                        r'(.*?)</details>', dom, re.S)
     assert cards

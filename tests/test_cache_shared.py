@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from clirun import ROOT, summarize
+from clirun import ROOT
+from forkcli import summarize
 from faultserver import FaultServer
 
 

@@ -14,7 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser import dump_dom
-from clirun import ROOT, summarize
+from clirun import ROOT
+from forkcli import summarize
 from evalkit import gold, record, variants, write_gold_folder, write_run
 from faultserver import Fault, FaultServer, fast_config
 from summarizer.evaluation.gold import gold_hash

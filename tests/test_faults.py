@@ -249,7 +249,7 @@ def test_batch_with_mixed_faults_records_every_article(fault_server: FaultServer
 class _BuggyProvider:
     """Our own provider interface with a bug in it: no endpoint can make the code raise this."""
 
-    name, model, prompted = "buggy", "none", True
+    name, model, prompted, loads_on_first_call = "buggy", "none", True, False
 
     def answer(self, call: Any) -> Any:
         return self.complete(call.messages, call.response_model, max_tokens=call.max_tokens)
@@ -268,7 +268,7 @@ def test_an_unexpected_exception_fails_one_article_not_the_batch() -> None:
 
 
 def test_failed_attempts_are_reported_once_not_logged_per_attempt(fault_server: FaultServer, tmp_path: Any) -> None:
-    from clirun import summarize  # a real process: pytest would capture library log lines in this one
+    from forkcli import summarize  # a real process: pytest would capture library log lines in this one
 
     fault_server.on("", always=Fault.invalid(BROKEN))
     path = tmp_path / "a.txt"

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from articlegen import article_text, citing_answer, code, write_articles
-from clirun import ROOT, summarize
+from clirun import ROOT
+from forkcli import summarize
 from faultserver import Fault, FaultServer, fast_config
 from summarizer.errors import InputError, ProviderError
 from summarizer.extract.drafts import draft_model
@@ -176,20 +177,28 @@ def test_records_are_handed_over_in_input_order_with_concurrency(fault_server: F
     assert seen == [f"a{n}.txt" for n in range(1, 6)]
 
 
-def test_circuit_breaker_stops_calling_a_dead_endpoint(fault_server: FaultServer) -> None:
-    fault_server.on("", always=Fault.status(503, retry_after="0"))
+@pytest.mark.parametrize("fault,error", [(Fault.status(503, retry_after="0"), "HTTP 503"),
+                                         (Fault.reset(), "connection was reset")], ids=["503", "reset"])
+def test_circuit_breaker_stops_calling_a_dead_endpoint(fault_server: FaultServer, fault: Fault, error: str) -> None:
+    fault_server.on("", always=fault)
     records = run_batch([article(n) for n in range(1, 11)], build_provider(fast_config(fault_server)),
                         ExtractOptions(), breaker=3)
     assert fault_server.count == 3 * 3  # three articles, three attempts each; then nothing
-    assert all("HTTP 503" in (r.error or "") for r in records[:3])
+    assert all(error in (r.error or "") for r in records[:3])
     assert all((r.error or "").startswith(NOT_ATTEMPTED) and "3 articles in a row" in (r.error or "")
                for r in records[3:])
 
 
 def test_circuit_breaker_message_is_said_once(tmp_path: Path, fault_server: FaultServer) -> None:
+    """Through the CLI: one line for the whole skipped rest, not one per article.
+
+    `--time-budget 1` ends each dead article after a second instead of the CLI's full backoff (about 4 s
+    an article, which no option shortens); that resets exhaust the retries and trip the breaker is the
+    `reset` case above."""
     fault_server.on("", always=Fault.reset())
     write_articles(tmp_path / "in", 9)
-    result = summarize("-f", "jsonl", "-o", str(tmp_path / "r.jsonl"), *endpoint(fault_server), str(tmp_path / "in"))
+    result = summarize("-f", "jsonl", "-o", str(tmp_path / "r.jsonl"), "--time-budget", "1", *endpoint(fault_server),
+                       str(tmp_path / "in"))
     assert result.returncode == 1 and result.stderr.count(NOT_ATTEMPTED) == 1
     assert len(by_name(tmp_path / "r.jsonl")) == 9 and fault_server.count < 9 * 5
 

@@ -19,6 +19,7 @@ import pytest
 
 from articlegen import article_text, citing_answer, code, write_articles
 from clirun import ROOT
+from forkcli import summarize
 from faultserver import Fault, FaultServer
 
 
@@ -111,7 +112,7 @@ def test_kill_9_then_resume_with_other_paths_recovers_every_transient_failure(tm
     assert wanted <= seen, seen
     fault_server.clear()  # the endpoint is healthy again
     spelt = [str(p) for p in sorted((tmp_path / "articles").iterdir())]  # absolute, file by file
-    resumed = subprocess.run([*base, *spelt], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    resumed = summarize(*base[3:], *spelt, env=env, timeout=600)  # a process of its own, as after a crash
     assert "Traceback" not in resumed.stderr
     records = rows(out)
     names = Counter(Path(r["article"]["source"]).name for r in records)

@@ -67,8 +67,8 @@ def test_trickling_body_is_cut_at_the_whole_request_deadline_and_retried(fault_s
 
 
 def test_persistent_trickle_fails_after_bounded_attempts(fault_server: FaultServer) -> None:
-    fault_server.on("", always=Fault.trickle(0.25))
-    provider = build_provider(fast_config(fault_server, timeout=1.0))
+    fault_server.on("", always=Fault.trickle(0.1))  # every read is 6x within the timeout; the whole never is
+    provider = build_provider(fast_config(fault_server, timeout=0.6))
     with usage.counting() as spent:
         outcome = finishes(lambda: provider.complete(MESSAGES, STANCES, max_tokens=64))
     assert isinstance(outcome.get("error"), ProviderError) and "too slow" in str(outcome["error"])

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from articlegen import article_text, citing_answer, code, write_articles
 from clirun import ROOT
+from forkcli import summarize
 from faultserver import Fault, FaultServer
 
 
@@ -79,7 +80,7 @@ def test_kill_9_mid_batch_then_resume_gives_exactly_one_line_per_article(tmp_pat
     assert 20 <= len(before) < 50
     assert any(not r["ok"] for r in before), "resume must also replace failure lines"
 
-    resumed = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    resumed = summarize(*args[3:], timeout=300)  # a process of its own, as after a crash
     assert "Traceback" not in resumed.stderr
     records = lines_of(out)
     sources = Counter(Path(r["article"]["source"]).name for r in records)
@@ -180,7 +181,7 @@ def test_ctrl_c_stops_starting_articles_keeps_finished_ones_and_resume_completes
     assert run.returncode == 130 and "re-run with --resume" in err and "Traceback" not in err
     kept = lines_of(out)
     assert 3 <= len(kept) < 20 and fault_server.count < 20  # the queued articles were never started
-    resumed = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    resumed = summarize(*args[3:], timeout=300)  # a process of its own, as after a crash
     assert resumed.returncode == 0
     sources = Counter(r["article"]["source"] for r in lines_of(out))
     assert len(sources) == 20 and max(sources.values()) == 1

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from articlegen import article_text, citing_answer, code, write_articles
 from browser import dump_dom
-from clirun import summarize
+from forkcli import summarize
 from faultserver import Fault, FaultServer
 
 PAYLOAD = '<script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
