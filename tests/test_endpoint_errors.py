@@ -6,6 +6,7 @@ reaches neither stream: the message names the endpoint, never its credentials.
 
 from __future__ import annotations
 
+import json
 import socket
 import ssl
 import threading
@@ -15,7 +16,7 @@ from typing import Iterator
 import httpx
 import pytest
 
-from clirun import summarize
+from forkcli import summarize  # a real process, forked with the imports done
 from faultserver import FaultServer
 
 KEY = "sk-planted-endpoint-key-0123456789"
@@ -130,3 +131,19 @@ def test_causes_without_a_socket_to_stage(error: BaseException, cause: str, hint
     chain: list[BaseException] = [openai.APIConnectionError(request=request), error]
     found, said = endpoint_cause(chain, "http://127.0.0.1:9/v1", 120.0, given=False)
     assert cause in found and hint in said
+
+
+@pytest.mark.parametrize("kind", ["dns", "tls", "refused"])
+def test_only_transient_failures_are_retried(kind: str, tmp_path: Path, fault_server: FaultServer) -> None:
+    """A name that does not resolve and a failed TLS handshake fail alike every time: one attempt,
+    and the message does not claim retries; a refused connection may be a server still starting."""
+    url = {"dns": "http://no-such-host.invalid/v1", "tls": fault_server.url.replace("http://", "https://"),
+           "refused": f"http://127.0.0.1:{closed_port()}/v1"}[kind]
+    out = tmp_path / "r.json"
+    code, err = run(url, tmp_path, "-o", str(out))
+    failed = json.loads(out.read_text(encoding="utf-8"))["provenance"]["usage"]["failed_calls"]
+    assert code != 0
+    if kind == "refused":
+        assert failed > 1 and "after retries" in err
+    else:
+        assert failed == 1 and "after retries" not in err

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from articlegen import citing_answer, write_articles
-from clirun import summarize
+from forkcli import summarize  # a real process, forked with the imports done
 from faultserver import FaultServer
 
 INVENTED = "Zorblax Quuen"  # a holder no article of articlegen names

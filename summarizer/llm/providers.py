@@ -149,7 +149,8 @@ class ChatProvider:
                                      status_hint(err.status_code))
             if isinstance(err, (openai.APIConnectionError, openai.APITimeoutError)):
                 cause, hint = endpoint_cause(chain, self.url, self._timeout, self._timeout_given)
-                return ProviderError(f"{self.name} endpoint {self.url} unreachable or too slow after retries: "
+                retried = "" if cause.startswith(("DNS", "TLS")) else " after retries"  # transport.py: not retried
+                return ProviderError(f"{self.name} endpoint {self.url} unreachable or too slow{retried}: "
                                      f"{redact(cause, self._secret)}", hint)
         if isinstance(exc, InstructorRetryException):
             last = exc.failed_attempts[-1].exception if exc.failed_attempts else exc

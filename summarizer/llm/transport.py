@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextvars
 import json
 import random
+import socket
+import ssl
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,7 +20,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, Callable, Iterator
 
 import httpx
-from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt, stop_before_delay
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
 
 from summarizer.llm import budget
 from summarizer.llm.budget import Watchdog
@@ -123,6 +125,21 @@ def _read_body(response: httpx.Response, dog: Watchdog) -> bytes:
     return b"".join(chunks)
 
 
+def _transient(exc: BaseException) -> bool:
+    """Worth another attempt: a retryable status or a network error, but not a host name that does not
+    resolve or a TLS handshake that failed (both fail the same way every time; the error says why)."""
+    if not isinstance(exc, (_RetryableStatus, *_ATTEMPT_ERRORS)):
+        return False
+    seen: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and cur not in seen:
+        if isinstance(cur, (ssl.SSLError, socket.gaierror)):
+            return False
+        seen.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    return True
+
+
 class RetryingTransport(httpx.BaseTransport):
     """Retries transient failures (backoff with full jitter, Retry-After). Each attempt has a whole-request
     deadline: the request's timeout (`--timeout`), shortened to what is left of the article's time budget."""
@@ -173,7 +190,7 @@ class RetryingTransport(httpx.BaseTransport):
             stop=(stop_after_attempt(self.policy.attempts) | stop_before_delay(self.policy.total_seconds)
                   | (lambda _state: budget.out_of_time())),
             wait=self._wait,
-            retry=retry_if_exception_type((_RetryableStatus, *_ATTEMPT_ERRORS)),
+            retry=retry_if_exception(_transient),
             reraise=True,
         )
         try:
