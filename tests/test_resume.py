@@ -170,7 +170,10 @@ def test_ctrl_c_stops_starting_articles_keeps_finished_ones_and_resume_completes
     out = tmp_path / "results.jsonl"
     args = [sys.executable, "-c", "from summarizer.cli import main; main()", "-f", "jsonl", "-o", str(out),
             "--resume", "-j", "2", "--no-cache", *endpoint(fault_server), str(folder)]
-    run = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as a user at a terminal gives it: the default SIGINT action, even when these tests were
+    # started in the background by a shell that set SIGINT to be ignored (inherited across exec).
+    run = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and run.poll() is None:
         if out.exists() and out.read_bytes().count(b"\n") >= 3:
