@@ -129,6 +129,12 @@ class ActorFinder:
             mention = self._entity(doc, ent)
             if mention is not None:
                 found.append(mention)
+        for tok in doc:  # §1: a known person's surname the tagger missed ("Pashinyan said ...")
+            if tok.pos_ == "PROPN" and tok.text in self.full and tok.idx >= skip \
+                    and not any(m.first <= tok.i <= m.last for m in found):
+                role, country = role_of(doc, tok.i, tok.i)
+                found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text,
+                                     Actor(self.full[tok.text], "person", country), tok.i, tok.i, role, role is not None))
         return sorted(found, key=lambda m: m.start)
 
     def _entity(self, doc: "Doc", ent: "Doc") -> Mention | None:  # ent is a Span

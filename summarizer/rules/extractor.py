@@ -165,7 +165,7 @@ class BaselineProvider:
     name = "baseline"
     prompted = False  # reads a call's sentences, never its prompts
     loads_on_first_call = True  # spaCy's parser loads lazily, on the first article (rules/nlp.py)
-    model = "rules-v3"
+    model = "rules-v4"
 
     def draft(self, prompt_name: str, sentences: list[Sentence], meta: ArticleMeta) -> BaseModel:
         n = max((s.id for s in sentences), default=1)

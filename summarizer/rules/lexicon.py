@@ -181,7 +181,7 @@ prosecutor judge speaker lawmaker legislator deputy counterpart coordinator comm
 STATE_VOICES = _words("""
 government ministry embassy presidency army military office administration cabinet officials official
 authorities authority leadership spokesperson spokesman spokeswoman delegation mission forces navy
-council committee capital regime
+council committee capital regime side
 """)
 # Titles that precede a name ("Foreign Minister X", "Gen. X").
 TITLE_WORDS = _words("""

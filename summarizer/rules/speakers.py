@@ -63,6 +63,8 @@ class SpeakerTracker:
                 return (named[0].actor, named[0].surface)
         if m is not None and not m.demonym:
             return (m.actor, m.surface)
+        if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not _state_inside(t, mentions)):
+            return None  # §2 (1.2): unnamed members ("lawmakers", "Western diplomats") give no item
         if low in ("he", "she"):
             return self._person(None)
         if low in ("they", "it"):
@@ -77,7 +79,7 @@ class SpeakerTracker:
                 return (inner[0].actor, inner[0].surface)
             if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP"):
                 return self._person(lemma)
-            if lemma in lex.STATE_VOICES:
+            if lemma in lex.STATE_VOICES and lemma != "side":
                 return self.last_group
         return None
 
@@ -93,9 +95,10 @@ class SpeakerTracker:
 
     def _remember(self, holders: list[Holder]) -> None:
         for actor, surface in holders:
-            if actor.kind == "person":
+            if actor.kind == "person":  # moved to the end, keeping the role it was introduced with
+                known = [p for p in self.people if isinstance(p, Mention) and p.actor == actor]
                 self.people = [p for p in self.people if (p.actor if isinstance(p, Mention) else p[0]) != actor]
-                self.people.append((actor, surface))
+                self.people.append(known[-1] if known else (actor, surface))
             else:
                 self.last_group = (actor, surface)
         self.last_speech = holders
@@ -152,6 +155,9 @@ class SpeakerTracker:
             root = complement
         else:  # an attitude or a speech act with an object: the predicate itself is the content
             kids = [c for c in verb.children if c.dep_ in PREDICATE]
+            if reporting and not is_attitude_verb(verb) and not quote_spans(doc.text) \
+                    and not any(c.dep_ in _OBJECTS or c.dep_ == "prep" and c.lower_ in _TARGETS for c in kids):
+                return None  # "X will respond": no words reported, no act on anything (§3)
             tokens = {verb.i} | {t.i for c in kids for t in c.subtree}
             first, last = min(tokens), max(tokens)
             start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -176,13 +182,14 @@ class SpeakerTracker:
     def _label(self, doc: "Doc", mentions: list[Mention]) -> Speech | None:  # noqa: C901
         """Transcript convention: "Name: words" gives the floor to Name until the next label; a label
         naming no actor (a reporter, "Question:") gives it to no one."""
-        colon = doc.text.find(":")
-        if 0 < colon <= 60 and doc.text[:colon].strip()[:1].isupper() and "\"" not in doc.text[:colon]:
+        text = doc.text  # built from the tokens on every access: read it once
+        colon = text.find(":")
+        if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon]:
             named: list[Holder] = [(m.actor, m.surface) for m in mentions if m.end <= colon]
-            named = named or self._known_person(doc.text[:colon])
-            if {w.strip(".,()").lower() for w in doc.text[:colon].split()} & lex.QUESTION_LABELS:
+            named = named or self._known_person(text[:colon])
+            if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:
                 named = []  # §2 (1.2): the asking journalist or outlet is never a holder
-            self.floor = [named[-1]] if named and len(doc.text[:colon].split()) <= 6 else None
+            self.floor = [named[-1]] if named and len(text[:colon].split()) <= 6 else None
             start = colon + 1
         elif self.floor is None:
             return None
@@ -192,7 +199,7 @@ class SpeakerTracker:
         if not self.floor or not rest or len(rest) < 3:
             return None
         root = next((t for t in rest if t.head.i == t.i or t.head.idx < start), rest[0])
-        return Speech(list(self.floor), None, root, rest[0].idx, len(doc.text), "direct_quote", {t.i for t in rest})
+        return Speech(list(self.floor), None, root, rest[0].idx, len(text), "direct_quote", {t.i for t in rest})
 
     def _known_person(self, label: str) -> list[Holder]:
         """A label in capitals or by surname ("BORRELL:") names a person introduced before."""
@@ -201,7 +208,12 @@ class SpeakerTracker:
             actor, surface = (p.actor, p.surface) if isinstance(p, Mention) else p
             if actor.kind == "person" and actor.name.split()[-1].lower() in words:
                 return [(actor, surface)]
-        return []
+        # "Spokesperson:" names the one person the article introduced with that role (§2: a named
+        # person is the holder of their own words), and no one if several share the role
+        roles = words & lex.PERSON_ROLES
+        found = {p.actor: p for p in self.people if isinstance(p, Mention) and p.role
+                 and roles & {w.strip(".,()").lower() for w in p.role.split()}}
+        return [(p.actor, p.surface) for p in found.values()] if len(found) == 1 else []
 
     @staticmethod
     def _on_the_floor(speech: Speech, label: Speech) -> Speech:
@@ -220,6 +232,20 @@ class SpeakerTracker:
             return None
         root = next(iter(doc.sents)).root
         return Speech(list(self.last_speech), None, root, 0, len(doc.text), "direct_quote", {t.i for t in doc})
+
+
+_OBJECTS = frozenset("dobj dative xcomp ccomp attr oprd".split())
+_TARGETS = frozenset("to against on with about".split())  # "respond to X": an act on X
+# Members of a body, and observers: never its voice (§2 1.2: "lawmakers are not the government").
+_MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian analyst expert observer "
+                     "mediator protester critic commentator scholar".split())
+# Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
+# not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
+_GROUPS = frozenset("official diplomat source side".split())
+
+
+def _state_inside(tok: "Token", mentions: list[Mention]) -> bool:
+    return any(tok.left_edge.i <= m.first and m.last <= tok.i and m.actor.kind != "person" for m in mentions)
 
 
 def _plural_reference(tok: "Token") -> bool:

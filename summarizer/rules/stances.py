@@ -38,13 +38,14 @@ def _negated(text: str) -> bool:
     return bool(_NEGATION_WORDS.search(text)) or bool(content_stems(text) & NEGATIONS)
 
 
-def _negation_outside(doc: "Doc", speech: Speech) -> bool:
+def _negation_outside(text: str, speech: Speech) -> bool:
     """Grounding drops a position whose negation disagrees with its sentence; keep them in step."""
-    return _negated(doc.text) != _negated(doc.text[speech.start:speech.end])
+    return _negated(text) != _negated(text[speech.start:speech.end])
 
 
 def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) -> list[Item]:
     items: list[Item] = []
+    text = doc.text  # built from the tokens on every access: read it once
     for speech in speeches:
         if speech.root is None:
             continue
@@ -54,9 +55,9 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
         topic = stance_topic(doc, speech.root, word, how, speech.tokens, speech.verb)
         if not topic:
             continue
-        content = " ".join(doc.text[speech.start:speech.end].split())
-        if _negation_outside(doc, speech):  # the position must not drop a negation its sentence states
-            content = " ".join(doc.text.split())
+        content = " ".join(text[speech.start:speech.end].split())
+        if _negation_outside(text, speech):  # the position must not drop a negation its sentence states
+            content = " ".join(text.split())
         for actor, surface in speech.holders:
             holder = holder_name(actor, surface, article)
             verb = "" if speech.verb is None or speech.root.i == speech.verb.i else f" {speech.verb.text}"
