@@ -22,16 +22,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import inverted_conditional, negated, noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import negated, noun_phrase, text_of, verb_phrase
 from summarizer.rules.requirements import requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
+from summarizer.rules.triggers import fronted_conditional
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 Item = dict[str, Any]
 Resolver = Callable[["Token"], list[Holder]]
+# Verbs of leaving or stopping: with them a cooperative noun names what is abandoned ("leave the treaty
+# if X", "halt the arrangements if X"), a hostile step (§4: a threat is a red line, not a condition).
+_EXIT = frozenset("leave quit exit abandon halt suspend cancel scrap end terminate break withdraw".split())
+# Nouns of "no way of X", "no basis to X": with a bound they refuse X like REFUSAL_NOUNS (§4 bounded refusals).
+_NO_WAY = frozenset("way basis".split())
 
 
 def _clause_tokens(clause: "Token", mark: "Token | None") -> list["Token"]:
@@ -42,13 +48,17 @@ def _clause_tokens(clause: "Token", mark: "Token | None") -> list["Token"]:
                                                                                 and t not in mark.children))]
 
 
-def _cooperative(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
-    """The cooperative step the main clause names, as a noun phrase or a verb phrase."""
+def _cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool = True) -> str | None:
+    """The cooperative step the main clause names, as a noun phrase or a verb phrase; without
+    `hostile_ok`, not a step the holder would leave or stop ("leave the treaty")."""
     own = {t.i for c in main.children if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")
            for t in c.subtree}  # a coordinated clause states something else
     for tok in main.subtree:
         if tok.i in exclude | own or tok.lemma_.lower() not in lex.COOPERATIVE | lex.SETTLEMENT_STEPS:
             continue
+        if not hostile_ok and tok.dep_ in ("dobj", "pobj") and any(
+                a.lemma_.lower() in _EXIT for a in [tok.head, tok.head.head][:1 + (tok.dep_ == "pobj")]):
+            return None  # "quit the deal if X": a threat to leave, not a step conditioned on X
         if tok.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(doc, tok, 8)
         if tok.pos_ == "VERB":
@@ -117,7 +127,7 @@ def _found(doc: "Doc") -> list[Cand]:
         if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
             if (hit := _marked(doc, tok)) is not None:
                 found.append(hit)
-        elif tok.dep_ == "advcl" and (aux := inverted_conditional(tok)) is not None:
+        elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
             found.append((aux, tok.head, _clause_tokens(tok, aux), "if"))  # "Should X agree, we will talk"
         elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark"):
             clause = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "pobj", "pcomp")), None)
@@ -132,10 +142,10 @@ def _found(doc: "Doc") -> list[Cand]:
                 c.lower_ == "only" for c in [*tok.children, *tok.head.children] if c.i == tok.i - 1) and (
                 obj := next((c for c in tok.children if c.dep_ == "pobj"), None)) is not None:
             found.append((tok, tok.head, list(obj.subtree), "strong"))  # "talks only on a footing of X"
-        elif tok.dep_ == "prep" and low == "without" and negated(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
+        elif tok.dep_ == "prep" and low == "without" and _denied(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:  # "without X there can be no Y": X is required for Y
-                found.append((tok, tok.head, list(obj.subtree), "if"))
+            if obj is not None:  # "without X there can be no Y", "without X neither A nor B can Y": X is required
+                found.append((tok, tok.head, list(obj.subtree), "strong" if tok.i < tok.head.i else "if"))
         elif tok.lemma_.lower() in lex.CONDITION_NOUNS | lex.EXCHANGE_NOUNS and tok.dep_ == "pobj" \
                 and tok.head.lower_ in ("on", "in", "upon"):
             inner = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "prep", "relcl", "appos")), None)
@@ -156,12 +166,33 @@ def _continuation(main: "Token") -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("continue", "keep") for c in [main, *main.children])
 
 
-def _refused(main: "Token") -> bool:
-    """The bounded step is negated, or governed by a refusal noun ("no intention of easing X while Y")."""
+def _denied(verb: "Token") -> bool:
+    """The predicate is negated, on the verb or by a negative subject ("neither A nor B can", "no side can")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return negated(verb) or subj is not None and (subj.lower_ in ("nobody", "none", "neither") or any(
+        c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subj.children))
+
+
+def _refused(main: "Token") -> "tuple[Token, bool] | None":
+    """(the refused act a bound hangs on, named apart from the bounded clause), else None: the bounded
+    step negated (not apart); the act of a refusal noun
+    ("no intention of easing X while Y", "no way of signing while Y"); or an act named as the subject of
+    a negated acceptance ("signing X before Y is something we cannot accept", §5 refusal + §4 condition)."""
     for tok in [main, *list(main.ancestors)[:3]]:
-        if negated(tok) or (tok.lemma_.lower() in lex.REFUSAL_NOUNS and any(c.lower_ == "no" for c in tok.children)):
-            return True
-    return False
+        if negated(tok):
+            return tok, False
+        nouns = [tok, *[c for c in tok.children if c.dep_ in ("dobj", "attr")]]
+        for noun in nouns:
+            if noun.lemma_.lower() in lex.REFUSAL_NOUNS | _NO_WAY and any(c.lower_ == "no" for c in noun.children):
+                of = next((c for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "for")
+                           or c.dep_ == "acl"), None)
+                act = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), of) if of is not None else None
+                return (act, True) if act is not None and act.pos_ == "VERB" else (main, False)
+    for tok in [main, *list(main.ancestors)[:5]]:
+        if tok.dep_ == "csubj" and tok.head.lemma_ == "be" and any(
+                c.dep_ == "attr" and any(r.dep_ == "relcl" and negated(r) for r in c.children) for c in tok.head.children):
+            return tok, True
+    return None
 
 
 def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
@@ -172,13 +203,17 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
     for cue, main, req, mode in _found(doc):
         if _hostile(main):
             continue  # "we will respond if attacked": a trigger (red lines)
-        if mode == "bounded" and not (_refused(main) or _continuation(main)):
+        refused = _refused(main) if mode == "bounded" else None
+        if mode == "bounded" and not (refused is not None or _continuation(main)):
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
         exclude = {t.i for t in req} | {cue.i}
-        conditioned = _cooperative(doc, main, exclude) or _readiness(doc, main, exclude)
+        conditioned = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded") or _readiness(doc, main, exclude)
+        if refused is not None and refused[1]:
+            conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
-                conditioned = verb_phrase(doc, main, drop=("advcl", "ccomp", "parataxis")) or None
+                drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))
+                conditioned = verb_phrase(doc, main, drop=drop) or None
             else:
                 subj = main if main.pos_ in ("NOUN", "PROPN") else subject_of(main)
                 conditioned = noun_phrase(doc, subj, 8) if subj is not None else None
@@ -190,7 +225,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
     for cue, conditioned, req, anchor in candidates:
         requirement = text_of(doc, req)
         key = tuple(sorted(t.i for t in req))
-        if len(requirement.split()) < 2 or not conditioned or key in seen:
+        single_noun = len(req) == 1 and req[0].pos_ == "NOUN"  # "Normalisation is a condition for X"
+        if (len(requirement.split()) < 2 and not single_noun) or not conditioned or key in seen:
             continue
         seen.add(key)
         holders = holders_of(cue, speeches)

@@ -26,6 +26,13 @@ _CHAIN = ("xcomp", "ccomp", "acomp", "oprd", "attr", "dobj", "pobj", "prep", "pc
 # Predicative positions: a judgement there is said of the subject ("X is a provocation", "called it
 # unjustified", "X leads nowhere").
 _PREDICATIVE = ("acomp", "attr", "oprd", "advmod", "dobj")
+# Verbs of breaking an obligation and the obligations they break (codebook §3: an accusation of
+# another actor's conduct is against it): "broke its commitments", "flouted the order".
+_BREACH = frozenset({"break", "flout", "disregard", "renege", "dishonour", "dishonor", "trample", "betray"})
+# Nouns of substitution: "there is no alternative to dialogue" says dialogue is needed, favor it.
+_SUBSTITUTES = frozenset({"alternative", "substitute", "replacement"})
+_OBLIGATIONS = frozenset({"commitment", "promise", "pledge", "obligation", "word", "law", "rule", "order",
+                          "resolution", "norm", "principle", "ruling", "undertaking", "assurance"})
 
 
 def _own_negation(tok: "Token") -> bool:
@@ -66,10 +73,22 @@ def _chain(root: "Token", allowed: set[int] | None, depth: int = 3) -> list["Tok
     return out
 
 
+def _hyphen_part(tok: "Token") -> bool:
+    """A part of a hyphenated compound ("post-war order", "anti-war rally"): English word formation
+    gives the compound its own sense, so its parts judge nothing on their own."""
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
+
+
 def _evaluation(tok: "Token") -> str | None:
     """A word that judges what it is said of: hostile conduct or a negative judgement is against,
     a positive judgement is favor ("the raids destabilise the region", "the plan is historic")."""
     lemma = tok.lemma_.lower()
+    if _hyphen_part(tok):
+        return None
+    if tok.pos_ == "VERB" and lemma in _BREACH and any(  # "broke its commitments", "reneged on the deal"
+            c.lemma_.lower() in _OBLIGATIONS | lex.COOPERATIVE for c in tok.subtree if c.dep_ in ("dobj", "pobj")):
+        return "against"
     if tok.pos_ in ("VERB", "NOUN") and lemma in lex.HOSTILE_CONDUCT:  # not "strike a deal", "target a truce"
         cooperative = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.COOPERATIVE for c in tok.children)
         return None if cooperative else "against"
@@ -84,10 +103,22 @@ def _obliged(tok: "Token") -> bool:
     return any(c.lower_ in lex.OBLIGATION and c.dep_ == "aux" for c in tok.children)
 
 
+def _indicative(tok: "Token") -> bool:
+    """A finite clause that states, by its tense or a modal of prediction ("insisted the talks were
+    over", "expects Iran will refuse"): English puts the act a verb of demand demands in the
+    subjunctive, under an obligation modal or in the infinitive ("insisted that talks resume")."""
+    if tok.pos_ not in ("VERB", "AUX") or (tok.lemma_.lower() in ("have", "need") and any(
+            c.dep_ == "xcomp" for c in tok.children)):  # "has to", "needs to": obligation
+        return False
+    return tok.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") and c.lower_ not in lex.OBLIGATION
+        for c in tok.children)
+
+
 def _demand(root: "Token") -> bool:
     """"Must/should X", or a verb of demand with the demanded act ("urged X to Y", "called for Y"),
-    not a characterisation ("called the move a provocation")."""
-    kids = {c.dep_ for c in root.children}
+    not a characterisation ("called the move a provocation") nor a stated fact ("insisted it was")."""
+    kids = {c.dep_ for c in root.children if c.dep_ != "ccomp" or not _indicative(c)}
     return _obliged(root) or (root.lemma_.lower() in lex.DEMAND_VERBS and "oprd" not in kids
                               and bool(kids & {"xcomp", "ccomp", "prep", "dobj"}))
 
@@ -110,8 +141,8 @@ def _judged_predicate(verb: "Token", allowed: set[int] | None) -> str | None:
             lemma = tok.lemma_.lower()
             if tok.i in skip and tok.pos_ != "ADJ":
                 continue
-            found = _evaluation(tok) or ("against" if tok.pos_ in ("ADJ", "NOUN") and lemma in lex.AGAINST_WORDS
-                                         else None) or ("against" if _threat(tok) else None)
+            word = tok.pos_ in ("ADJ", "NOUN") and lemma in lex.AGAINST_WORDS and not _hyphen_part(tok)
+            found = _evaluation(tok) or ("against" if word else None) or ("against" if _threat(tok) else None)
             if found is not None:
                 return found
     return None
@@ -169,7 +200,7 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     demand, then the words that judge the predicate; a plain statement of the act is favor it,
     its negation against it. `verb` is the reporting verb: content it demands ("urged X to Y",
     "called on X to Y", "demanded that X Y") is favor the demanded act (§3)."""
-    if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DEMAND_VERBS:
+    if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DEMAND_VERBS and not _indicative(root):
         return _flip("favor", int(_own_negation(root))), verb, "demand"
     chain = _chain(root, allowed)
     for tok in chain:
@@ -179,10 +210,17 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
             found, how = "against", "threat"
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, how
+    cleft = _cleft(root)
+    if cleft is not None:
+        return cleft
     for tok in chain:
         if tok.i != root.i and tok.pos_ in ("VERB", "AUX") and _obliged(tok):
             return _flip("favor", _flips(tok, root)), tok, "demand"  # §3: a demand is favor the demanded act
     if any(c.dep_ == "expl" for c in root.children):  # "there will be (no) X": for or against X existing
+        other = next((c for c in root.children if c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in _SUBSTITUTES
+                      and any(p.dep_ == "prep" and p.lower_ == "to" for p in c.children)), None)
+        if other is not None and _own_negation(root):  # "there is no alternative to X"
+            return "favor", next(p for p in other.children if p.dep_ == "prep" and p.lower_ == "to"), "judged"
         hostile = any(c.lemma_.lower() in lex.HOSTILE_CONDUCT | lex.RESPONSE_NOUNS for c in [root, *root.children]
                       if c.dep_ in ("attr", "nsubj") or c.i == root.i)  # "there would be bombing / consequences"
         how = "threat" if hostile else "plain"
@@ -192,12 +230,30 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     if _descriptive(root):
         return "neutral", root, "mention"
     for tok in chain:
-        found = _judged(tok) if tok.i == root.i or tok.dep_ in _PREDICATIVE else None
+        judged_thing = tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.CHARACTERISE  # "called the raids X"
+        found = _judged(tok) if tok.i == root.i or (tok.dep_ in _PREDICATIVE and not judged_thing) else None
         if found is None and tok.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE:
             found = _judged_predicate(tok, allowed)
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, "judged"
     return ("against" if _own_negation(root) else "favor"), None, "plain"
+
+
+def _cleft(root: "Token") -> tuple[str, "Token", str] | None:
+    """"X is something we cannot accept", "X is the one breaking its word": a copula whose predicate
+    noun is only a head for a relative clause says of the subject what that clause says of the noun:
+    the clause's attitude word when the noun is its object (the attitude is towards X), the clause's
+    own judging words when the noun is its subject (X's conduct is judged)."""
+    if root.lemma_.lower() not in lex.COPULAS:
+        return None
+    for attr in (c for c in root.children if c.dep_ == "attr"):
+        for clause in (c for c in attr.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")):
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children)
+            found = word_polarity(clause) if own_subject else None
+            found = found or _evaluation(clause)
+            if found is not None:
+                return _flip(found, int(_own_negation(clause)) + int(_own_negation(root))), attr, "judged"
+    return None
 
 
 def reported_event(root: "Token") -> bool:

@@ -24,7 +24,7 @@ from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, p
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import MODALS as _MODALS
 from summarizer.rules.triggers import SELF as _SELF
-from summarizer.rules.triggers import Found, triggers
+from summarizer.rules.triggers import Found, backshifted, triggers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -32,6 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
 Item = dict[str, Any]
 Resolver = Callable[["Token"], list[Holder]]
 # collective agents that can refuse although the article does not name them as participants
+# Verbs of cognition and memory: negated, they state no volition ("we will not forget X"), so no refusal.
+_STATIVE = frozenset("forget remember know believe think understand doubt feel expect wonder".split())
+# Nouns of "no way of X" / "no basis to X": the holder sees no path to its own act X (§5 refusal).
+_NO_WAY = frozenset("way basis".split())
 _AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
 resistance faction militia organisation organization nation people""".split())
 
@@ -47,6 +51,12 @@ def _modal_negation(verb: "Token") -> bool:
     # "we never negotiate under fire": a habitual present; "has never accepted" only reports the past
     habitual = verb.tag_ in ("VBP", "VBZ", "VB") and any(c.lower_ == "never" for c in kids)
     return neg and (modal or habitual) and verb.dep_ != "relcl"  # a relative clause describes, it does not refuse
+
+
+def _conditional_inability(verb: "Token") -> bool:
+    """ "cannot X without Y": an inability tied to a cost, an assessment rather than a categorical refusal."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "without" for c in verb.children)
 
 
 def negated_future(tok: "Token") -> bool:
@@ -83,6 +93,8 @@ def _existential(doc: "Doc", tok: "Token") -> list[Found]:
     """ "there will be no X" / "there can be no X" (1.2): concessions or talks are the holder's own act."""
     if tok.lemma_ != "be" or not any(c.dep_ == "expl" for c in tok.children):
         return []
+    if not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+        return []  # "there is no alternative": a present statement of fact; §5 1.2 is "there will / can be no X"
     attr = next((c for c in tok.children if c.dep_ == "attr" and any(d.lower_ == "no" for d in c.children)), None)
     if attr is None or attr.lemma_.lower() in lex.REFUSAL_NOUNS:
         return []
@@ -97,8 +109,11 @@ def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
     lemma = tok.lemma_.lower()
     if lemma in ("something", "thing") and tok.dep_ == "attr":
         rel = next((c for c in tok.children if c.dep_ == "relcl"), None)
-        subj = subject_of(tok.head)
-        if rel is not None and subj is not None and (any(c.dep_ == "neg" for c in tok.head.children)
+        # "signing X before Y is something we cannot accept": a clausal subject names the refused act
+        subj = subject_of(tok.head) or next((c for c in tok.head.children if c.dep_ == "csubj"), None)
+        denied = rel is not None and any(c.dep_ == "neg" for c in rel.children) and any(
+            c.dep_ == "aux" and c.lower_ in _MODALS - lex.OBLIGATION for c in rel.children)  # "we cannot accept"
+        if rel is not None and subj is not None and (any(c.dep_ == "neg" for c in tok.head.children) or denied
                                                      or _modal_negation(rel) or negated_future(rel)):
             act = next((c for c in rel.children if c.dep_ == "xcomp"), rel) if rel.lemma_ == "go" else rel
             what = noun_phrase(doc, subj) if subj.pos_ in ("NOUN", "PROPN") else text_of(doc, subj.subtree)
@@ -137,7 +152,9 @@ def _refusals(doc: "Doc") -> list[Found]:
                     barred = [t for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
                     out.append((tok, text_of(doc, barred), "trigger", None, True))
                     continue
-            if not any(c.dep_ == "auxpass" for c in tok.children):  # passives are prohibitions (triggers)
+            if _conditional_inability(tok):
+                continue
+            if not any(c.dep_ == "auxpass" for c in tok.children) and lemma not in _STATIVE:  # passives: triggers
                 out.append((tok, verb_phrase(doc, tok).removeprefix("no ").replace(" no ", " "), "refusal", None,
                             True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
@@ -145,9 +162,13 @@ def _refusals(doc: "Doc") -> list[Found]:
         elif phrasal(tok) == ("rule", "out"):
             ruled = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp") for t in c.subtree]
             out.append((tok, text_of(doc, ruled), "refusal", None, True))
-        elif lemma in lex.REFUSAL_NOUNS and any(c.lower_ == "no" for c in tok.children):
+        elif lemma in lex.REFUSAL_NOUNS | _NO_WAY and any(c.lower_ == "no" for c in tok.children):
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
             inner = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None) if of is not None else None
+            if lemma in _NO_WAY:  # "no way of signing", "no basis to lift them": only an act, not a thing
+                inner = inner or next((c for c in tok.children if c.dep_ in ("acl", "relcl") and any(
+                    a.lower_ == "to" for a in c.children)), None)
+                inner = inner if inner is not None and inner.pos_ == "VERB" and inner.lemma_ not in _STATIVE else None
             if inner is not None:
                 out.append((tok.head, verb_phrase(doc, inner) if inner.pos_ == "VERB" else noun_phrase(doc, inner),
                             "refusal", None, tok.head.lemma_ != "be"))
@@ -155,7 +176,8 @@ def _refusals(doc: "Doc") -> list[Found]:
                                                                  None)) is not None:
             out.append((tok, verb_phrase(doc, x), "refusal", None, True))  # "is not going to X": negated future
         elif tok.lower_ in ("prepared", "willing", "ready") and tok.dep_ == "acomp" and \
-                any(c.dep_ == "neg" for c in tok.head.children):
+                any(c.dep_ == "neg" for c in tok.head.children) and (tok.head.tag_ != "VBD" or backshifted(tok.head)):
+            # "X was not prepared to Y" outside reported speech describes past conduct, it refuses nothing
             x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if x is not None:
                 out.append((tok.head, verb_phrase(doc, x), "refusal", None, True))

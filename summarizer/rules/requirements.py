@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
 Req = tuple["Token", "str | None", list["Token"]]
 _WANT = frozenset("want wish seek desire".split())
 _DEMAND = frozenset("want expect insist demand require need".split())
+# Focusing adverbs of exclusiveness after a noun: "a matter for the court alone", "for the two sides only"
+# (§4 1.2 scope limits: "the border is a matter for the court alone").
+_ALONE = frozenset("alone only solely exclusively".split())
 
 
 def _cooperative_subject(subj: "Token | None") -> bool:
@@ -54,9 +57,10 @@ def _copular(doc: "Doc", tok: "Token") -> list[Req]:
         return []
     only_way = subj.lemma_ == "way" and any(c.lower_ == "only" for c in subj.children)
     if attr.lemma_.lower() in lex.REQUIREMENT_NOUNS and attr.dep_ == "attr":
-        goal = next((c for c in attr.children if c.dep_ in ("prep", "acl", "relcl")), None)
-        if goal is not None:  # "X is a condition for Y"
-            return [(tok, text_of(doc, [t for t in goal.subtree if t.i != goal.i]), list(subj.subtree))]
+        goals = [c for c in attr.children if c.dep_ in ("prep", "acl", "relcl")]
+        if goals:  # "X is a condition for Y", "X is a condition for Y to Z"
+            inner = [t for g in goals[:2] for t in g.subtree if t.i != goals[0].i]
+            return [(tok, text_of(doc, inner), list(subj.subtree))]
     elif subj.lemma_.lower() in lex.REQUIREMENT_NOUNS or only_way:
         goal = next((c for c in subj.children if c.dep_ in ("prep", "acl", "relcl")), None)
         conditioned = text_of(doc, [t for t in goal.subtree if t.i != goal.i]) if goal is not None else None
@@ -76,12 +80,14 @@ def _dependence(doc: "Doc", tok: "Token") -> list[Req]:
             return [(tok, noun_phrase(doc, subj, 8), [t for t in prep.subtree if t.i != prep.i])]
     if lemma in lex.DEPENDENCE and (tok.pos_ in ("VERB", "ADJ") or lemma in lex.DEPENDENT_ADJS):
         subj = subject_of(tok)
+        if subj is None and tok.dep_ == "acomp":  # "the summit was under discussion, contingent on X"
+            subj = subject_of(tok.head)
         # "the army's ability to move forward depends on X": a subject naming an act is a step too
         acting = subj is not None and any(c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB" for c in subj.children)
         if subj is None or not (_cooperative_subject(subj) or acting or subj.lower_ in ("that", "this")):
             return []
         rest = [t for c in tok.children if c.dep_ in ("prep", "xcomp", "ccomp", "dobj", "advmod", "agent")
-                for t in c.subtree]
+                for t in c.subtree if not (c.dep_ == "prep" and t.i == c.i)]  # "depends on X": X, not "on X"
         if rest:
             return [(tok, noun_phrase(doc, subj, 8) if subj.pos_ != "PRON" else subj.text, rest)]
     return []
@@ -93,12 +99,31 @@ def _obliged_step(doc: "Doc", tok: "Token") -> list[Req]:
     limit = tok.lemma_.lower() in lex.LIMITS and tok.tag_ == "VBN" and any(
         c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     if pred is None and not limit:
-        return []
+        return _limited(doc, tok)
     subj = subject_of(tok)
     if not _cooperative_subject(subj) or (pred is not None and pred.lemma_.lower() in lex.RESPONSE - {"lead", "meet"}):
         return []
     body = _predicate(pred if pred is not None else tok)
     return [(tok, noun_phrase(doc, subj, 8), body)] if subj is not None else []
+
+
+def _limited(doc: "Doc", cop: "Token") -> list[Req]:
+    """A scope limit as a predicative adjective ("our engagement will be bilateral and limited to X"; the
+    tagger reads "limited" as an adjective) or an exclusive "for X alone" ("the border is a matter for the
+    court alone"): conditions = the subject, requirement = the predicate (§4 1.2 scope limits)."""
+    if cop.lemma_ != "be":
+        return []
+    preds = [p for c in cop.children if c.dep_ in ("acomp", "attr") for p in [c, *c.conjuncts]]
+    limited = any(p.lower_ in ("limited", "confined", "restricted") and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in p.children) for p in preds)
+    alone = any(t.lower_ in _ALONE and t.dep_ == "advmod" and t.head.dep_ == "pobj" and t.head.head.lower_ == "for"
+                for p in preds for t in p.subtree)
+    subj = subject_of(cop)
+    if not (limited or alone) or subj is None or subj.pos_ == "PRON":
+        return []
+    if limited and not _cooperative_subject(subj):
+        return []
+    return [(cop, noun_phrase(doc, subj, 8), [t for t in _predicate(cop) if t.i != cop.i])]
 
 
 def _own_step(doc: "Doc", tok: "Token") -> list[Req]:

@@ -20,9 +20,14 @@ from summarizer.rules.speakers import Speech, holder_name
 from summarizer.rules.topics import stance_topic
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 Item = dict[str, Any]
+# Plain verbs of saying (no attitude of their own): English reports the content in their clausal
+# complement, so "told reporters after the meeting that there would be no X" is read on that clause.
+_SAYING = frozenset({"say", "tell", "state", "add", "note", "write", "explain", "stress", "emphasize", "emphasise",
+                     "declare", "assert", "reiterate", "repeat", "remark", "observe", "post", "tweet", "reply",
+                     "answer", "inform", "brief", "comment", "indicate", "underscore", "highlight"})
 _NEGATION_WORDS = re.compile(r"\b(?:not|no|never|cannot|can't|won't|nor|neither|n't)\b", re.I)
 
 
@@ -49,10 +54,11 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
     for speech in speeches:
         if speech.root is None:
             continue
-        polarity, word, how = stance_reading(speech.root, speech.tokens, speech.verb)
-        if how == "plain" and polarity == "favor" and reported_event(speech.root):
+        root = _content_root(speech)
+        polarity, word, how = stance_reading(root, speech.tokens, speech.verb)
+        if how == "plain" and polarity == "favor" and reported_event(root):
             continue  # §3: an event or action reported without an attitude is no stance
-        topic = stance_topic(doc, speech.root, word, how, speech.tokens, speech.verb)
+        topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
         if not topic:
             continue
         content = " ".join(text[speech.start:speech.end].split())
@@ -66,3 +72,15 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
                           "attribution": speech.attribution, "sentences": [sentence_id],
                           "weak": how in ("plain", "mention")})
     return items
+
+
+def _content_root(speech: Speech) -> "Token":
+    """The statement's head: a plain verb of saying taken as the root gives way to its clausal complement,
+    also when the parser hangs the that-clause on the noun of an adverbial before it."""
+    root = speech.root
+    if speech.verb is None or root.i != speech.verb.i or root.lemma_.lower() not in _SAYING:
+        return root
+    comp = next((c for c in root.children if c.dep_ == "ccomp"), None) or next(  # or a that-clause the
+        (t for t in root.subtree if t.dep_ == "acl" and t.pos_ in ("VERB", "AUX") and t.head.dep_ == "pobj"  # parser
+         and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)), None)  # hung on "after the meeting"
+    return comp if comp is not None and (speech.tokens is None or comp.i in speech.tokens) else root

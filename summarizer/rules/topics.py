@@ -22,6 +22,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 _LIMIT = 12  # words: a topic is "a few words"
+# Nouns of purpose: in "the goal is to reopen the route" the copula specifies the goal, so the
+# predicate is what the holder wants (English specificational copula; §3 word the act the text names).
+_PURPOSE_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "priority", "task", "target", "intention"})
+# "be in favour of X": the attitude noun of the prepositional predicate points at its "of" object.
+_FAVOUR_NOUNS = frozenset({"favour", "favor", "support"})
+_ATTITUDE = ("attitude", "judged")  # an attitude or characterisation verb: its "as" phrase predicates
+# Fixed adverbial "as" phrases ("business as usual", "as planned"): no secondary predicate.
+_ADVERBIAL_AS = frozenset({"usual", "planned", "expected", "before", "well", "always", "ever", "such"})
 
 
 def _words(text: str) -> str:
@@ -64,8 +72,17 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
                  verb: "Token | None" = None) -> str | None:
     """The topic for a stance whose polarity was decided by `word` in the way `how` names
     (rules.polarity: attitude, demand, judged, threat, plain, mention)."""
-    found: str | None = None
-    if how == "judged" and word is not None:
+    found: str | None = _copular_topic(doc, root) if how == "plain" else None
+    if found:
+        return found
+    if how == "attitude" and word is not None:
+        found = _characterised(doc, word)
+    if found:
+        return found
+    if how == "judged" and word is not None and word.dep_ == "prep":  # "no alternative to X" → X
+        obj = next((c for c in word.children if c.dep_ == "pobj"), None)
+        found = noun_phrase(doc, obj, limit=_LIMIT) if obj is not None else None
+    elif how == "judged" and word is not None:
         found = _judged_thing(doc, word)
     elif how == "threat" and word is not None:
         found = _subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
@@ -75,14 +92,15 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
         found = _words(verb_phrase(doc, root))
     elif how == "attitude" and word is not None:
         found = _object_act(doc, word)
-    if not found and word is not None and word.lemma_.lower() in lex.CHARACTERISE:
-        obj = next((c for c in word.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+    if not found and (word or root).lemma_.lower() in lex.CHARACTERISE:
+        obj = next((c for c in (word or root).children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
         found = noun_phrase(doc, obj, limit=_LIMIT).split(" as ")[0] if obj is not None else None
     if not found:
         found = _light_object(doc, word or root)
     if found:
-        return found
+        return _without_predicative_as(doc, word, found) if word is not None and how in _ATTITUDE else found
     topic = topic_of(doc, root, word, allowed)
+    topic = _without_predicative_as(doc, word, topic) if topic and word is not None and how in _ATTITUDE else topic
     if topic is not None and root.pos_ == "VERB" and _only_a_name(doc, topic):
         phrase = _words(verb_phrase(doc, root))
         return phrase if len(phrase.split()) > len(topic.split()) else topic
@@ -119,3 +137,56 @@ def _only_a_name(doc: "Doc", topic: str) -> bool:
     """The phrase is a bare proper name (an actor or place), not a thing one can be for or against."""
     words = [w for w in topic.split() if w.lower() not in ("the", "a", "an")]
     return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _characterised(doc: "Doc", word: "Token") -> str | None:
+    """"called the vote a sham", "called the strikes an act of war": the attitude noun is the
+    predicate of a verb of characterisation, so the topic is the thing characterised (§3)."""
+    tok, steps = word, 0
+    while tok.dep_ in ("oprd", "attr", "pobj", "prep", "conj", "appos") and steps < 4:
+        tok, steps = tok.head, steps + 1
+    if tok.i == word.i or tok.lemma_.lower() not in lex.CHARACTERISE:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i < word.i), None)
+    return noun_phrase(doc, obj, limit=_LIMIT).split(" as ")[0] if obj is not None else None
+
+
+def _without_predicative_as(doc: "Doc", verb: "Token", topic: str) -> str:
+    """"dismissed the remarks as predictable" → "the remarks": an "as" phrase after a verb's object
+    is a secondary predicate on the object (English grammar), not part of the topic."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in (c for c in [*obj.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i):
+            cut = text_of(doc, list(prep.subtree))
+            if any(c.lower_ in _ADVERBIAL_AS for c in prep.children):
+                continue
+            if cut and f" {cut}" in topic and topic.split(f" {cut}")[0].strip():
+                return topic.split(f" {cut}")[0].strip()
+    return topic
+
+
+def _copular_topic(doc: "Doc", root: "Token") -> str | None:
+    """A plain copula: "the goal is to X" → X; "X is in favour of Y" → Y; "X remains in place" → X
+    (a preposition with a bare noun is an idiomatic state of the subject, so the subject is the topic)."""
+    if root.lemma_.lower() not in lex.COPULAS:
+        return None
+    kids = list(root.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lemma_.lower() in _PURPOSE_NOUNS:
+        pred = next((c for c in kids if c.dep_ in ("xcomp", "attr", "ccomp")), None)
+        if pred is not None:
+            return _words(verb_phrase(doc, pred)) if pred.pos_ in ("VERB", "AUX") else noun_phrase(doc, pred, limit=_LIMIT)
+    if any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "expl") for c in kids):
+        return None
+    for prep in (c for c in kids if c.dep_ == "prep"):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and noun.lemma_.lower() in _FAVOUR_NOUNS:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return noun_phrase(doc, obj, limit=_LIMIT) if obj is not None else None
+    if subj is None or subj.pos_ == "PRON" or root.lemma_.lower() not in ("be", "remain", "stay"):
+        return None
+    if not any(c.dep_ == "prep" and any(n.dep_ == "pobj" and n.pos_ == "NOUN" and not any(  # "in place",
+            d.dep_ in ("det", "poss") for d in n.children) for n in c.children) for c in kids):  # "on hold"
+        return None  # a bare noun after the preposition: an idiomatic state, not a place or a thing
+    phrase = _subject_phrase(doc, root)
+    return phrase if phrase and not _only_a_name(doc, phrase) else None

@@ -29,6 +29,12 @@ MODALS = frozenset("will would shall can could may might must should 'll wo ca".
 SELF = frozenset("we us i me ourselves itself myself themselves".split())
 Found = tuple["Token", str, str, "str | None", bool]
 _JUDGE = frozenset("consider deem find call regard view see".split())
+# Free relatives of time and place that read as universal conditions ("we strike wherever they rebuild").
+_UNIVERSAL = frozenset("whenever wherever".split())
+# Verbs of walking out of a body or agreement: in a main clause with "if X", a threat, not a step.
+_LEAVE = frozenset("leave quit exit abandon".split())
+# Heads of an infinitival promise of response ("vowed to retaliate", "a pledge to fight", "threatens to").
+_PROMISE = lex.PLEDGE | frozenset("threaten threat warning warn".split())
 # who can be barred from acting in "No X will Y" (an actor, not "no amount of words")
 _ACTORS = lex.PERSON_ROLES | lex.STATE_VOICES | frozenset("court power country state force one side party".split())
 
@@ -56,20 +62,54 @@ def threat_verb(verb: "Token") -> bool:
     return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.IMPUNITY for c in verb.children) and _neg(verb)
 
 
+def fronted_conditional(clause: "Token") -> "Token | None":
+    """An inverted conditional the parser labels a clausal complement ("Should X agree, we will ..." with
+    the clause as `ccomp` of the main verb): the fronted auxiliary, else None. English grammar: the
+    inverted clause opens the sentence and comes before its main clause."""
+    if clause.dep_ == "advcl":
+        return inverted_conditional(clause)
+    first = clause.left_edge
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if clause.dep_ == "ccomp" and clause.i < clause.head.i and first.head.i == clause.i \
+            and (first.i == 0 or clause.doc[first.i - 1].is_punct) \
+            and first.dep_ in ("aux", "auxpass") and first.lower_ in lex.INVERSION_AUX and subj is not None \
+            and first.i < subj.i and any(t.text == "," for t in clause.doc[clause.right_edge.i:clause.head.i]):
+        return first
+    return None
+
+
+def _threatening(main: "Token") -> bool:
+    """The main clause states a hostile response: a modal response verb ("will retaliate"), or a response
+    promised by a verb or noun of pledging or threat ("vowed to retaliate", "a pledge to fight", §5)."""
+    if threat_verb(main) and modal(main):
+        return True
+    if main.lemma_.lower() in _LEAVE and modal(main) and any(c.dep_ in ("dobj", "prep") for c in main.children):
+        return True  # "his party would leave the government if X": a threat to walk out (§5 trigger)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in main.children)
+    return to and main.dep_ in ("xcomp", "acl") and threat_verb(main) and main.head.lemma_.lower() in _PROMISE
+
+
 def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
-    """ "If X, we will respond": the clause is the line, the main clause the consequence."""
+    """ "If X, we will respond": the clause is the line, the main clause the consequence; "whenever /
+    wherever X" (a universal conditional) likewise."""
     if tok.dep_ == "mark" and tok.lower_ in ("if", "should") and tok.head.dep_ == "advcl":
         clause, mark = tok.head, tok
-    elif tok.dep_ == "advcl" and (aux := inverted_conditional(tok)) is not None:
+    elif tok.lower_ in _UNIVERSAL and tok.dep_ in ("advmod", "mark") and (clause := next(
+            (a for a in [tok.head, tok.head.head] if a.dep_ == "advcl"), None)) is not None:
+        mark = tok  # "wherever X tries to rebuild": the word may hang on a verb inside the clause
+    elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
         clause, mark = tok, aux
     else:
         return []
     main = clause.head
-    warns = main.lemma_.lower() in ("warn", "threaten") and threat_verb(main)
+    # "warned of severe consequences if X": the warning's own object names the response
+    warns = main.lemma_.lower() in ("warn", "threaten") and (threat_verb(main) or any(
+        g.lemma_.lower() in lex.RESPONSE_NOUNS for c in main.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"))
     hostile = lex.RESPONSE_NOUNS | lex.HOSTILE_ACTS
     existential = any(c.dep_ == "expl" for c in main.children) and (any(
         c.dep_ == "attr" and c.lemma_.lower() in hostile for c in main.children) or main.lower_ in hostile)
-    if not (warns or existential or (threat_verb(main) and modal(main))):
+    if not (warns or existential or _threatening(main)):
         return []
     line = text_of(doc, [t for t in clause.subtree if t.i != mark.i])
     return [(main, line, "trigger", verb_phrase(doc, main, drop=("advcl",)), True)]
@@ -163,6 +203,30 @@ def _refrain(doc: "Doc", tok: "Token") -> list[Found]:
     return [(anchor, who + text_of(doc, act.subtree), "trigger", None, agentive)]
 
 
+def backshifted(verb: "Token") -> bool:
+    """A past tense in the clause a past reporting verb reports ("she said the use of force was not
+    acceptable"): English sequence of tenses, the speaker's own words were in the present. The clause is
+    the verb's complement itself, or coordinated with it, not one embedded under another verb."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ != "conj":
+            break
+        tok = tok.head
+    head = tok.head
+    return verb.tag_ == "VBD" and tok.dep_ == "ccomp" and head.lemma_.lower() in lex.REPORTING and head.tag_ == "VBD"
+
+
+def _generic_act(act: "Token") -> bool:
+    """An act named generically, not a particular event: a bare or "any" noun, or an action noun whose "of"
+    object is a bare noun ("the use of force", "deployment of troops"), not "the seizure of the ship"."""
+    dets = [c.lower_ for c in act.children if c.dep_ in ("det", "poss")]
+    if not dets or dets[0] in ("any", "such"):
+        return True
+    of = next((c for c in act.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj is not None and obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in obj.children)
+
+
 def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
     """§5 1.2: "unacceptable" about a general or future act is a trigger; about a past one, a stance."""
     lemma = tok.lemma_.lower()
@@ -182,7 +246,7 @@ def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
         present = head.tag_ in ("VBZ", "VBP", "VBG") or modal(head)
     else:
         return []
-    if act is None or act.pos_ not in ("NOUN", "PROPN") or not present:
+    if act is None or act.pos_ not in ("NOUN", "PROPN") or not (present or backshifted(head) and _generic_act(act)):
         return []
     return [(head, noun_phrase(doc, act, keep_any=True), "trigger", None, True)]
 
