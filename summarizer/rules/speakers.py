@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from summarizer.rules import lexicon as lex
 from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, quote_spans
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, content_of,
-                                     depth, holder_name, holders_of, is_attitude_verb, phrasal, split_coordinated,
-                                     subject_of)
+                                     depth, holder_name, holders_of, is_attitude_verb, lead_subject, main_person,
+                                     parenthetical_content, phrasal, split_coordinated, subject_of)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -37,6 +37,7 @@ class SpeakerTracker:
         self.last_group: Holder | None = None  # last state or organisation that spoke
         self.last_speech: list[Holder] = []
         self.floor: list[Holder] | None = None  # the speaker a transcript label gave the floor to
+        self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
 
     # ---- resolution of a subject to actors
 
@@ -65,9 +66,15 @@ class SpeakerTracker:
             return (m.actor, m.surface)
         if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not _state_inside(t, mentions)):
             return None  # §2 (1.2): unnamed members ("lawmakers", "Western diplomats") give no item
+        if low in ("he", "she", "it"):  # an earlier main-clause subject of this sentence comes first
+            before = self._one(lead, mentions) if (lead := lead_subject(t)) is not None else None
+            if before is not None and (before[0].kind == "person") == (low != "it"):
+                return before
         if low in ("he", "she"):
             return self._person(None)
-        if low in ("they", "it"):
+        if low == "it":  # "it" is never a person
+            return self.last_group
+        if low == "they":
             return self.last_group or (self.last_speech[0] if self.last_speech else None)
         if lemma in lex.MEDIA_NOUNS:
             return SOURCE
@@ -91,6 +98,8 @@ class SpeakerTracker:
             for p in reversed(self.people):
                 if isinstance(p, Mention) and p.role and role in p.role.lower():
                     return as_holder(p)
+        if self.topic is not None:  # "he", "she" continue the last speaker or subject, not any named person
+            return self.topic
         return as_holder(self.people[-1]) if self.people else None
 
     def _remember(self, holders: list[Holder]) -> None:
@@ -132,6 +141,7 @@ class SpeakerTracker:
             found = [s for s in (self._according_to(doc, mentions), self._bare_quote(doc), label) if s][:1]
         for speech in found:
             self._remember(speech.holders)
+        self.topic = main_person(doc, mentions, found) or self.topic
         return found
 
     def _verb_speech(self, doc: "Doc", verb: "Token", mentions: list[Mention]) -> Speech | None:
@@ -150,7 +160,11 @@ class SpeakerTracker:
         if not holders:
             return None
         complement = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
-        if reporting and complement is not None:
+        aside = parenthetical_content(doc, verb) if reporting and complement is None else None
+        if aside is not None:  # "Only then, he said, could X ...": the host clause is what is said
+            start, end, tokens = aside
+            root = verb.head
+        elif reporting and complement is not None:
             start, end, tokens = content_of(doc, complement)
             root = complement
         else:  # an attitude or a speech act with an object: the predicate itself is the content

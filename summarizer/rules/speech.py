@@ -76,6 +76,21 @@ def content_of(doc: "Doc", root: "Token") -> tuple[int, int, set[int]]:
     return doc[first].idx, doc[last].idx + len(doc[last].text), {t.i for t in tokens}
 
 
+def parenthetical_content(doc: "Doc", verb: "Token") -> tuple[int, int, set[int]] | None:
+    """"Only then, he said, could X ...": a reporting clause set off inside the clause it reports has
+    no complement of its own; what is said is the host clause without the reporting clause."""
+    host = verb.head
+    if verb.dep_ != "parataxis" or host.i == verb.i or host.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in COMPLEMENTS for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    tokens = [t for t in host.subtree if t.i not in own and not t.is_punct]
+    if not tokens:
+        return None
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    return doc[first].idx, doc[last].idx + len(doc[last].text), {t.i for t in tokens}
+
+
 def attribution_of(text: str, start: int, end: int, verb: "Token | None") -> str:
     quotes = quote_spans(text)
     inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quotes)
@@ -116,6 +131,29 @@ def split_coordinated(doc: "Doc", speech: Speech) -> list[Speech]:
         out.append(Speech(speech.holders, speech.verb, head, start, end,
                           attribution_of(doc.text, start, end, speech.verb), tokens))
     return out
+
+
+def lead_subject(pron: "Token") -> "Token | None":
+    """"X answered ..., it said": the main clause's named subject before a pronoun of the same sentence."""
+    root = pron.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i >= pron.i or subj.pos_ == "PRON" or pron.head.i == root.i:
+        return None
+    return subj
+
+
+def main_person(doc: "Doc", mentions: list, speeches: list[Speech]) -> Holder | None:
+    """The person a following "he"/"she" continues: the sentence's speaker, else its main subject."""
+    for speech in speeches:
+        for actor, surface in speech.holders:
+            if actor.kind == "person":
+                return (actor, surface)
+    roots = {s.root.i for s in doc.sents}
+    for m in mentions:
+        if m.actor.kind == "person" and any(doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i in roots
+                                            for i in range(m.first, m.last + 1)):
+            return (m.actor, m.surface)
+    return None
 
 
 def depth(tok: "Token") -> int:

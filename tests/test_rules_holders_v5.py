@@ -1,0 +1,45 @@
+"""Holder attribution of the rule extractor, round 5 (codebook §2, §3) on invented sentences."""
+
+from __future__ import annotations
+
+from summarizer.rules.extractor import analyse
+from summarizer.text.segment import split_sentences
+
+
+def holders(text: str) -> dict[str, list[list[str]]]:
+    """Sentence text (first 20 chars) -> the holder names of each of its statements."""
+    sentences = tuple(split_sentences(text))
+    analysis = analyse(sentences)
+    return {s.text[:20]: [[a.name for a, _ in sp.holders] for sp in analysis.speeches[s.id]] for s in sentences}
+
+
+def test_parenthetical_reporting_clause_reports_its_host_clause() -> None:
+    # grammar: "Only then, she said, could X ..." -- the reporting clause has no complement of its own;
+    # what is said is the clause it interrupts
+    text = ("Ruritania sets terms\n"
+            "Ruritanian Foreign Minister Ann Lind spoke in Oslo on Monday.\n"
+            "Only after a full ceasefire, she said, could Ruritania return to the talks.\n")
+    found = holders(text)
+    assert found["Only after a full ce"] == [["Ann Lind"]]
+
+
+def test_subject_pronoun_continues_the_previous_subject_not_a_later_object() -> None:
+    # grammar: a subject pronoun in a reporting clause continues the last speaker or main-clause
+    # subject, not a person named only as an object ("met ... Piotr Kay")
+    text = ("Talks in Oslo\n"
+            "Ruritanian Foreign Minister Ann Lind said on Monday that talks would go on.\n"
+            "She later met Vostokian envoy Piotr Kay in the capital.\n"
+            "She said Ruritania would not sign the draft.\n")
+    found = holders(text)
+    assert found["She said Ruritania w"] == [["Ann Lind"]]
+
+
+def test_it_in_an_aside_is_the_main_subject_of_its_sentence_never_a_person() -> None:
+    # grammar: "X answered ..., it said": "it" takes the sentence's non-person main subject, and
+    # never resolves to a person
+    text = ("Trade dispute\n"
+            "Ruritanian Trade Minister Ann Lind said on Monday that tariffs would rise.\n"
+            "Norway's trade ministry answered each step with a pledge to resist, while leaving a door open: "
+            "talks were possible, it said, but only on equal terms.\n")
+    found = holders(text)
+    assert found["Norway's trade minis"] == [["Norway"]]
