@@ -14,6 +14,7 @@ are not attempted and fail at once with one clear message.
 from __future__ import annotations
 
 import os
+import traceback
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -162,6 +163,8 @@ def _extract_or_fail(article: Article, provider: Any, options: ExtractOptions, p
         try:
             record = extract_article(article, provider, options, prompts)
         except Exception as exc:  # noqa: BLE001 - recorded with its error; the batch goes on
+            if os.environ.get("SUMMARIZER_DEBUG"):  # the traceback a bug report needs (--help says so)
+                traceback.print_exc()
             message = redact(f"internal error: {type(exc).__name__}: {exc}", os.environ.get("OPENAI_API_KEY"))
             record = failure_record(article.source, options.schema, message[:500], article_info(article))
         held.settle(record.ok and not record.error, record.error)

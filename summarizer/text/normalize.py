@@ -9,6 +9,7 @@ Snowball English stemmer (`snowballstemmer`), not from cutting words to a prefix
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -25,7 +26,16 @@ STOPWORDS = frozenset(
 # Words that join the parts of a name; a single letter after one of them is a word, not an initial.
 _JOINERS = frozenset("of the to in for at and on a an".split())
 
-_STEMMER = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it is working on in itself, so one shared by the threads of a
+# `-j N` batch corrupts words half-way (an IndexError inside the stemmer): one stemmer per thread.
+_LOCAL = threading.local()
+
+
+def _stemmer() -> "snowballstemmer.stemmer":
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def fold(text: str) -> str:
@@ -60,7 +70,7 @@ def slugify(name: str) -> str:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem of one lower-case word: 'negotiations' and 'negotiating' -> 'negoti'."""
-    return str(_STEMMER.stemWord(word))
+    return str(_stemmer().stemWord(word))
 
 
 def content_stems(text: str) -> frozenset[str]:
