@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import os
 import json
 import re
 import subprocess
@@ -20,15 +21,22 @@ from summarizer.evaluation.gold import FIELDS, GoldArticle, load_gold, load_gold
 from summarizer.core.schemas import slugify
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD_DIR = ROOT / "evals" / "gold" / "seeds"
+GOLD_ROOT = ROOT / "evals" / "gold"
+GOLD_DIR = GOLD_ROOT / "seeds"
 SEEDS = ROOT / "seeds"
+ARTICLES = {"seeds": SEEDS, "dev": ROOT / "evals" / "dev" / "articles"}  # split -> its articles
 TOOL = ROOT / "evals" / "tools" / "gold_offsets.py"
 HOLDER_FIELDS = ("stances", "conditions", "red_lines")
 
 
+@pytest.fixture(scope="module", params=sorted(ARTICLES))
+def split(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def gold() -> list[tuple[GoldArticle, str]]:
-    return load_gold(GOLD_DIR)
+def gold(split: str) -> list[tuple[GoldArticle, str]]:
+    return load_gold(GOLD_ROOT / split)
 
 
 def _tool() -> ModuleType:
@@ -41,15 +49,16 @@ def _tool() -> ModuleType:
 
 # --- the committed gold ---------------------------------------------------------------------------
 
-def test_every_seed_has_exactly_one_gold_file(gold: list[tuple[GoldArticle, str]]) -> None:
-    assert sorted(g.article_id for g, _ in gold) == sorted(p.stem for p in SEEDS.glob("*.txt"))
-    assert sorted(p.stem for p in GOLD_DIR.glob("*.json")) == sorted(g.article_id for g, _ in gold)
+def test_every_article_has_exactly_one_gold_file(gold: list[tuple[GoldArticle, str]], split: str) -> None:
+    assert sorted(g.article_id for g, _ in gold) == sorted(p.stem for p in ARTICLES[split].glob("*.txt"))
+    assert sorted(p.stem for p in (GOLD_ROOT / split).glob("*.json")) == sorted(g.article_id for g, _ in gold)
 
 
-def test_gold_points_at_its_article_and_its_hash(gold: list[tuple[GoldArticle, str]]) -> None:
+def test_gold_points_at_its_article_and_its_hash(gold: list[tuple[GoldArticle, str]], split: str) -> None:
     for g, text in gold:
-        assert g.source == f"../../../seeds/{g.article_id}.txt"
-        article = read_article(SEEDS / f"{g.article_id}.txt")
+        article_path = ARTICLES[split] / f"{g.article_id}.txt"
+        assert g.source == os.path.relpath(article_path, GOLD_ROOT / split)
+        article = read_article(article_path)
         assert article.text == text and article.sha256 == g.sha256
 
 
@@ -111,7 +120,8 @@ def test_gold_carries_a_guidelines_version_the_codebook_documents() -> None:
 
 
 def test_offsets_tool_finds_nothing_to_change_in_the_committed_gold() -> None:
-    done = subprocess.run([sys.executable, str(TOOL), "--check", *sorted(map(str, GOLD_DIR.glob("*.json")))],
+    files = sorted(str(path) for split in ARTICLES for path in (GOLD_ROOT / split).glob("*.json"))
+    done = subprocess.run([sys.executable, str(TOOL), "--check", *files],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
 
