@@ -40,7 +40,7 @@ def _strings(value: Any) -> Iterator[str]:
 
 def _article_texts() -> dict[str, str]:
     paths = [*ROOT.glob("seeds/*.txt"), *ROOT.glob("evals/dev/articles/*.txt")]
-    return {p.stem: p.read_text(encoding="utf-8").lower() for p in paths}
+    return {p.stem[:40]: p.read_text(encoding="utf-8").lower() for p in paths}  # a custom_id keeps 40 characters of the id
 
 
 def prompt_phrases() -> set[str]:
