@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from summarizer.core.records import ExtractionRecord
 
+_LEADING = re.compile(r"^([+\-=#]|\d+(?=[.)]))")  # would open a list or a heading at a line's start
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|~"})
 
 
 def _md_escape(text: object) -> str:
-    """Article and model text shown literally: no HTML, no links or images (no fetches), no emphasis."""
+    """Article and model text shown literally: no HTML, no links or images (no fetches), no emphasis,
+    no strikethrough, no list or heading where it starts a line."""
     text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.translate(_MD_SPECIAL).splitlines())
+    return literal_start(" ".join(text.translate(_MD_SPECIAL).splitlines()))
+
+
+def literal_start(text: str) -> str:
+    """A line start that would open a list (`- `, `+ `, `1. `, `1) `) or a heading (`#`, `=`) is escaped."""
+    return _LEADING.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text)
 
 
 def _evidence_lines(item: dict[str, Any]) -> list[str]:
