@@ -59,10 +59,10 @@ def check_output(output: Path, sources: Iterable[str]) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
         if isinstance(exc, (FileExistsError, NotADirectoryError)):
-            reason = "a part of that path is a file, not a folder"
-        raise InputError(f"{output}: cannot write results there ({reason})", "choose another -o path") from None
+            raise InputError(f"{shown(output)}: cannot write results there (a part of that path is a file, not a "
+                             "folder)", "choose another -o path") from None
+        raise os_problem(output, exc, "cannot write results there") from None
 
 
 def write_output(path: Path, text: str) -> None:
