@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Iterator
 
@@ -22,6 +21,7 @@ from articlegen import article_text, citing_answer
 from clirun import ROOT
 from evalkit import record, write_gold_folder, write_run
 from faultserver import FaultServer
+from mounts import fill, tmpfs
 
 DATE = "2031-05-09"
 
@@ -29,30 +29,8 @@ DATE = "2031-05-09"
 @pytest.fixture
 def small_disk() -> Iterator[Path]:
     """A 64 KiB tmpfs, mounted for this test."""
-    where = Path(tempfile.mkdtemp(prefix="summarize-disk-"))
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k,mode=0755", "tmpfs", str(where)],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        where.rmdir()
-        pytest.skip(f"cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN): {done.stderr.strip()}")
-    try:
+    with tmpfs("64k") as where:
         yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-        where.rmdir()
-
-
-def fill(disk: Path, leave: int = 0) -> None:
-    """Take all the space of `disk` but `leave` bytes (rounded to pages by tmpfs)."""
-    filler = disk / "filler"
-    with open(filler, "wb", buffering=0) as out:
-        try:
-            while True:
-                out.write(b"\0" * 4096)
-        except OSError:
-            pass
-    if leave:
-        os.truncate(filler, max(0, filler.stat().st_size - leave))
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -104,6 +104,8 @@ class ResponseCache:
             self._db.close()
             if isinstance(exc, CacheError):
                 raise
+            if isinstance(exc, sqlite3.OperationalError):  # locked, read-only, full: the file may be fine
+                raise CacheError(f"{self.path}: cannot use the response cache ({exc})", _FIX) from None
             raise CacheError(f"{self.path}: not a response cache of this tool, or a damaged one ({exc})",
                              _FIX) from None
 
