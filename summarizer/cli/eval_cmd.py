@@ -19,8 +19,6 @@ from summarizer.core.tasks import schema_names
 from .options import provider_config, provider_options
 from .outcome import incomplete, say_summary
 
-EXIT_INCOMPLETE = 5  # as summarizer.evaluation.scorecard.EXIT_INVALID: some output of a run made here failed
-
 _file = click.Path(dir_okay=False, path_type=Path)
 
 
@@ -87,7 +85,9 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
             shutil.rmtree(tmp, ignore_errors=True)
     _write_reports(report, json_path, markdown_path, html_path)
     say_summary(made)
-    sys.exit(report.exit_code or (EXIT_INCOMPLETE if incomplete(made) else 0))
+    from summarizer.evaluation.scorecard import EXIT_INVALID  # some output of a run made here failed
+
+    sys.exit(report.exit_code or (EXIT_INVALID if incomplete(made) else 0))
 
 
 def _import_recordings(recordings: tuple[Path, ...], params: dict[str, Any]) -> Path:

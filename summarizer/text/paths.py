@@ -36,7 +36,8 @@ def os_problem(path: str | os.PathLike[str], exc: OSError, doing: str = "cannot 
     """An OS error on a path as one line naming the file and what to do (never a traceback)."""
     name = shown(path)
     if exc.errno == errno.ENAMETOOLONG:
-        return InputError(f"{name[:120]}…: the path is too long for the system ({len(os.fsencode(path))} bytes; "
+        short = name if len(name) <= 120 else name[:120] + "…"
+        return InputError(f"{short}: {doing}: the path is too long for the system ({len(os.fsencode(path))} bytes; "
                           "a path may have at most 4096, a name at most 255)", "use a shorter path or file name")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return InputError(f"{name}: {doing}: the disk is full", "free some space, or write elsewhere")
