@@ -161,8 +161,10 @@ class ResponseCache:
                   "is replaced")
 
     def warn(self, message: str) -> None:
-        if not self._warned:
-            self._warned = True
+        """The first warning of a run is printed; the rest would say the same."""
+        with self._lock:
+            first, self._warned = not self._warned, True
+        if first:
             print(f"summarize: warning: {message}", file=sys.stderr)
 
     def put(self, key: str, provider: str, request: dict[str, Any], response: dict[str, Any],
