@@ -129,5 +129,5 @@ def test_a_forbidden_folder_is_named(tmp_path: Path) -> None:
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path,
                           timeout=300)
     assert done.returncode == 2, done.stderr
-    assert f"{locked / 'r.json'}: cannot write the output: permission denied" in done.stderr
+    assert f"{locked / 'r.json'}: cannot write results there: permission denied" in done.stderr  # before any work
     assert "internal error" not in done.stderr and leftovers(locked) == []

@@ -72,6 +72,10 @@ def command(inputs: tuple[str, ...], date: str, include_undated: bool, previous:
         raise InputError("-f all writes three files and needs a folder", "add -o FOLDER")
     if fmt != "all" and output is not None and output.is_dir():
         raise InputError(f"{output}: is a folder", "give a file name, or use -f all to write into a folder")
+    if output is not None:  # before any model call: finding out after the run would lose it
+        from summarizer.extract.output import check_output
+
+        check_output(output / f"brief-{date}.md" if fmt == "all" else output, inputs)
     prior = _load_previous(previous) if previous is not None else None
     options = {"max_tokens": max_tokens, "max_tokens_cap": 2 * max_tokens, "time_budget": time_budget}
     params["follow_symlinks"] = follow_symlinks

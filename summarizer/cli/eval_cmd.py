@@ -75,6 +75,11 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
         raise InputError("--recording replays through the cache", "drop --no-cache")
     if from_run is not None and save_run is not None:
         raise InputError("--save-run saves a model run, but --from-run scores a saved one", "use one of the two")
+    from summarizer.extract.output import check_output
+
+    for path in (json_path, markdown_path, html_path, save_run):  # before any work, which would be lost
+        if path is not None and str(path) != "-":
+            check_output(path, [])
     tmp = _import_recordings(recording, params) if recording else None
     made: list[Any] = []  # records of the runs made here (a saved run's failures were reported when it ran)
     try:
