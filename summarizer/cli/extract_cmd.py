@@ -47,7 +47,8 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
 
     Every item cites verbatim evidence with character offsets into the article;
     items that cannot be grounded are dropped and counted in the provenance.
-    Exit status: 0 all articles done, 1 some extraction failed, 2 bad input.
+    Exit status: 0 all articles done, 1 some extraction failed or is incomplete (a task of it
+    failed; stderr ends with a summary), 2 bad input.
     """
     from summarizer.text.articles import find_articles, shown
     from summarizer.errors import InputError
