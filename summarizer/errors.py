@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from functools import lru_cache
@@ -43,18 +44,58 @@ _KEY_PATTERN = re.compile(r"\b(sk|pk|rk)-[A-Za-z0-9_*\-]{6,}")
 MIN_SECRET = 4
 
 
+_NAMED = {"-": ("hyphen", "dash"), "_": ("lowbar", "UnderBar"), ".": ("period",), "/": ("sol",)}
+MIN_VARIANT = 8  # a shorter piece of a key (a bare prefix, a base64 edge) would match ordinary text
+
+
+def _char(char: str) -> str:
+    """One character of the key in every spelling: either case, and each of these JSON-escaped
+    (`\\u0073`, any number of backslashes), percent-encoded or an HTML entity (`&#115;`, `&#x73;`)."""
+    cases = dict.fromkeys((char.lower(), char.upper()) if char.isalpha() else (char,))
+    spellings = [re.escape(c) for c in cases]
+    for c in cases:
+        code = ord(c)
+        spellings += [r"\\+u(?i:" + f"{code:04x})", f"&#0*{code};", f"&#[xX]0*(?i:{code:x});"]
+        if code < 0x100:
+            spellings.append(f"%(?i:{code:02x})")
+    spellings += [f"&{name};" for name in _NAMED.get(char, ())]
+    return "(?:" + "|".join(spellings) + ")"
+
+
+def _variants(secret: str) -> list[str]:
+    """The key, and the key without its prefix (`sk-`, `sk-proj-`): what a server may echo of it."""
+    out = [secret]
+    for i, char in enumerate(secret[:16]):
+        if char == "-" and len(secret) - i - 1 >= MIN_VARIANT:
+            out.append(secret[i + 1:])
+    return out
+
+
+def _base64_cores(data: bytes) -> list[str]:
+    """The part of the base64 of `data` that is the same wherever it sits in a longer encoded text
+    (three alignments; the characters shared with neighbouring bytes are left out)."""
+    cores = []
+    for pad in range(3):
+        encoded = base64.b64encode(b"\0" * pad + data).decode("ascii")
+        first, last = -(-8 * pad // 6), (8 * (pad + len(data))) // 6
+        core = encoded[first:last]
+        if len(core) >= MIN_VARIANT:
+            cores += [core, core.replace("+", "-").replace("/", "_")]
+    return cores
+
+
 @lru_cache(maxsize=16)
 def secret_pattern(secret: str) -> re.Pattern[str]:
-    """The secret in any spelling a server or a JSON/URL layer may give it: each character literal,
-    JSON-escaped (`\\u0073`, with any number of backslashes from nested encodings) or percent-encoded."""
+    """The secret in any spelling a server or an encoding layer may give it: each character in either
+    case, JSON-escaped, percent-encoded or as an HTML entity; with or without its prefix; and the
+    base64 (standard or URL-safe, at any alignment) or hex of either."""
     parts = []
-    for char in secret:
-        code = f"{ord(char):04x}"
-        spellings = [re.escape(char), r"\\+u" + "".join(f"[{c}{c.upper()}]" for c in code)]
-        if ord(char) < 0x100:
-            spellings.append("%" + "".join(f"[{c}{c.upper()}]" for c in code[2:]))
-        parts.append("(?:" + "|".join(spellings) + ")")
-    return re.compile("".join(parts))
+    for variant in _variants(secret):
+        parts.append("".join(_char(char) for char in variant))
+        raw = variant.encode("utf-8")
+        parts += [re.escape(core) for core in _base64_cores(raw)]
+        parts.append("(?i:" + raw.hex() + ")")
+    return re.compile("|".join(parts))
 
 
 def redact(text: str, *secrets: str | None) -> str:

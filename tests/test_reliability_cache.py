@@ -80,8 +80,8 @@ def test_a_cache_written_before_statuses_still_replays(tmp_path: Path) -> None:
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE responses (key TEXT PRIMARY KEY, provider TEXT NOT NULL, model TEXT NOT NULL, "
                    "request TEXT NOT NULL, response TEXT NOT NULL, created REAL NOT NULL)")
-        db.execute("INSERT INTO responses VALUES ('k', 'openai', 'm', '{}', '{\"choices\": []}', 0)")
+        db.execute("INSERT INTO responses VALUES ('k', 'openai', 'm', '{}', '{\"choices\": [{\"index\": 0}]}', 0)")
     cache = ResponseCache(path)
-    assert cache.get("k") == {"choices": []} and cache.counts() == {"ok": 1, "failed": 0}
+    assert cache.get("k") == {"choices": [{"index": 0}]} and cache.counts() == {"ok": 1, "failed": 0}
     cache.put("k", "openai", {}, {"choices": [1]}, status="failed", error="x")  # never replaces an accepted one
-    assert cache.get("k") == {"choices": []}
+    assert cache.get("k") == {"choices": [{"index": 0}]}

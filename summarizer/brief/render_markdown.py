@@ -18,13 +18,24 @@ from markupsafe import Markup
 
 from summarizer.brief.models import Brief, Quote
 from summarizer.brief.present import FILTERS, context, outlet_label
+from summarizer.extract.markdown import literal_start
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|<>#~&])")  # `~~` strikes through, `&amp;` is an entity
 
 
 def esc(text: Any) -> str:
-    """Article and model text can hold Markdown or HTML; neither may act as markup here."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Article and model text can hold Markdown or HTML; neither may act as markup here (inside
+    emphasis too: its own `*` and `_` are escaped)."""
+    return literal_start(_SPECIAL.sub(r"\\\1", " ".join(str(text).split())))
+
+
+def code(text: Any) -> Markup:
+    """A code span shows its text literally, so nothing is escaped inside it (a backslash would show):
+    it is fenced by more backticks than any run it holds."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
 
 
 def _finalize(value: Any) -> Any:
@@ -48,7 +59,7 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("summarizer.brief", "templates"), autoescape=False, finalize=_finalize,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(FILTERS)
-    env.filters.update(cite=cite, anchor=anchor, links=links,
+    env.filters.update(cite=cite, anchor=anchor, links=links, code=code,
                        cite_ids=lambda ids, quotes: cite([quotes[q] for q in ids]))
     return env
 

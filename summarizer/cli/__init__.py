@@ -35,7 +35,10 @@ def _refuse_misspelt_command(word: str, commands: list[str]) -> None:
     A word that is not a command is taken as an article path; when no such path exists and
     it is close to a command name, it was a typo.
     """
-    if word.startswith("-") or word == "-" or Path(word).exists():
+    try:
+        if word.startswith("-") or word == "-" or Path(word).exists():
+            return
+    except OSError:  # e.g. a path too long to look up: it is a path, and reading it will say what is wrong
         return
     close = difflib.get_close_matches(word, commands, n=1, cutoff=0.75)
     if close:

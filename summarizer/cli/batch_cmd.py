@@ -10,6 +10,7 @@ import click
 
 from .extract_cmd import FORMAT_NAMES, SCHEMA_NAMES
 from .options import provider_config, provider_options
+from .outcome import exit_status, say_summary
 
 _schema = click.option("--schema", "-s", type=click.Choice(SCHEMA_NAMES), default="stance", show_default=True,
                        help="What to extract; export and import must use the same.")
@@ -101,10 +102,11 @@ def import_(results: Path, files: tuple[str, ...], schema: str, fmt: str, output
     config = provider_config({**params, "replay": False})
     records = import_results(articles, config, _options(schema, max_tokens, params), answers)
     for record in records:
-        if not record.ok:
+        if record.error:
             click.echo(f"summarize: {record.article.source}: {record.error}", err=True)
     if output is not None:
         _atomic_write(output, render(records, fmt))
     else:
         click.echo(render(records, fmt), nl=False)
-    sys.exit(2 if unreadable else (1 if any(not r.ok for r in records) else 0))
+    say_summary(records)
+    sys.exit(exit_status(records, unreadable))

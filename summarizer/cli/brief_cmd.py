@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from .options import provider_config, provider_options
+from .options import follow_symlinks_option, provider_config, provider_options
+from .outcome import exit_status, say_summary
 
 FORMATS = ("markdown", "html", "json", "all")
 SUFFIX = {"markdown": "md", "html": "html", "json": "json"}
@@ -47,11 +48,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
               help="Stop calling the model for an article after this long; it is then listed as failed.")
 @click.option("--tie-break", is_flag=True,
               help="Ask the model to settle actor mentions the rules find ambiguous (answers are cached).")
+@follow_symlinks_option
 @provider_options
 def command(inputs: tuple[str, ...], date: str, include_undated: bool, previous: Path | None, fmt: str,
             output: Path | None,
             concurrency: int | None, max_tokens: int, time_budget: float | None, tie_break: bool,
-            **params: Any) -> None:
+            follow_symlinks: bool, **params: Any) -> None:
     """One daily brief from several articles: who stands where, conditions, red lines, divergences.
 
     Only articles dated --date are taken (undated ones with --include-undated);
@@ -70,8 +72,13 @@ def command(inputs: tuple[str, ...], date: str, include_undated: bool, previous:
         raise InputError("-f all writes three files and needs a folder", "add -o FOLDER")
     if fmt != "all" and output is not None and output.is_dir():
         raise InputError(f"{output}: is a folder", "give a file name, or use -f all to write into a folder")
+    if output is not None:  # before any model call: finding out after the run would lose it
+        from summarizer.extract.output import check_output
+
+        check_output(output / f"brief-{date}.md" if fmt == "all" else output, inputs)
     prior = _load_previous(previous) if previous is not None else None
     options = {"max_tokens": max_tokens, "max_tokens_cap": 2 * max_tokens, "time_budget": time_budget}
+    params["follow_symlinks"] = follow_symlinks
     brief, code = _build(list(inputs), date, include_undated, prior, concurrency, options, tie_break, params)
     _write(brief, fmt, output)
     click.echo(_summary(brief) + (f" -> {output}" if output else ""), err=True)
@@ -123,7 +130,8 @@ def _build(inputs: list[str], date: str, include_undated: bool, previous: Any, c
     from summarizer.llm.providers import build_provider
     from summarizer.text.articles import find_articles
 
-    read, unreadable = load_articles(list(dict.fromkeys(find_articles(inputs))))
+    read, unreadable = load_articles(list(dict.fromkeys(find_articles(inputs,
+                                                                      follow_symlinks=params["follow_symlinks"]))))
     for _, error in unreadable:
         click.echo(f"summarize: error: {error}", err=True)
     articles, left_out = select_day(read, date, include_undated, lambda a: a.meta.date, lambda a: (a.id, a.source))
@@ -151,8 +159,8 @@ def _build(inputs: list[str], date: str, include_undated: bool, previous: Any, c
     if bad:  # cannot happen unless a bug slipped in: never write an unsupported line
         raise SummarizerError(f"internal check failed: quotes {', '.join(bad)} do not match their articles",
                               "nothing was written; please report this")
-    code = 2 if unreadable else (1 if any(not r.ok for r in records) else 0)
-    return brief, code
+    say_summary(records)
+    return brief, exit_status(records, bool(unreadable))
 
 
 def _require_articles(articles: list[Any], unreadable: list[Any], left_out: list[Any], date: str) -> None:
@@ -182,18 +190,19 @@ def _tie_break(wanted: bool, provider: Any, params: dict[str, Any]) -> Any:
 
 
 def _report_failure(record: Any) -> None:
-    if not record.ok:
-        click.echo(f"summarize: {record.article.source}: extraction failed: {record.error}", err=True)
+    if record.error:
+        said = "extraction failed" if not record.ok else "incomplete"
+        click.echo(f"summarize: {record.article.source}: {said}: {record.error}", err=True)
 
 
 def _write(brief: Any, fmt: str, output: Path | None) -> None:
+    from summarizer.extract.output import write_outputs
+
     from .extract_cmd import _atomic_write
 
-    if fmt == "all":
+    if fmt == "all":  # all three files or none
         assert output is not None
-        output.mkdir(parents=True, exist_ok=True)
-        for one, suffix in SUFFIX.items():
-            _atomic_write(output / f"brief-{brief.date}.{suffix}", _render(brief, one))
+        write_outputs({output / f"brief-{brief.date}.{suffix}": _render(brief, one) for one, suffix in SUFFIX.items()})
     elif output is not None:
         _atomic_write(output, _render(brief, fmt))
     else:

@@ -17,6 +17,7 @@ import click
 from summarizer.core.tasks import schema_names
 
 from .options import provider_config, provider_options
+from .outcome import incomplete, say_summary
 
 _file = click.Path(dir_okay=False, path_type=Path)
 
@@ -44,6 +45,9 @@ _file = click.Path(dir_okay=False, path_type=Path)
               help="Output tokens per model call (as in `summarize`; part of the recorded request).")
 @click.option("--schema", "-s", type=click.Choice(schema_names()), default="all", show_default=True,
               help="What the model extracts; only the fields this schema fills are scored.")
+@click.option("--article-dir", "article_dirs", multiple=True, type=click.Path(file_okay=False, exists=True,
+              path_type=Path), help="Where gold `source` paths may point, besides the gold folder (repeatable) "
+                                    "[default: the folder holding --gold, and the current folder].")
 @click.option("--articles", "articles_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               default=None, metavar="FILE",
               help="Score only the gold articles whose ids this file lists, one per line ('#' comments).")
@@ -71,14 +75,24 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
         raise InputError("--recording replays through the cache", "drop --no-cache")
     if from_run is not None and save_run is not None:
         raise InputError("--save-run saves a model run, but --from-run scores a saved one", "use one of the two")
+    from summarizer.extract.output import check_output
+
+    for path in (json_path, markdown_path, html_path, save_run):  # before any work, which would be lost
+        if path is not None and str(path) != "-":
+            check_output(path, [])
     tmp = _import_recordings(recording, params) if recording else None
+    made: list[Any] = []  # records of the runs made here (a saved run's failures were reported when it ran)
     try:
-        report = _evaluate(gold_dir, from_run, save_run, compare_to, no_baseline, concurrency, max_tokens, params)
+        report = _evaluate(gold_dir, from_run, save_run, compare_to, no_baseline, concurrency, max_tokens, params,
+                           made)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
     _write_reports(report, json_path, markdown_path, html_path)
-    sys.exit(report.exit_code)
+    say_summary(made)
+    from summarizer.evaluation.scorecard import EXIT_INVALID  # some output of a run made here failed
+
+    sys.exit(report.exit_code or (EXIT_INVALID if incomplete(made) else 0))
 
 
 def _import_recordings(recordings: tuple[Path, ...], params: dict[str, Any]) -> Path:
@@ -100,14 +114,14 @@ def _import_recordings(recordings: tuple[Path, ...], params: dict[str, Any]) -> 
 
 
 def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
-              no_baseline: bool, concurrency: int, max_tokens: int, params: dict[str, Any]) -> Any:
+              no_baseline: bool, concurrency: int, max_tokens: int, params: dict[str, Any], made: list[Any]) -> Any:
     from dataclasses import replace
 
     from summarizer.evaluation.harness import EvalReport, ReplayGuard, compare, load_dataset, read_run, score_run, solve
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.llm.providers import ProviderConfig, build_provider
 
-    gold = load_dataset(gold_dir)
+    gold = load_dataset(gold_dir, params.get("article_dirs") or ())
     if params.get("articles_file") is not None:
         gold = _only(gold, params["articles_file"])
     options = ExtractOptions(schema=params.get("schema") or "all", prompts_dir=params.get("prompts_dir"),
@@ -119,10 +133,12 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
         provider = ReplayGuard(build_provider(provider_config(params)))
     try:
         records = read_run(from_run) if from_run else solve(gold, provider, options, save_run, concurrency)
+        made.extend([] if from_run else records)
         candidate = score_run(_label(records), gold, records)
         reference = None
         if compare_prompts:
             ref_records = solve(gold, provider, replace(options, prompts_dir=compare_to), None, concurrency)
+            made.extend(ref_records)
             reference = score_run("reference", gold, ref_records)
         elif compare_to is not None:
             reference = score_run("reference", gold, read_run(compare_to))
@@ -140,7 +156,9 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
         notes.append("the candidate is the baseline itself; not run twice")
     else:
         baseline = build_provider(ProviderConfig(provider="baseline"))
-        runs.append(score_run("baseline", gold, solve(gold, baseline, options, None, concurrency)))
+        baseline_records = solve(gold, baseline, options, None, concurrency)
+        made.extend(baseline_records)
+        runs.append(score_run("baseline", gold, baseline_records))
         gated.append("baseline")
     comparison = compare(candidate, reference) if reference is not None else None
     return EvalReport(gold, runs, comparison, gated, notes)
@@ -174,6 +192,7 @@ def _write_reports(report: Any, json_path: Optional[Path], markdown_path: Option
     from rich.console import Console
 
     from summarizer.evaluation.report_html import to_html
+    from summarizer.extract.output import write_output
     from summarizer.evaluation.reports import print_terminal, to_json, to_markdown
 
     to_stdout = json_path is not None and str(json_path) == "-"
@@ -183,11 +202,4 @@ def _write_reports(report: Any, json_path: Optional[Path], markdown_path: Option
     for path, render in ((None if to_stdout else json_path, to_json), (markdown_path, to_markdown),
                          (html_path, to_html)):
         if path is not None:
-            _atomic_write(path, render(report))
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+            write_output(path, render(report))

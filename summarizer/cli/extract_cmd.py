@@ -10,7 +10,8 @@ import click
 
 from summarizer.core.tasks import schema_names
 
-from .options import provider_config, provider_options
+from .options import follow_symlinks_option, provider_config, provider_options
+from .outcome import exit_status, say_summary
 
 SCHEMA_NAMES = schema_names()  # from the task registry (light: its models load on first use)
 FORMAT_NAMES = ("json", "jsonl", "markdown")
@@ -37,17 +38,19 @@ FORMAT_NAMES = ("json", "jsonl", "markdown")
               help="Stop calling the model for an article after this many seconds (retries included).")
 @click.option("--show-dropped", is_flag=True,
               help="Print on stderr every item that was dropped (not grounded), what it said and why.")
+@follow_symlinks_option
 @provider_options
 def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, resume: bool, concurrency: int,
             max_tokens: int, token_budget: int | None, time_budget: float | None, show_dropped: bool,
-            **params: Any) -> None:
+            follow_symlinks: bool, **params: Any) -> None:
     """Extract stances, conditions, red lines or participants from articles.
 
     Every item cites verbatim evidence with character offsets into the article;
     items that cannot be grounded are dropped and counted in the provenance.
-    Exit status: 0 all articles done, 1 some extraction failed, 2 bad input.
+    Exit status: 0 all articles done, 1 some extraction failed or is incomplete (a task of it
+    failed; stderr ends with a summary), 2 bad input.
     """
-    from summarizer.text.articles import find_articles
+    from summarizer.text.articles import find_articles, shown
     from summarizer.errors import InputError
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.extract.output import JsonlSink, check_output, render
@@ -57,9 +60,9 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
 
     if resume and (output is None or fmt != "jsonl"):
         raise InputError("--resume needs -o FILE with -f jsonl", "e.g. summarize -f jsonl -o results.jsonl --resume DIR")
-    sources, repeats = unique_sources(find_articles(list(files)))
+    sources, repeats = unique_sources(find_articles(list(files), follow_symlinks=follow_symlinks))
     for source in dict.fromkeys(repeats):
-        click.echo(f"summarize: warning: {source} given more than once: extracted and recorded once", err=True)
+        click.echo(f"summarize: warning: {shown(source)} given more than once: extracted and recorded once", err=True)
     articles, unreadable = load_articles(sources)
     for source, error in unreadable:
         click.echo(f"summarize: error: {error}", err=True)
@@ -100,7 +103,8 @@ def command(files: tuple[str, ...], schema: str, fmt: str, output: Path | None, 
         _atomic_write(output, render(failed + records, fmt))
     elif output is None and not stream:
         click.echo(render(failed + records, fmt), nl=False)
-    sys.exit(2 if unreadable else (1 if any(not r.ok for r in records) else 0))
+    say_summary(failed + records)
+    sys.exit(exit_status(records, bool(unreadable)))
 
 
 def _print_dropped(records: list[Any]) -> None:
@@ -134,6 +138,8 @@ def _emit(sink: Any, stream: bool) -> Any:
         if not record.ok and not (said and (record.error or "").startswith(NOT_ATTEMPTED)):
             click.echo(redact_output(f"summarize: {record.article.source}: extraction failed: {record.error}"), err=True)
             said.extend([True] if (record.error or "").startswith(NOT_ATTEMPTED) else [])
+        elif record.ok and record.error:  # some tasks failed: the record keeps the others, but it is not whole
+            click.echo(redact_output(f"summarize: {record.article.source}: incomplete: {record.error}"), err=True)
         if sink is not None:
             sink.write(record)
         elif stream:

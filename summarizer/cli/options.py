@@ -43,6 +43,11 @@ def provider_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+follow_symlinks_option = click.option(
+    "--follow-symlinks", is_flag=True,
+    help="In a scanned folder, also read symbolic links that point outside it (skipped and listed otherwise).")
+
+
 def provider_config(params: dict[str, Any]) -> Any:
     """ProviderConfig from the shared options (imported late: it pulls in httpx and tenacity)."""
     from summarizer.llm.cache import default_cache_path

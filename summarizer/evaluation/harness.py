@@ -8,7 +8,7 @@ article and scorecard.py per run.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from summarizer.text.articles import Article, guess_meta, read_article
 from summarizer.errors import InputError
@@ -22,8 +22,9 @@ __all__ = ["EXIT_INVALID", "EXIT_REGRESSION", "Comparison", "EvalReport", "GoldS
            "compare", "gold_articles", "load_dataset", "read_run", "score_run", "solve"]
 
 
-def load_dataset(folder: Path) -> GoldSet:
-    return GoldSet(folder, load_gold_files(folder), gold_hash(folder))
+def load_dataset(folder: Path, article_dirs: Sequence[Path] = ()) -> GoldSet:
+    """The gold set; article `source` paths must stay inside the gold folder or `article_dirs` (see gold.py)."""
+    return GoldSet(folder, load_gold_files(folder, article_dirs), gold_hash(folder))
 
 
 def gold_articles(gold_set: GoldSet) -> list[Article]:

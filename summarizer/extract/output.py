@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from summarizer.errors import InputError, redact_output
 from summarizer.core.records import ExtractionRecord
+from summarizer.text.paths import os_problem, shown
 
 FORMATS = ("json", "jsonl", "markdown")
 
@@ -23,6 +24,8 @@ def render(records: list[ExtractionRecord], fmt: str) -> str:
     if fmt == "jsonl":
         return "".join(line(r) + "\n" for r in records)
     if fmt == "markdown":
+        from summarizer.extract.markdown import markdown
+
         return redact_output("\n".join(markdown(r) for r in records))
     data: Any = records[0].to_dict() if len(records) == 1 else [r.to_dict() for r in records]
     return redact_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -31,59 +34,6 @@ def render(records: list[ExtractionRecord], fmt: str) -> str:
 def line(record: ExtractionRecord) -> str:
     """One JSONL line, as written to files and streams."""
     return redact_output(record.to_json())
-
-
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|"})
-
-
-def _md_escape(text: object) -> str:
-    """Article and model text shown literally: no HTML, no links or images (no fetches), no emphasis."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(text.translate(_MD_SPECIAL).splitlines())
-
-
-def _evidence_lines(item: dict[str, Any]) -> list[str]:
-    return [f"  > “{_md_escape(ev['quote'])}” (chars {ev['start']}–{ev['end']})" for ev in item.get("evidence", [])]
-
-
-def markdown(record: ExtractionRecord) -> str:
-    meta = record.article.meta
-    lines = [f"## {_md_escape(meta.title or record.article.id)}", ""]
-    lines.append(f"*{_md_escape(record.article.source)}* · outlet {_md_escape(meta.outlet or '—')} · "
-                 f"date {_md_escape(meta.date or '—')}")
-    if not record.ok:
-        return "\n".join([*lines, "", f"**Extraction failed:** {_md_escape(record.error or '')}", ""])
-    result = record.result or {}
-    if result.get("summary"):
-        lines += ["", _md_escape(result["summary"])]
-    for field, title, describe in _SECTIONS:
-        if field not in result:
-            continue
-        lines += ["", f"### {title} ({len(result[field])})"]
-        for item in result[field]:
-            lines.append(f"- {describe(item)}")
-            lines.extend(_evidence_lines(item))
-    prov = record.provenance
-    if prov:
-        lines += ["", f"<sub>{_md_escape(prov.provider)} · {_md_escape(prov.model)} · {prov.usage.total_tokens} tokens · "
-                      f"{prov.latency_s:.1f}s · dropped {prov.dropped_count} ungroundable</sub>"]
-    return "\n".join(lines) + "\n"
-
-
-_SECTIONS = (
-    ("participants", "Participants",
-     lambda p: f"**{_md_escape(p['name'])}** ({_md_escape(p['kind'])}"
-               f"{', ' + _md_escape(p['role']) if p.get('role') else ''})"),
-    ("stances", "Stances",
-     lambda s: f"**{_md_escape(s['holder'])}** on *{_md_escape(s['topic'])}*: {_md_escape(s['polarity'])} — "
-               f"{_md_escape(s['position'])}"),
-    ("conditions", "Conditions",
-     lambda c: f"**{_md_escape(c['holder'])}** — {_md_escape(c['conditions'])} only if: "
-               f"{_md_escape(c['requirement'])}"),
-    ("red_lines", "Red lines",
-     lambda r: f"**{_md_escape(r['holder'])}** ({_md_escape(r['kind'])}{', says “red line”' if r['explicit'] else ''}): "
-               f"{_md_escape(r['line'])}"),
-)
 
 
 def is_stream(path: Path) -> bool:
@@ -109,47 +59,108 @@ def check_output(output: Path, sources: Iterable[str]) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
         if isinstance(exc, (FileExistsError, NotADirectoryError)):
-            reason = "a part of that path is a file, not a folder"
-        raise InputError(f"{output}: cannot write results there ({reason})", "choose another -o path") from None
+            raise InputError(f"{shown(output)}: cannot write results there (a part of that path is a file, not a "
+                             "folder)", "choose another -o path") from None
+        raise os_problem(output, exc, "cannot write results there") from None
 
 
 def write_output(path: Path, text: str) -> None:
-    """Never leave a half-written output: write beside it, fsync, rename; a stream gets the text directly."""
-    text = redact_output(text)
-    if is_stream(path):
-        with open(path, "w", encoding="utf-8") as out:
-            out.write(text)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
+    """Never leave a half-written output: write beside it, fsync, rename; a stream gets the text directly.
+    A full disk, a read-only or forbidden place is one error naming the file, and no temporary file stays."""
+    write_outputs({path: text})
+
+
+def write_outputs(outputs: dict[Path, str]) -> None:
+    """Several outputs, all or none: every one is written and fsynced beside its target before any is renamed."""
+    ready: list[tuple[Path, Path]] = []
+    current = next(iter(outputs), Path("."))
+    try:
+        for current, text in outputs.items():
+            text = redact_output(text)
+            if is_stream(current):
+                _write(current, text)
+                continue
+            tmp = current.with_name(f".{current.name}.tmp")
+            ready.append((tmp, current))
+            current.parent.mkdir(parents=True, exist_ok=True)
+            _write(tmp, text, sync=True)
+        for tmp, current in ready:
+            tmp.replace(current)
+    except OSError as exc:
+        for tmp, _ in ready:
+            _remove(tmp)
+        raise os_problem(current, exc, "cannot write the output") from None
+    for folder in {path.parent for _, path in ready}:
+        _fsync_dir(folder)
+
+
+def _write(path: Path, text: str, sync: bool = False) -> None:
+    out = open(path, "w", encoding="utf-8")
+    try:
         out.write(text)
         out.flush()
-        os.fsync(out.fileno())
-    tmp.replace(path)
-    _fsync_dir(path.parent)
+        if sync:
+            os.fsync(out.fileno())
+    finally:
+        try:
+            out.close()
+        except OSError:  # the flush above already failed and said why
+            pass
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 class JsonlSink:
-    """Append-only results file: one line per finished article, flushed and fsynced (streams: flushed)."""
+    """Append-only results file: one line per finished article, flushed and fsynced (streams: flushed).
+    A write that fails (full disk) is one error naming the file; the lines before it are whole."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.stream = is_stream(path)
-        if not self.stream:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(path, "a" if not self.stream else "w", encoding="utf-8")
+        try:
+            if not self.stream:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = open(path, "a" if not self.stream else "w", encoding="utf-8")
+        except OSError as exc:
+            raise os_problem(path, exc, "cannot write results there") from None
+        self._good = self._file.tell() if not self.stream else 0
 
     def write(self, record: ExtractionRecord) -> None:
-        self._file.write(line(record) + "\n")
-        self._file.flush()
+        try:
+            self._file.write(line(record) + "\n")
+            self._file.flush()
+            if not self.stream:
+                os.fsync(self._file.fileno())
+                self._good = self._file.tell()
+        except OSError as exc:
+            self._cut_back()
+            raise os_problem(self.path, exc, "cannot write results there (the lines before are kept; "
+                                             "--resume finishes the rest)") from None
+
+    def _cut_back(self) -> None:
+        """Drop a partly written line, so the file stays whole lines; what cannot be written is lost, not torn."""
+        try:
+            self._file.close()
+        except OSError:
+            pass
         if not self.stream:
-            os.fsync(self._file.fileno())
+            try:
+                os.truncate(self.path, self._good)
+            except OSError:
+                pass
+        self._file = open(os.devnull, "w", encoding="utf-8")
 
     def close(self) -> None:
-        self._file.close()
+        try:
+            self._file.close()
+        except OSError as exc:
+            raise os_problem(self.path, exc, "cannot write results there") from None
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -167,7 +178,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def identity(source: str) -> str:
     """Which file a record is about, however its path was spelt (relative, absolute, ./, via a symlink)."""
-    return source if source in ("-", "<stdin>") else os.path.realpath(source)
+    return source if source in ("-", "<stdin>") else shown(os.path.realpath(source))
 
 
 def content_key(row: dict[str, Any]) -> tuple[Any, ...] | None:

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from summarizer.text.articles import Article, read_article
+from summarizer.text.articles import Article, read_article, shown
 from summarizer.errors import InputError, redact
 from summarizer.extract.pipeline import ExtractOptions, article_info, extract_article, load_prompts
 from summarizer.core.records import ArticleInfo, ExtractionRecord
@@ -44,7 +44,7 @@ def load_articles(sources: Iterable[str]) -> tuple[list[Article], list[tuple[str
         except InputError as exc:
             failures.append((source, exc))
         except (OSError, ValueError) as exc:  # anything the checks did not foresee is still this file's problem
-            failures.append((source, InputError(f"{source}: cannot read it ({exc})", "check the file")))
+            failures.append((source, InputError(f"{shown(source)}: cannot read it ({exc})", "check the file")))
     return articles, failures
 
 
@@ -111,7 +111,7 @@ def plan_resume(output: Path, resume: bool, schema: str, articles: list[Article]
 
 def failure_record(source: str, schema: str, error: Exception | str,
                    info: ArticleInfo | None = None) -> ExtractionRecord:
-    info = info or ArticleInfo(id=source.rsplit("/", 1)[-1], source=source)
+    info = info or ArticleInfo(id=shown(source).rsplit("/", 1)[-1], source=shown(source))
     return ExtractionRecord(article=info, schema_name=schema, ok=False, error=str(error))
 
 

@@ -224,7 +224,7 @@ class ModelTransport(httpx.BaseTransport):
         body: dict[str, Any] = json.loads(request.read() or b"{}")
         key, canonical = request_key(self.provider, body, sample)
         budget.check_tokens()
-        recorded = self.cache.get(key, replaying=self.replay) if self.cache else None
+        recorded = self.cache.get(key, replaying=self.replay, request=canonical) if self.cache else None
         if recorded is not None:
             self._count(recorded, cached=True)
             return httpx.Response(200, json=recorded, request=request)

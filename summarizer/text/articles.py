@@ -18,16 +18,16 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
-from typing import Any, Callable
 
 from summarizer.errors import InputError
 from summarizer.core.schemas import ArticleMeta
+from summarizer.text.paths import (ARTICLE_SUFFIXES, PROJECT_FILES, find_articles, os_problem, scan_articles,
+                                   shown)
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "PROJECT_FILES", "Article", "decode", "find_articles", "read_article",
+           "scan_articles", "shown", "split_front_matter"]
+
 MAX_BYTES = 2_000_000  # a long news article is ~100 kB; one file far larger is a dump, to be split first
-# files a folder often holds that are about the folder, not articles in it
-PROJECT_FILES = frozenset("""readme license licence changelog changes history news contributing authors
-    notice copying code_of_conduct security todo""".split())
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -88,14 +88,28 @@ def _missing(p: Path) -> InputError:
         os.stat(p)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return InputError(f"{p}: a symbolic link loop (the link points back to itself)",
+            return InputError(f"{shown(p)}: a symbolic link loop (the link points back to itself)",
                               "fix the link, e.g. `ls -l` on it and on what it points to")
         if p.is_symlink():
-            return InputError(f"{p}: a broken symbolic link (to {os.readlink(p)}, which does not exist)",
-                              "fix or remove the link")
+            return InputError(f"{shown(p)}: a broken symbolic link (to {shown(os.readlink(p))}, which does not "
+                              "exist)", "fix or remove the link")
         if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
-            return InputError(f"{p}: cannot read it ({exc.strerror or exc})", "check the path and its permissions")
-    return InputError(f"{p}: no such file", "check the path")
+            return os_problem(p, exc)
+    return InputError(f"{shown(p)}: no such file", "check the path")
+
+
+def _read_file(p: Path) -> bytes:
+    """The bytes of a regular article file, or an InputError saying why there are none."""
+    if not p.exists():
+        raise _missing(p)
+    if p.is_dir():
+        raise InputError(f"{shown(p)}: is a directory", "pass the article files, or use `summarize brief DIR`")
+    if not p.is_file():  # a pipe or a device would block or never end
+        raise InputError(f"{shown(p)}: not a regular file", "save the article to a file, or pipe it in with `-`")
+    if p.stat().st_size > MAX_BYTES:
+        raise InputError(f"{shown(p)}: larger than {MAX_BYTES // 1_000_000} MB (the maximum article size)",
+                         "split it into articles first")
+    return p.read_bytes()
 
 
 def _is_html(text: str) -> bool:
@@ -111,27 +125,19 @@ def read_article(path: str | Path) -> Article:
             raise InputError(f"<stdin>: larger than {MAX_BYTES // 1_000_000} MB", "split it into articles first")
     else:
         p = Path(path)
-        if not p.exists():
-            raise _missing(p)
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory", "pass the article files, or use `summarize brief DIR`")
-        if not p.is_file():  # a pipe or a device would block or never end
-            raise InputError(f"{p}: not a regular file", "save the article to a file, or pipe it in with `-`")
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{p}: larger than {MAX_BYTES // 1_000_000} MB (the maximum article size)",
-                             "split it into articles first")
         try:
-            data, source, stem = p.read_bytes(), str(p), p.stem
-        except OSError as exc:
-            raise InputError(f"{p}: cannot read it ({exc.strerror or exc})", "check the file's permissions") from None
+            data = _read_file(p)
+        except OSError as exc:  # a path too long, a folder we may not enter, a disk error: this file's problem
+            raise os_problem(p, exc) from None
+        source, stem = shown(p), shown(p.stem)
     text, front = split_front_matter(decode(data, source), source)
     if _is_html(text) or source.lower().endswith((".html", ".htm")):
         from summarizer.text.html import html_to_text
 
         text = html_to_text(text, source)
     meta = guess_meta(text).model_copy(update=front)
-    if source != "<stdin>":
-        meta = _apply_sidecar(Path(source), meta)
+    if str(path) != "-":
+        meta = _apply_sidecar(Path(path), meta)
     if meta.date is None and (found := _FILE_DATE.search(stem)):
         meta = meta.model_copy(update={"date": "-".join(found.groups())})
     return Article(id=stem, source=source, text=text, meta=meta)
@@ -165,60 +171,6 @@ def split_front_matter(text: str, source: str) -> tuple[str, dict[str, str]]:
     if not body.strip():
         raise InputError(f"{source}: only front matter, no article text", "put the article after the closing `---`")
     return body, meta
-
-
-def _skip_reason(f: Path) -> str | None:
-    """Why a file in a scanned folder is not read as an article (None: it is one)."""
-    if f.name.endswith(".meta.json"):
-        return ""  # a sidecar: read with its article, not worth a line
-    if f.name.startswith("."):
-        return "hidden file"
-    try:
-        f.stat()
-    except OSError as exc:
-        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
-    if f.is_dir():
-        return "folder (folders are not scanned; pass it as an argument)"
-    if not f.is_file():
-        return "not a regular file"
-    if f.suffix.lower() not in ARTICLE_SUFFIXES:
-        return f"not an article type ({f.suffix or 'no suffix'})"
-    if f.stem.lower().split(".")[0] in PROJECT_FILES:
-        return "a project file, not an article"
-    return None
-
-
-def scan_articles(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Directories expanded into their article files, sorted, in the order of the arguments; and the
-    files that were skipped, each with its reason."""
-    found: list[str] = []
-    skipped: list[tuple[str, str]] = []
-    for raw in paths:
-        p = Path(raw)
-        if raw != "-" and p.is_dir():
-            files = []
-            for f in sorted(p.iterdir()):
-                reason = _skip_reason(f)
-                if reason is None:
-                    files.append(str(f))
-                elif reason:
-                    skipped.append((str(f), reason))
-            if not files:
-                raise InputError(f"{p}: no article files in this directory",
-                                 f"articles end in one of {', '.join(ARTICLE_SUFFIXES)}")
-            found.extend(files)
-        else:
-            found.append(raw)
-    return found, skipped
-
-
-def find_articles(paths: list[str], report: Callable[[str], Any] | None = None) -> list[str]:
-    """`scan_articles`, telling `report` (default: stderr) what was skipped and why."""
-    found, skipped = scan_articles(paths)
-    say = report or (lambda line: print(line, file=sys.stderr))
-    for path, reason in skipped:
-        say(f"summarize: skipped {path}: {reason}")
-    return found
 
 
 def guess_meta(text: str) -> ArticleMeta:
@@ -276,9 +228,9 @@ def _apply_sidecar(path: Path, meta: ArticleMeta) -> ArticleMeta:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         if sidecar.is_dir():
             reason = "it is a directory"
-        raise InputError(f"{sidecar}: not a valid metadata file ({reason})", _SIDECAR_HINT) from None
+        raise InputError(f"{shown(sidecar)}: not a valid metadata file ({reason})", _SIDECAR_HINT) from None
     if not isinstance(extra, dict):
-        raise InputError(f"{sidecar}: not a valid metadata file (a JSON object is needed, not "
+        raise InputError(f"{shown(sidecar)}: not a valid metadata file (a JSON object is needed, not "
                          f"{type(extra).__name__})", _SIDECAR_HINT)
     update: dict[str, str] = {}
     for key in ("title", "outlet", "date"):
@@ -286,10 +238,10 @@ def _apply_sidecar(path: Path, meta: ArticleMeta) -> ArticleMeta:
         if value is None or value == "":
             continue
         if not isinstance(value, str):
-            raise InputError(f"{sidecar}: field {key}: must be a string, not {type(value).__name__} ({value!r:.60})",
+            raise InputError(f"{shown(sidecar)}: field {key}: must be a string, not {type(value).__name__} ({value!r:.60})",
                              _SIDECAR_HINT)
         if key == "date" and not _is_date(value.strip()):
-            raise InputError(f"{sidecar}: field date: {value!r:.60} is not a date YYYY-MM-DD", _SIDECAR_HINT)
+            raise InputError(f"{shown(sidecar)}: field date: {value!r:.60} is not a date YYYY-MM-DD", _SIDECAR_HINT)
         if value.strip():
             update[key] = value.strip()
     return meta.model_copy(update=update)
