@@ -87,3 +87,17 @@ def extracted_by(records: list[ExtractionRecord], sources: list[Source]) -> list
         if source.ok and record.provenance is not None:
             counts[(record.provenance.provider, record.provenance.model)] += 1
     return [ExtractedBy(provider=p, model=m, articles=n) for (p, m), n in sorted(counts.items())]
+
+
+def days_of(dates: Sequence[str | None]) -> list[str]:
+    """The days that have dated articles, oldest first."""
+    return sorted({d for d in dates if d})
+
+
+def latest_date(dates: Sequence[str | None]) -> str:
+    """The most recent date among the dated articles: the brief's day when none is asked for."""
+    days = days_of(dates)
+    if not days:
+        raise NothingToBrief("no article carries a date, so there is no latest day to brief",
+                             "pass the day with --date YYYY-MM-DD and --include-undated to take undated articles")
+    return days[-1]

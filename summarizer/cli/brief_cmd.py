@@ -138,7 +138,7 @@ def _build(inputs: list[str], date: str, include_undated: bool, previous: Any, c
                              "fix the files named above and run again")
     config = provider_config(params)
     if concurrency is None:  # more requests than server slots would only queue, and time out
-        concurrency = {"embedded": config.slots, "baseline": 1}.get(config.resolved_provider(), 4)
+        concurrency = {"embedded": config.slots, "rules": 1}.get(config.resolved_provider(), 4)
     with loading_shown():  # the local model loads here: say so on a terminal
         provider = build_provider(config)
     try:
@@ -207,12 +207,4 @@ def _render(brief: Any, fmt: str) -> str:
 
 
 def _format(brief: Any, fmt: str) -> str:
-    if fmt == "json":
-        return brief.model_dump_json(indent=2) + "\n"
-    if fmt == "html":
-        from summarizer.brief.render_html import render_html
-
-        return render_html(brief)
-    from summarizer.brief.render_markdown import render_markdown
-
-    return render_markdown(brief)
+    return {"json": brief.to_json, "html": brief.to_html}.get(fmt, brief.to_markdown)()

@@ -1,4 +1,4 @@
-"""`summarize eval`: score a run against the gold labels, side by side with the baseline.
+"""`summarize eval`: score a run against the gold labels, side by side with the rule extractor.
 
 Nothing heavy is imported at module level: scoring pulls in numpy and scipy,
 running a model pulls in openai, instructor and llama.cpp.
@@ -32,7 +32,8 @@ _file = click.Path(dir_okay=False, path_type=Path)
               help="Reference to compare against: a saved run, or a prompts folder run with the same provider.")
 @click.option("--recording", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Replay from this `cache export` JSONL (repeatable); any unrecorded call is an error.")
-@click.option("--no-baseline", is_flag=True, help="Do not run the rule-based baseline beside the model.")
+@click.option("--no-rules", "--no-baseline", "no_rules", is_flag=True,
+              help="Do not run the rule extractor beside the model (--no-baseline: deprecated alias).")
 @click.option("--json", "json_path", type=_file, default=None, help="Write the report as JSON ('-' = stdout).")
 @click.option("--markdown", "markdown_path", type=_file, default=None,
               help="Write the report as Markdown (e.g. $GITHUB_STEP_SUMMARY).")
@@ -49,7 +50,7 @@ _file = click.Path(dir_okay=False, path_type=Path)
               help="Score only the gold articles whose ids this file lists, one per line ('#' comments).")
 @provider_options
 def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
-            recording: tuple[Path, ...], no_baseline: bool, json_path: Optional[Path], markdown_path: Optional[Path],
+            recording: tuple[Path, ...], no_rules: bool, json_path: Optional[Path], markdown_path: Optional[Path],
             html_path: Optional[Path], concurrency: int, max_tokens: int, **params: Any) -> None:
     """Score extraction against gold: pooled P/R/F1 per split and field, polarity, grounding, validity, cost.
 
@@ -73,7 +74,7 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
         raise InputError("--save-run saves a model run, but --from-run scores a saved one", "use one of the two")
     tmp = _import_recordings(recording, params) if recording else None
     try:
-        report = _evaluate(gold_dir, from_run, save_run, compare_to, no_baseline, concurrency, max_tokens, params)
+        report = _evaluate(gold_dir, from_run, save_run, compare_to, no_rules, concurrency, max_tokens, params)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -100,7 +101,7 @@ def _import_recordings(recordings: tuple[Path, ...], params: dict[str, Any]) -> 
 
 
 def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
-              no_baseline: bool, concurrency: int, max_tokens: int, params: dict[str, Any]) -> Any:
+              no_rules: bool, concurrency: int, max_tokens: int, params: dict[str, Any]) -> Any:
     from dataclasses import replace
 
     from summarizer.evaluation.harness import EvalReport, ReplayGuard, compare, load_dataset, read_run, score_run, solve
@@ -134,14 +135,14 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
     runs, gated, notes = [candidate], [candidate.label], []
     if reference is not None:
         runs.append(reference)
-    if no_baseline:
+    if no_rules:
         pass
-    elif candidate.label == "baseline":
-        notes.append("the candidate is the baseline itself; not run twice")
+    elif candidate.label == "rules":
+        notes.append("the candidate is the rule extractor itself; not run twice")
     else:
-        baseline = build_provider(ProviderConfig(provider="baseline"))
-        runs.append(score_run("baseline", gold, solve(gold, baseline, options, None, concurrency)))
-        gated.append("baseline")
+        rules = build_provider(ProviderConfig(provider="rules"))
+        runs.append(score_run("rules", gold, solve(gold, rules, options, None, concurrency)))
+        gated.append("rules")
     comparison = compare(candidate, reference) if reference is not None else None
     return EvalReport(gold, runs, comparison, gated, notes)
 

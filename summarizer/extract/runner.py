@@ -68,10 +68,10 @@ def provider_identity(config: Any) -> tuple[str | None, str | None]:
         from summarizer.llm.embedded import default_model_path
 
         return kind, (config.model_path or default_model_path()).name
-    if kind == "baseline":
-        from summarizer.rules.extractor import BaselineProvider
+    if kind == "rules":
+        from summarizer.rules.extractor import RulesProvider
 
-        return BaselineProvider.name, BaselineProvider.model
+        return RulesProvider.name, RulesProvider.model
     return None, None
 
 
