@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable
 
 from summarizer.core.records import ExtractionRecord
-from summarizer.errors import SummarizerError
+from summarizer.errors import MissingExtra
 
 if TYPE_CHECKING:
     import pandas
@@ -25,10 +25,6 @@ OWN_COLUMNS = {
 COMMON = ("article", "source", "outlet", "date", "holder", "holder_name")
 EVIDENCE = ("quote", "start", "end", "evidence_count")
 TAIL = ("provider", "model")
-
-
-class MissingExtra(SummarizerError):
-    """An optional library is not installed."""
 
 
 def columns(field: str) -> list[str]:
