@@ -112,12 +112,19 @@ def extract_many(articles: Iterable[ArticleLike], schema: str = "stance", provid
     if not read:
         return
     done: queue.Queue[Any] = queue.Queue()
-    end = object()
+    end, stop = object(), threading.Event()
+
+    def hand_over(record: ExtractionRecord) -> None:
+        if stop.is_set():  # the caller stopped iterating: end the batch (run_batch starts nothing new)
+            raise _Stopped
+        done.put(record)
 
     def work() -> None:
         try:
             with _provider(provider) as chosen:
-                run_batch(read, chosen, opts, concurrency, on_record=done.put, progress=False)
+                run_batch(read, chosen, opts, concurrency, on_record=hand_over, progress=False)
+        except _Stopped:
+            pass
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread, raised there
             done.put(exc)
         finally:
@@ -125,11 +132,17 @@ def extract_many(articles: Iterable[ArticleLike], schema: str = "stance", provid
 
     worker = threading.Thread(target=work, name="summarizer-extract", daemon=True)
     worker.start()
-    while (item := done.get()) is not end:
-        if isinstance(item, BaseException):
-            raise item
-        yield item
-    worker.join()
+    try:
+        while (item := done.get()) is not end:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+
+
+class _Stopped(Exception):
+    """Raised into the batch runner when the consumer of `extract_many` has gone."""
 
 
 def _texts(records: list[ExtractionRecord], texts: dict[str, str] | None,
@@ -194,7 +207,7 @@ def evaluate(gold_dir: str | Path, run: Any = None, schema: str = "all", concurr
     `run`: records, a saved run file (JSONL of records: scored without any model call), a provider
     name or object (run on the gold articles first), or None for the default provider.
     """
-    from summarizer.evaluation.harness import load_dataset, read_run, score_run, solve
+    from summarizer.evaluation.harness import load_dataset, read_run, run_label, score_run, solve
 
     gold = load_dataset(Path(gold_dir))
     if isinstance(run, (str, Path)) and Path(run).is_file():
@@ -204,6 +217,5 @@ def evaluate(gold_dir: str | Path, run: Any = None, schema: str = "all", concurr
     else:
         with _provider(run) as chosen:
             records = solve(gold, chosen, options_for(schema, **options), None, concurrency)
-    providers = {r.provenance.provider for r in records if r.provenance is not None}
-    label = providers.pop() if len(providers) == 1 else "candidate"
+    label = run_label(records)
     return EvalReport(gold, [score_run(label, gold, records)], None, [label], [])

@@ -104,7 +104,8 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
               no_rules: bool, concurrency: int, max_tokens: int, params: dict[str, Any]) -> Any:
     from dataclasses import replace
 
-    from summarizer.evaluation.harness import EvalReport, ReplayGuard, compare, load_dataset, read_run, score_run, solve
+    from summarizer.evaluation.harness import (EvalReport, ReplayGuard, compare, load_dataset, read_run, run_label,
+                                              score_run, solve)
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.llm.providers import ProviderConfig, build_provider
 
@@ -120,7 +121,7 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
         provider = ReplayGuard(build_provider(provider_config(params)))
     try:
         records = read_run(from_run) if from_run else solve(gold, provider, options, save_run, concurrency)
-        candidate = score_run(_label(records), gold, records)
+        candidate = score_run(run_label(records), gold, records)
         reference = None
         if compare_prompts:
             ref_records = solve(gold, provider, replace(options, prompts_dir=compare_to), None, concurrency)
@@ -163,11 +164,6 @@ def _only(gold: Any, listing: Path) -> Any:
         raise InputError(f"{listing}: lists no article ids", "one gold article id per line")
     chosen = set(wanted)
     return replace(gold, items=[item for item in gold.items if item.gold.article_id in chosen])
-
-
-def _label(records: list[Any]) -> str:
-    providers = {r.provenance.provider for r in records if r.provenance is not None}
-    return providers.pop() if len(providers) == 1 else "candidate"
 
 
 def _write_reports(report: Any, json_path: Optional[Path], markdown_path: Optional[Path],
