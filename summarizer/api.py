@@ -151,8 +151,12 @@ def _texts(records: list[ExtractionRecord], texts: dict[str, str] | None,
     known = {a.source: a.text for a in articles} | dict(texts or {})
     for record in records:
         source = record.article.source
-        if source not in known and record.ok and Path(source).is_file():
-            known[source] = read_article(source).text
+        if source in known or not record.ok:
+            continue
+        if not Path(source).is_file():
+            raise InputError(f"{source}: the text of this record's article is unknown, so its quotes cannot be checked",
+                             "pass texts={source: text}, or the articles themselves instead of their records")
+        known[source] = read_article(source).text
     return known
 
 
@@ -204,14 +208,14 @@ def evaluate(gold_dir: str | Path, run: Any = None, schema: str = "all", concurr
              **options: Any) -> EvalReport:
     """Score a run against hand-labelled gold (`evals/gold`): pooled figures per field and split.
 
-    `run`: records, a saved run file (JSONL of records: scored without any model call), a provider
-    name or object (run on the gold articles first), or None for the default provider.
+    `run`: records, a saved run file (a Path, or a str ending .jsonl: scored without any model call), a
+    provider name or object (run on the gold articles first), or None for the default provider.
     """
     from summarizer.evaluation.harness import load_dataset, read_run, run_label, score_run, solve
 
     gold = load_dataset(Path(gold_dir))
-    if isinstance(run, (str, Path)) and Path(run).is_file():
-        records = read_run(Path(run))
+    if isinstance(run, Path) or (isinstance(run, str) and run.endswith((".jsonl", ".json"))):
+        records = read_run(Path(run))  # a missing or foreign file is an InputError that says so
     elif run is not None and not isinstance(run, str) and not hasattr(run, "answer"):
         records = list(run)
     else:

@@ -115,3 +115,15 @@ def test_python_dash_m_summarizer_is_the_command_and_the_package_is_typed(tmp_pa
     assert json.loads(done.stdout)["provenance"]["provider"] == "rules"
     assert "summarize: provider rules, model " in done.stderr and "baseline" not in done.stderr
     assert (Path(summarizer.__file__).parent / "py.typed").is_file()
+
+
+def test_brief_of_text_records_needs_their_texts_and_a_missing_run_file_is_named(tmp_path: Path) -> None:
+    dated = "---\ndate: 2031-05-02\noutlet: Harbour Post\n---\n" + TALKS
+    record = summarizer.extract(dated, schema="all", provider="rules")
+    with pytest.raises(InputError, match="text of this record's article is unknown"):
+        summarizer.brief([record])
+    brief = summarizer.brief([record], texts={record.article.source: summarizer.api.as_article(dated).text})
+    assert brief.date == "2031-05-02" and [s.id for s in brief.sources] == [record.article.id]
+    assert json.loads(brief.to_json())["date"] == "2031-05-02" and brief.to_html().lstrip().startswith("<!")
+    with pytest.raises(InputError, match="missing.jsonl"):
+        summarizer.evaluate(ROOT / "evals" / "gold" / "seeds", tmp_path / "missing.jsonl")

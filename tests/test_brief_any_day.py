@@ -88,3 +88,11 @@ def test_red_lines_are_phrased_so_a_clause_is_never_read_as_the_line() -> None:
         "Kari Lunde warns against any seizure of a trawler (consequence: respond)"
     assert red_line_statement("Kari Lunde", "refusal", "reopening the old agreement", None) == \
         "Kari Lunde rules out reopening the old agreement"
+
+
+def test_without_date_and_without_dated_articles_the_error_says_what_to_pass(cli: Callable[..., object],
+                                                                              tmp_path: Path) -> None:
+    (tmp_path / "undated.txt").write_text(ONE_OUTLET.split("---\n", 2)[2], encoding="utf-8")
+    result = cli("brief", str(tmp_path), *PROVIDER)
+    assert result.code == 2 and "no article carries a date" in result.err  # type: ignore[attr-defined]
+    assert "--include-undated" in result.err  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from typing import Callable, Sequence, TypeVar
 
 from summarizer.brief.models import ExtractedBy, LeftOut, Source
 from summarizer.core.records import ExtractionRecord
-from summarizer.errors import SummarizerError
+from summarizer.errors import InputError, SummarizerError
 
 T = TypeVar("T")
 
@@ -98,8 +98,8 @@ def latest_date(dates: Sequence[str | None]) -> str:
     """The most recent date among the dated articles: the brief's day when none is asked for."""
     days = days_of(dates)
     if not days:
-        raise NothingToBrief("no article carries a date, so there is no latest day to brief",
-                             "pass the day with --date YYYY-MM-DD and --include-undated to take undated articles")
+        raise InputError("no article carries a date, so there is no latest day to brief",
+                         "pass the day with --date YYYY-MM-DD and --include-undated to take undated articles")
     return days[-1]
 
 
