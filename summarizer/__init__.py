@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_API = ("Brief", "Record", "Report", "brief", "briefs_by_day", "evaluate", "extract", "extract_many")
+_API = ("Brief", "Record", "Report", "briefs_by_day", "evaluate", "extract_many")
+_CALLABLE_PACKAGES = ("brief", "extract")  # subpackages that are also the API functions (callable_package.py)
 _ELSEWHERE = {"to_frame": "summarizer.frame", "Article": "summarizer.text.articles"}
-__all__ = [*_API, *_ELSEWHERE, "providers", "__version__"]
+__all__ = [*_API, *_CALLABLE_PACKAGES, *_ELSEWHERE, "providers", "__version__"]
 
 if TYPE_CHECKING:  # what type checkers see; at run time the names come from __getattr__
     from summarizer import providers as providers
@@ -29,7 +30,9 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
 
 
 def __getattr__(name: str) -> Any:
-    """Import the API on first use; `brief` is then bound to the function, not the `summarizer.brief` package."""
+    """Import the API on first use."""
+    if name in _CALLABLE_PACKAGES:
+        return importlib.import_module(f"summarizer.{name}")
     if name in _API:
         api = importlib.import_module("summarizer.api")
         globals().update({n: getattr(api, n) for n in _API})

@@ -11,6 +11,7 @@ records. Failures of a model are data (a record with `ok=False` and its
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import queue
 import threading
@@ -99,30 +100,53 @@ def extract(article: ArticleLike, schema: str = "stance", provider: ProviderLike
 
 
 def extract_many(articles: Iterable[ArticleLike], schema: str = "stance", provider: ProviderLike = None,
-                 concurrency: int = 1, **options: Any) -> Iterator[ExtractionRecord]:
+                 concurrency: int = 1, output: str | Path | None = None, resume: bool = False,
+                 **options: Any) -> Iterator[ExtractionRecord]:
     """Records in input order, each as soon as every earlier one is done (as `summarize -f jsonl` writes them).
 
-    Every article is read before any extraction starts, so a bad path fails at once. Writing the
-    records as they come and leaving out the articles already written resumes an interrupted run.
+    Every article is read before any extraction starts, so a bad path fails at once. With `output`
+    (a JSONL file) each record is also appended and fsynced as it finishes, as `summarize -f jsonl -o`
+    does; with `resume`, the articles that file already holds a good record of are not run again
+    (nor yielded), and an existing file is otherwise never appended to.
     """
-    from summarizer.extract.runner import run_batch
+    from summarizer.extract.output import JsonlSink
+    from summarizer.extract.runner import plan_resume
 
     opts = options_for(schema, **options)
     read = [as_article(a) for a in articles]
-    if not read:
-        return
+    with _provider(provider) as chosen:
+        sink = None
+        if output is not None:
+            read, notes = plan_resume(Path(output), resume, schema, read, [], opts.prompts_dir, chosen)
+            for note in notes:
+                logging.getLogger("summarizer").info(note)
+            sink = JsonlSink(Path(output))
+        try:
+            if read:
+                yield from _stream(read, chosen, opts, concurrency, sink)
+        finally:
+            if sink is not None:
+                sink.close()
+
+
+def _stream(read: list[Article], chosen: Any, opts: ExtractOptions, concurrency: int,
+            sink: Any) -> Iterator[ExtractionRecord]:
+    """The batch runs in a thread; records cross to the caller's thread as they are handed over."""
+    from summarizer.extract.runner import run_batch
+
     done: queue.Queue[Any] = queue.Queue()
     end, stop = object(), threading.Event()
 
     def hand_over(record: ExtractionRecord) -> None:
+        if sink is not None:  # a finished article is kept even when nobody reads it any more
+            sink.write(record)
         if stop.is_set():  # the caller stopped iterating: end the batch (run_batch starts nothing new)
             raise _Stopped
         done.put(record)
 
     def work() -> None:
         try:
-            with _provider(provider) as chosen:
-                run_batch(read, chosen, opts, concurrency, on_record=hand_over, progress=False)
+            run_batch(read, chosen, opts, concurrency, on_record=hand_over, progress=False)
         except _Stopped:
             pass
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread, raised there
@@ -139,6 +163,7 @@ def extract_many(articles: Iterable[ArticleLike], schema: str = "stance", provid
             yield item
     finally:
         stop.set()
+        worker.join()  # the article in flight finishes (and is written) before the provider closes
 
 
 class _Stopped(Exception):

@@ -127,3 +127,26 @@ def test_brief_of_text_records_needs_their_texts_and_a_missing_run_file_is_named
     assert json.loads(brief.to_json())["date"] == "2031-05-02" and brief.to_html().lstrip().startswith("<!")
     with pytest.raises(InputError, match="missing.jsonl"):
         summarizer.evaluate(ROOT / "evals" / "gold" / "seeds", tmp_path / "missing.jsonl")
+
+
+def test_extract_many_to_a_jsonl_file_resumes_only_what_is_missing(tmp_path: Path) -> None:
+    texts = [TALKS.replace("Oslo", city) for city in ("Oslo", "Bergen", "Tromso")]
+    out = tmp_path / "records.jsonl"
+    first = list(summarizer.extract_many(texts[:2], provider="rules", output=out))
+    with pytest.raises(InputError, match="already holds results"):
+        list(summarizer.extract_many(texts, provider="rules", output=out))
+    rest = list(summarizer.extract_many(texts, provider="rules", output=out, resume=True))
+    assert [r.article.id for r in rest] == [summarizer.api.as_article(texts[2]).id]
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["article"]["id"] for r in lines] == [r.article.id for r in first + rest]
+
+
+def test_extract_and_brief_are_callable_whichever_import_came_first() -> None:
+    code = ("import summarizer.extract.pipeline, summarizer.brief.build, summarizer\n"
+            "import summarizer.extract.grounding as g\n"
+            "record = summarizer.extract('Talks in Oslo\\nNorway said it supports new talks on fishing.\\n', "
+            "provider='rules')\n"
+            "print(record.provenance.provider, callable(summarizer.brief), g.__name__)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["rules", "True", "summarizer.extract.grounding"]

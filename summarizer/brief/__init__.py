@@ -1,21 +1,8 @@
 """The daily brief: merging records across outlets, divergence, novelty, rendering.
 
-The package is also callable, as `summarizer.brief(records, date=...)` (`summarizer.api.brief`):
-`summarizer.brief` names this package for whoever imported one of its modules first.
+Calling the package, `summarizer.brief(records, date=...)`, is `summarizer.api.brief` (see `callable_package`).
 """
 
-from __future__ import annotations
+from summarizer.callable_package import make_callable
 
-import sys
-import types
-from typing import Any
-
-
-class _CallablePackage(types.ModuleType):
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        from summarizer.api import brief
-
-        return brief(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallablePackage
+make_callable(__name__)
