@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def timed(paths: list[str], workers: int) -> dict[str, float]:
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
         list(extract_on_dask(paths[:workers], client))  # warm: the parser loads once per worker
         client.run(lambda: None)
         started = time.perf_counter()

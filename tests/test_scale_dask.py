@@ -47,7 +47,7 @@ def test_dask_cluster_gives_the_cli_records_in_order_and_survives_a_killed_worke
     out = tmp_path / "records.jsonl"
     killed: list[int] = []
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
         before = client.run(os.getpid)
         streamed = []
         for record in extract_on_dask(paths, client, schema="stance", output=out, window=6):
@@ -64,3 +64,32 @@ def test_dask_cluster_gives_the_cli_records_in_order_and_survives_a_killed_worke
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["article"]["source"] for r in lines] == paths == streamed  # input order, each exactly once
     assert [_without_timings(r) for r in lines] == expected
+
+
+def test_dask_workers_ground_recorded_answers_from_a_response_cache_without_a_model(tmp_path: Path) -> None:
+    """What a large batch import needs: answers filed in a response cache, replayed and grounded on the cluster."""
+    from faultserver import FaultServer
+    from test_batchfile import ARTICLES, citing_stance
+
+    import summarizer
+    from summarizer.providers import OpenAIProvider
+
+    paths = []
+    for name, text in ARTICLES.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / f"{name}.txt"))
+    cache = tmp_path / "cache"
+    with FaultServer(responder=citing_stance) as server:
+        endpoint = OpenAIProvider(base_url=server.url, model="test-model", cache=cache)
+        try:
+            live = list(summarizer.extract_many(paths, schema="stance", provider=endpoint))
+        finally:
+            endpoint.close()
+        calls = server.count
+    assert calls > 0 and all(r.ok and r.result.stances for r in live)
+    settings = {"model": "test-model", "replay": True, "cache": str(cache)}
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
+        replayed = list(extract_on_dask(paths, client, schema="stance", provider="openai", settings=settings))
+    assert [r.result for r in replayed] == [r.result for r in live]
+    assert all(r.provenance.usage.cached_calls == r.provenance.usage.calls > 0 for r in replayed)
