@@ -51,12 +51,20 @@ def as_article(article: ArticleLike) -> Article:
     if not isinstance(article, str):
         raise InputError(f"cannot read an article from a {type(article).__name__}",
                          "pass the text as str, a pathlib.Path, or a summarizer Article")
-    if "\n" not in article and len(article) < 4096 and Path(article).is_file():
+    if "\n" not in article and len(article) < 4096 and _is_file(article):
         return read_article(article)
     if not article.strip():
         raise InputError("the article text is empty", "pass the article's text, or a path to it")
     ident = "text-" + hashlib.sha256(article.encode("utf-8")).hexdigest()[:12]
     return article_from_text(article, ident, ident)
+
+
+def _is_file(text: str) -> bool:
+    """Whether a one-line string names a file; a sentence too long or odd for a path name is text."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
 
 
 def options_for(schema: str, **options: Any) -> ExtractOptions:

@@ -150,3 +150,10 @@ def test_extract_and_brief_are_callable_whichever_import_came_first() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["rules", "True", "summarizer.extract.grounding"]
+
+
+def test_one_line_texts_that_cannot_be_file_names_are_read_as_text() -> None:
+    long_line = "Norway's foreign minister Kari Lunde said Norway supports new talks on the fishing dispute. " * 4
+    for text in (long_line, "Kari Lunde said Norway supports new talks\x00 on fishing."):
+        record = summarizer.extract(text, provider="rules")
+        assert record.ok and record.article.id.startswith("text-") and record.article.chars == len(text)
