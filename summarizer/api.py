@@ -226,15 +226,17 @@ def brief(items: Iterable[Any], date: str | None = None, previous: Brief | None 
     return build_brief(records, known, day, previous, include_undated=include_undated)
 
 
-def briefs_by_day(items: Iterable[Any], include_undated: bool = False, provider: ProviderLike = None,
-                  texts: dict[str, str] | None = None, concurrency: int = 1, **options: Any) -> list[Brief]:
-    """One brief per day that has articles, oldest first (`summarize brief --date all`)."""
-    from summarizer.brief.build import build_brief
+def briefs_by_day(items: Iterable[Any], previous: Brief | None = None, include_undated: bool = False,
+                  provider: ProviderLike = None, texts: dict[str, str] | None = None, concurrency: int = 1,
+                  **options: Any) -> list[Brief]:
+    """One brief per day that has dated articles, oldest first, each against the day before
+    (`summarize brief --date all`)."""
+    from summarizer.brief.build import build_days
     from summarizer.brief.sources import days_of
 
     records, known = _records_and_texts(items, provider, texts, concurrency, options)
-    return [build_brief(records, known, day, None, include_undated=include_undated)
-            for day in days_of([r.article.meta.date for r in records])]
+    return build_days(records, known, days_of([r.article.meta.date for r in records]), previous,
+                      include_undated=include_undated)
 
 
 def evaluate(gold_dir: str | Path, run: Any = None, schema: str = "all", concurrency: int = 1,

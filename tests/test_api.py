@@ -157,3 +157,13 @@ def test_one_line_texts_that_cannot_be_file_names_are_read_as_text() -> None:
     for text in (long_line, "Kari Lunde said Norway supports new talks\x00 on fishing."):
         record = summarizer.extract(text, provider="rules")
         assert record.ok and record.article.id.startswith("text-") and record.article.chars == len(text)
+
+
+def test_briefs_by_day_gives_each_day_its_own_articles_against_the_day_before() -> None:
+    days = ["2031-05-03", "2031-05-01"]
+    texts = [f"---\ndate: {day}\noutlet: Harbour Post\n---\n" + TALKS.replace("Oslo", f"Oslo {i}")
+             for i, day in enumerate(days)]
+    briefs = summarizer.briefs_by_day(texts, provider="rules")
+    assert [b.date for b in briefs] == sorted(days)
+    assert all(len(b.sources) == 1 and not b.left_out for b in briefs)
+    assert briefs[0].novelty is None and briefs[1].novelty.previous_date == "2031-05-01"

@@ -123,7 +123,7 @@ def _load_previous(path: Path) -> Any:
 
 def _build(inputs: list[str], date: str | None, include_undated: bool, previous: Any, concurrency: int | None,
            limits: dict[str, Any], tie_break: bool, params: dict[str, Any]) -> tuple[list[Any], int]:
-    from summarizer.brief.build import build_brief, ungrounded
+    from summarizer.brief.build import build_days, ungrounded
     from summarizer.brief.sources import NothingToBrief, plan_days
     from summarizer.errors import SummarizerError
     from summarizer.extract.pipeline import ExtractOptions
@@ -155,12 +155,8 @@ def _build(inputs: list[str], date: str | None, include_undated: bool, previous:
         provider = build_provider(config)
     try:
         records = failed + run_batch(articles, provider, options, concurrency, on_record=_report_failure)
-        briefs = []
-        for day in days:  # each day's novelty is against the day before (the first: --previous)
-            of_day = [r for r in records if r.article.meta.date in (day, None)] if len(days) > 1 else records
-            previous = build_brief(of_day, texts, day, previous, _tie_break(tie_break, provider, params),
-                                   include_undated=include_undated, left_out=left_out)
-            briefs.append(previous)
+        briefs = build_days(records, texts, days, previous, _tie_break(tie_break, provider, params),
+                            include_undated=include_undated, left_out=left_out)
     finally:
         provider.close()
     for brief in briefs:
