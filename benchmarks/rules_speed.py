@@ -39,7 +39,7 @@ def main() -> None:
     started = time.perf_counter()
     nlp.load()
     load_s = time.perf_counter() - started
-    provider = extractor.BaselineProvider()
+    provider = extractor.RulesProvider()
     options = ExtractOptions(schema="all")
     extract_article(articles[0], provider, options)  # warm-up
     best, best_cpu = float("inf"), float("inf")

@@ -34,6 +34,12 @@ class ProviderError(SummarizerError):
     exit_code = 3
 
 
+class MissingExtra(SummarizerError):
+    """An optional library (an extra of the package) is not installed."""
+
+    exit_code = 2
+
+
 class ReplayMiss(SummarizerError):
     """`--replay` asked for a response that was never recorded."""
 

@@ -1,4 +1,4 @@
-"""The rule-based `baseline` provider on invented articles (never the seeds): actors, speakers, rules, grounding."""
+"""The rule-based `rules` provider on invented articles (never the seeds): actors, speakers, rules, grounding."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from clirun import ROOT, summarize
 from summarizer.text.articles import Article, guess_meta
-from summarizer.rules.extractor import BaselineProvider
+from summarizer.rules.extractor import RulesProvider
 from summarizer.extract.drafts import draft_model
 from summarizer.extract.pipeline import ExtractOptions, extract_article
 from summarizer.entities.gazetteer import find_places, lookup
@@ -42,7 +42,7 @@ Russian Deputy Foreign Minister Pavel Orlov said Moscow was open to talks on arm
 
 def run(text: str, schema: str = "all") -> dict[str, Any]:
     article = Article(id="invented", source="invented.txt", text=text, meta=guess_meta(text))
-    record = extract_article(article, BaselineProvider(), ExtractOptions(schema=schema))
+    record = extract_article(article, RulesProvider(), ExtractOptions(schema=schema))
     assert record.ok, record.error
     assert record.result is not None
     return record.result
@@ -63,14 +63,14 @@ def all_evidence(result: dict[str, Any]) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("text", [TRADE, EU, NATO], ids=["trade", "eu", "nato"])
 def test_everything_is_grounded_and_nothing_dropped(text: str) -> None:
     article = Article(id="a", source="a.txt", text=text, meta=guess_meta(text))
-    record = extract_article(article, BaselineProvider(), ExtractOptions(schema="all"))
+    record = extract_article(article, RulesProvider(), ExtractOptions(schema="all"))
     assert record.ok and record.result is not None
     evidence = all_evidence(record.result)
     assert evidence
     for ev in evidence:
         assert text[ev["start"]:ev["end"]] == ev["quote"]
     assert record.provenance is not None
-    assert record.provenance.provider == "baseline" and record.provenance.model == "rules-v4"
+    assert record.provenance.provider == "rules" and record.provenance.model == "rules-v4"
     assert record.provenance.dropped == []
 
 
@@ -170,7 +170,7 @@ def test_summary_is_the_lead_without_headline_or_dateline() -> None:
 def test_drafts_fit_the_draft_models_and_cite_only_given_sentences() -> None:
     sentences = split_sentences(NATO)
     later = sentences[1:]  # a later chunk: global ids 2..n
-    provider = BaselineProvider()
+    provider = RulesProvider()
     for name in ("participants", "stance", "conditions", "red-lines", "summary"):
         answer = provider.draft(name, later, guess_meta(NATO))
         assert isinstance(answer, draft_model(name, later[-1].id))
@@ -197,9 +197,10 @@ def test_gazetteer_forms() -> None:
     assert find_places("us and them") == []
 
 
-def test_build_provider_gives_the_baseline() -> None:
-    provider = build_provider(ProviderConfig(provider="baseline"))
-    assert isinstance(provider, BaselineProvider) and provider.name == "baseline"
+def test_build_provider_gives_the_rules_by_name_and_by_deprecated_alias() -> None:
+    for name in ("rules", "baseline"):
+        provider = build_provider(ProviderConfig(provider=name))
+        assert isinstance(provider, RulesProvider) and provider.name == "rules"
 
 
 def test_cli_all_schema(tmp_path: Path) -> None:
@@ -208,7 +209,7 @@ def test_cli_all_schema(tmp_path: Path) -> None:
     result = summarize("--provider", "baseline", "--schema", "all", "--no-cache", str(article))
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
-    assert record["ok"] and record["provenance"]["provider"] == "baseline"
+    assert record["ok"] and record["provenance"]["provider"] == "rules"
     schema = json.loads((ROOT / "schemas" / "all.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(record["result"], schema)
     assert {"helena-duarte", "brazil", "argentina"} <= {p["id"] for p in record["result"]["participants"]}

@@ -180,9 +180,9 @@ def test_bad_results_file_is_a_clear_input_error(tmp_path: Path, line: str, phra
     assert f"{results}:2" in result.stderr and phrase in result.stderr and result.stdout == ""
 
 
-def test_baseline_cannot_export(tmp_path: Path) -> None:
+def test_rules_cannot_export(tmp_path: Path) -> None:
     files = write(tmp_path / "in", ["oslo"])
-    result = summarize("batch", "export", "--provider", "baseline", "-o", str(tmp_path / "r.jsonl"), *files)
+    result = summarize("batch", "export", "--provider", "rules", "-o", str(tmp_path / "r.jsonl"), *files)
     assert result.returncode == 2 and "Traceback" not in result.stderr and "calls no model" in result.stderr
     assert not (tmp_path / "r.jsonl").exists()
 

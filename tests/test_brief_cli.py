@@ -15,7 +15,7 @@ from summarizer.text.articles import read_article
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATE, NEXT = "2026-03-02", "2026-03-03"
-PROVIDER = ("--provider", "baseline", "--no-cache")
+PROVIDER = ("--provider", "rules", "--no-cache")
 
 
 def _front(text: str, date: str | None, outlet: str | None) -> str:
@@ -36,7 +36,7 @@ def day_folder(folder: Path, date: str) -> Path:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
-    """One baseline run over a day's folder, all three formats (a subprocess, as a user runs it)."""
+    """One rules run over a day's folder, all three formats (a subprocess, as a user runs it)."""
     from forkcli import summarize
 
     articles = day_folder(tmp_path_factory.mktemp("articles"), DATE)
@@ -53,14 +53,14 @@ def test_three_outputs_are_written_and_stderr_says_what_was_left_out(run: tuple[
     assert (out / f"brief-{DATE}.md").read_text().startswith(f"# Daily brief — {DATE}")
     assert f"left out {articles / 'old.txt'}: dated 2026-02-20, not {DATE}" in err
     assert f"left out {articles / 'nodate.txt'}: no date" in err
-    assert f"brief {DATE}: 3 articles (0 failed, 2 left out)" in err and "extracted by baseline / " in err
+    assert f"brief {DATE}: 3 articles (0 failed, 2 left out)" in err and "extracted by rules / " in err
 
 
 def test_json_follows_the_published_schema_names_its_maker_and_every_quote_verifies(
         run: tuple[Path, Path, str]) -> None:
     data = json.loads((run[1] / f"brief-{DATE}.json").read_text())
     jsonschema.validate(data, json.loads((ROOT / "schemas" / "brief.schema.json").read_text()))
-    assert [e["provider"] for e in data["extracted_by"]] == ["baseline"] and data["extracted_by"][0]["model"]
+    assert [e["provider"] for e in data["extracted_by"]] == ["rules"] and data["extracted_by"][0]["model"]
     texts = {s["id"]: read_article(s["path"]).text for s in data["sources"]}
     quotes = [q for key in ("stances", "conditions", "red_lines", "actors") for item in data[key]
               for q in item["evidence"]]
@@ -138,7 +138,7 @@ def test_previous_that_is_not_a_brief_is_rejected_before_any_extraction(
         cli: Callable[..., object], tmp_path: Path) -> None:
     other = tmp_path / "records.json"
     other.write_text(json.dumps({"article": {"id": "x"}, "ok": True}))
-    result = cli("brief", str(SEEDS), "--date", DATE, "--previous", str(other), "--provider", "baseline")
+    result = cli("brief", str(SEEDS), "--date", DATE, "--previous", str(other), "--provider", "rules")
     assert result.code == 2 and "not a brief: field" in result.err  # type: ignore[attr-defined]
     assert "summarize brief -f json" in result.err  # type: ignore[attr-defined]
 
@@ -151,5 +151,5 @@ def test_tie_break_without_a_model_is_a_warning_not_a_failure(cli: Callable[...,
 
 
 def test_empty_folder_is_a_clear_error(cli: Callable[..., object], tmp_path: Path) -> None:
-    result = cli("brief", str(tmp_path), "--date", DATE, "--provider", "baseline")
+    result = cli("brief", str(tmp_path), "--date", DATE, "--provider", "rules")
     assert result.code == 2 and "no article files" in result.err  # type: ignore[attr-defined]

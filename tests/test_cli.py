@@ -90,7 +90,7 @@ def test_default_provider_is_the_rules_without_an_endpoint_and_says_so(tmp_path:
     article.write_text("Talks in Rome\nItaly's foreign minister Paolo Conti said Rome will host new talks.\n")
     result = summarize("--no-cache", str(article), env={"OPENAI_BASE_URL": ""})
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("summarize: provider baseline, model ") == 1
+    assert result.stderr.count("summarize: provider rules, model ") == 1
     assert '"prompts": []' in result.stdout  # a rule-based record names no prompts
 
 

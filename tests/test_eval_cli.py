@@ -129,7 +129,7 @@ def test_every_split_is_reported_separately_and_pooled_together(tmp_path):
 
 
 def test_a_tampered_gold_label_changes_the_score_of_a_real_run(tmp_path):
-    """The seeds' gold, copied with one stance polarity flipped, scored on the rule-based baseline."""
+    """The seeds' gold, copied with one stance polarity flipped, scored on the rule extractor."""
     scores = []
     for name, tamper in (("same", False), ("tampered", True)):
         folder = tmp_path / name
@@ -141,7 +141,7 @@ def test_a_tampered_gold_label_changes_the_score_of_a_real_run(tmp_path):
                 first = data["stances"][0]
                 first["polarity"] = {"favor": "against"}.get(first["polarity"], "favor")
             (folder / path.name).write_text(json.dumps(data), encoding="utf-8")
-        result, data = report(tmp_path, "--gold", str(folder), "--provider", "baseline")
+        result, data = report(tmp_path, "--gold", str(folder), "--provider", "rules")
         assert result.returncode == 0, result.stderr
         scores.append(data["runs"][0])
     same, tampered = scores

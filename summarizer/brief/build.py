@@ -29,7 +29,7 @@ from summarizer.brief.sources import NothingToBrief, extracted_by, list_sources,
 from summarizer.core.records import ExtractionRecord
 from summarizer.entities.resolve import TieBreak, resolve
 
-__all__ = ["NothingToBrief", "build_brief", "holder_text", "ungrounded"]
+__all__ = ["NothingToBrief", "build_brief", "build_days", "holder_text", "ungrounded"]
 
 
 def build_brief(records: list[ExtractionRecord], texts: dict[str, str], date: str,
@@ -72,3 +72,20 @@ def build_brief(records: list[ExtractionRecord], texts: dict[str, str], date: st
         brief.novelty = apply_novelty(brief, previous)
     brief.headlines = headlines(brief)
     return brief
+
+
+def build_days(records: list[ExtractionRecord], texts: dict[str, str], days: list[str],
+               previous: Brief | None = None, tie_break: Callable[[dict[str, str]], TieBreak] | None = None,
+               include_undated: bool = False, left_out: Sequence[LeftOut] = ()) -> list[Brief]:
+    """One brief per day, oldest first, each day's novelty against the day before (the first: `previous`).
+
+    With several days each brief takes its own day's records (and failed ones, which have no date), so
+    the other days' articles are not listed as left out of it.
+    """
+    briefs: list[Brief] = []
+    for day in days:
+        of_day = [r for r in records if r.article.meta.date in (day, None)] if len(days) > 1 else records
+        previous = build_brief(of_day, texts, day, previous, tie_break, include_undated=include_undated,
+                               left_out=left_out)
+        briefs.append(previous)
+    return briefs

@@ -227,3 +227,17 @@ class Brief(_Model):
     divergences: list[Divergence] = Field(default_factory=list)
     novelty: Optional[NoveltyReport] = None
     verification: Verification
+
+    def to_markdown(self) -> str:
+        from summarizer.brief.render_markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        """One self-contained page: stylesheet and script inlined."""
+        from summarizer.brief.render_html import render_html
+
+        return render_html(self)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2) + "\n"

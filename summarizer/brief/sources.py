@@ -16,7 +16,7 @@ from typing import Callable, Sequence, TypeVar
 
 from summarizer.brief.models import ExtractedBy, LeftOut, Source
 from summarizer.core.records import ExtractionRecord
-from summarizer.errors import SummarizerError
+from summarizer.errors import InputError, SummarizerError
 
 T = TypeVar("T")
 
@@ -87,3 +87,43 @@ def extracted_by(records: list[ExtractionRecord], sources: list[Source]) -> list
         if source.ok and record.provenance is not None:
             counts[(record.provenance.provider, record.provenance.model)] += 1
     return [ExtractedBy(provider=p, model=m, articles=n) for (p, m), n in sorted(counts.items())]
+
+
+def days_of(dates: Sequence[str | None]) -> list[str]:
+    """The days that have dated articles, oldest first."""
+    return sorted({d for d in dates if d})
+
+
+def latest_date(dates: Sequence[str | None]) -> str:
+    """The most recent date among the dated articles: the brief's day when none is asked for."""
+    days = days_of(dates)
+    if not days:
+        raise InputError("no article carries a date, so there is no latest day to brief",
+                         "pass the day with --date YYYY-MM-DD and --include-undated to take undated articles")
+    return days[-1]
+
+
+ALL_DAYS = "all"
+
+
+def plan_days(inputs: Sequence[T], date: str | None, include_undated: bool, date_of: Callable[[T], str | None],
+              id_path_of: Callable[[T], tuple[str, str]]) -> tuple[list[str], list[T], list[LeftOut]]:
+    """The days to brief, the inputs they take, and the inputs left out.
+
+    `date` None: the most recent date among the dated inputs; `all`: every day that has dated
+    inputs (undated ones belong to no day and are listed); else that day.
+    """
+    dates = [date_of(item) for item in inputs]
+    if date != ALL_DAYS:
+        day = date or latest_date(dates)
+        kept, left = select_day(inputs, day, include_undated, date_of, id_path_of)
+        return [day], kept, left
+    kept, left = [], []
+    for item, when in zip(inputs, dates):
+        if when:
+            kept.append(item)
+        else:
+            sid, path = id_path_of(item)
+            left.append(LeftOut(id=sid, path=path, date=None,
+                                reason="no date in its text, front matter, sidecar or file name, so in no day's brief"))
+    return days_of(dates), kept, left

@@ -54,7 +54,7 @@ def cli() -> None:
     summarize --schema stance article.txt        stances as JSON (default command: extract)
     summarize --schema all -f markdown a.txt     everything, as Markdown
     summarize eval --gold evals/gold ...         score a run against the gold labels
-    summarize brief seeds/ --date 2026-02-03     one daily brief from many articles
+    summarize brief seeds/ --include-undated     the latest day's brief (here 2026-02-03, 3 articles)
     summarize schemas export                     write the JSON Schemas to schemas/
 
     The main command is `extract`, run when no other command is named: its options

@@ -16,9 +16,11 @@ FORMATS = ("markdown", "html", "json", "all")
 SUFFIX = {"markdown": "md", "html": "html", "json": "json"}
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     import datetime
 
+    if value is None or value == "all":
+        return value
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError
@@ -30,8 +32,9 @@ def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 @click.command("brief")
 @click.argument("inputs", nargs=-1, required=True, metavar="DIR_OR_FILES...")
-@click.option("--date", required=True, callback=_date, metavar="YYYY-MM-DD",
-              help="The day the brief is for: only articles dated that day are taken (the others are listed).")
+@click.option("--date", default=None, callback=_date, metavar="YYYY-MM-DD|all",
+              help="The day the brief is for: only articles dated that day are taken (the others are listed). "
+                   "Default: the most recent date among the dated articles. all: one brief per day.")
 @click.option("--include-undated", is_flag=True,
               help="Also take articles with no date in their text, front matter, sidecar or file name.")
 @click.option("--previous", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BRIEF.json",
@@ -50,14 +53,17 @@ def _date(ctx: click.Context, param: click.Parameter, value: str) -> str:
               help="Ask the model to settle actor mentions the rules find ambiguous (answers are cached).")
 @follow_symlinks_option
 @provider_options
-def command(inputs: tuple[str, ...], date: str, include_undated: bool, previous: Path | None, fmt: str,
+def command(inputs: tuple[str, ...], date: str | None, include_undated: bool, previous: Path | None, fmt: str,
             output: Path | None,
             concurrency: int | None, max_tokens: int, time_budget: float | None, tie_break: bool,
             follow_symlinks: bool, **params: Any) -> None:
     """One daily brief from several articles: who stands where, conditions, red lines, divergences.
 
     Only articles dated --date are taken (undated ones with --include-undated);
-    the others are named on stderr and in the brief. Each article is extracted
+    the others are named on stderr and in the brief. Without --date, the day
+    is the most recent date among the articles (said on stderr); --date all
+    writes one brief per day (Markdown one after another, JSON an array,
+    -f all or -o FOLDER a set of files per day). Each article is extracted
     with the `all` schema (same cache as `summarize`), actors are resolved across
     articles, items merged, and every quote re-verified against its article before
     anything is written. Articles that fail are listed in the brief as failed.
@@ -70,7 +76,9 @@ def command(inputs: tuple[str, ...], date: str, include_undated: bool, previous:
 
     if fmt == "all" and output is None:
         raise InputError("-f all writes three files and needs a folder", "add -o FOLDER")
-    if fmt != "all" and output is not None and output.is_dir():
+    if date == "all" and fmt == "html" and (output is None or not output.is_dir()):
+        raise InputError("--date all gives one HTML page per day", "add -o FOLDER (or -f all -o FOLDER)")
+    if fmt != "all" and date != "all" and output is not None and output.is_dir():
         raise InputError(f"{output}: is a folder", "give a file name, or use -f all to write into a folder")
     if output is not None:  # before any model call: finding out after the run would lose it
         from summarizer.extract.output import check_output
@@ -79,9 +87,10 @@ def command(inputs: tuple[str, ...], date: str, include_undated: bool, previous:
     prior = _load_previous(previous) if previous is not None else None
     options = {"max_tokens": max_tokens, "max_tokens_cap": 2 * max_tokens, "time_budget": time_budget}
     params["follow_symlinks"] = follow_symlinks
-    brief, code = _build(list(inputs), date, include_undated, prior, concurrency, options, tie_break, params)
-    _write(brief, fmt, output)
-    click.echo(_summary(brief) + (f" -> {output}" if output else ""), err=True)
+    briefs, code = _build(list(inputs), date, include_undated, prior, concurrency, options, tie_break, params)
+    _write(briefs, fmt, output)
+    for brief in briefs:
+        click.echo(_summary(brief) + (f" -> {output}" if output else ""), err=True)
     sys.exit(code)
 
 
@@ -119,10 +128,10 @@ def _load_previous(path: Path) -> Any:
         raise InputError(f"{path}: not a brief: field {where}: {first['msg']}", hint) from None
 
 
-def _build(inputs: list[str], date: str, include_undated: bool, previous: Any, concurrency: int | None,
-           limits: dict[str, Any], tie_break: bool, params: dict[str, Any]) -> tuple[Any, int]:
-    from summarizer.brief.build import build_brief, ungrounded
-    from summarizer.brief.sources import NothingToBrief, select_day
+def _build(inputs: list[str], date: str | None, include_undated: bool, previous: Any, concurrency: int | None,
+           limits: dict[str, Any], tie_break: bool, params: dict[str, Any]) -> tuple[list[Any], int]:
+    from summarizer.brief.build import build_days, ungrounded
+    from summarizer.brief.sources import NothingToBrief, plan_days
     from summarizer.errors import SummarizerError
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.extract.progress import loading_shown
@@ -134,33 +143,37 @@ def _build(inputs: list[str], date: str, include_undated: bool, previous: Any, c
                                                                       follow_symlinks=params["follow_symlinks"]))))
     for _, error in unreadable:
         click.echo(f"summarize: error: {error}", err=True)
-    articles, left_out = select_day(read, date, include_undated, lambda a: a.meta.date, lambda a: (a.id, a.source))
+    days, articles, left_out = plan_days(read, date, include_undated, lambda a: a.meta.date, lambda a: (a.id, a.source))
+    if date is None:
+        click.echo(f"summarize: brief for {days[0]}, the most recent date among the articles "
+                   "(--date YYYY-MM-DD for another day, --date all for every day)", err=True)
     for item in left_out:
         click.echo(f"summarize: left out {item.path}: {item.reason}", err=True)
-    _require_articles(articles, unreadable, left_out, date)
+    _require_articles(articles, unreadable, left_out, days[0] if len(days) == 1 else "any day")
     options = ExtractOptions(schema="all", prompts_dir=params.get("prompts_dir"), **limits)
     texts = {a.source: a.text for a in articles}
     failed = [failure_record(source, "all", error) for source, error in unreadable]
     if not articles:
-        raise NothingToBrief(f"no article could be read, so no brief was written for {date}",
+        raise NothingToBrief(f"no article could be read, so no brief was written for {', '.join(days)}",
                              "fix the files named above and run again")
     config = provider_config(params)
     if concurrency is None:  # more requests than server slots would only queue, and time out
-        concurrency = {"embedded": config.slots, "baseline": 1}.get(config.resolved_provider(), 4)
+        concurrency = {"embedded": config.slots, "rules": 1}.get(config.resolved_provider(), 4)
     with loading_shown():  # the local model loads here: say so on a terminal
         provider = build_provider(config)
     try:
         records = failed + run_batch(articles, provider, options, concurrency, on_record=_report_failure)
-        brief = build_brief(records, texts, date, previous, _tie_break(tie_break, provider, params),
+        briefs = build_days(records, texts, days, previous, _tie_break(tie_break, provider, params),
                             include_undated=include_undated, left_out=left_out)
     finally:
         provider.close()
-    bad = ungrounded(brief, {s.id: texts[s.path] for s in brief.sources if s.ok})
-    if bad:  # cannot happen unless a bug slipped in: never write an unsupported line
-        raise SummarizerError(f"internal check failed: quotes {', '.join(bad)} do not match their articles",
-                              "nothing was written; please report this")
+    for brief in briefs:
+        bad = ungrounded(brief, {s.id: texts[s.path] for s in brief.sources if s.ok})
+        if bad:  # cannot happen unless a bug slipped in: never write an unsupported line
+            raise SummarizerError(f"internal check failed: quotes {', '.join(bad)} do not match their articles",
+                                  "nothing was written; please report this")
     say_summary(records)
-    return brief, exit_status(records, bool(unreadable))
+    return briefs, exit_status(records, bool(unreadable))
 
 
 def _require_articles(articles: list[Any], unreadable: list[Any], left_out: list[Any], date: str) -> None:
@@ -195,18 +208,32 @@ def _report_failure(record: Any) -> None:
         click.echo(f"summarize: {record.article.source}: {said}: {record.error}", err=True)
 
 
-def _write(brief: Any, fmt: str, output: Path | None) -> None:
+def _write(briefs: list[Any], fmt: str, output: Path | None) -> None:
+    """One brief as before; several (--date all): a file per day into a folder, else one document.
+    Files written into a folder are written all or none."""
     from summarizer.extract.output import write_outputs
 
     from .extract_cmd import _atomic_write
 
-    if fmt == "all":  # all three files or none
+    if fmt == "all" or (len(briefs) > 1 and output is not None and output.is_dir()):
         assert output is not None
-        write_outputs({output / f"brief-{brief.date}.{suffix}": _render(brief, one) for one, suffix in SUFFIX.items()})
-    elif output is not None:
-        _atomic_write(output, _render(brief, fmt))
+        output.mkdir(parents=True, exist_ok=True)
+        write_outputs({output / f"brief-{brief.date}.{suffix}": _render(brief, one)
+                       for brief in briefs for one, suffix in SUFFIX.items() if fmt in ("all", one)})
+        return
+    text = _render_many(briefs, fmt)
+    if output is not None:
+        _atomic_write(output, text)
     else:
-        click.echo(_render(brief, fmt), nl=False)
+        click.echo(text, nl=False)
+
+
+def _render_many(briefs: list[Any], fmt: str) -> str:
+    if len(briefs) == 1:
+        return _render(briefs[0], fmt)
+    if fmt == "json":
+        return "[\n" + ",\n".join(_render(b, fmt).rstrip("\n") for b in briefs) + "\n]\n"
+    return "\n---\n\n".join(_render(b, fmt) for b in briefs)
 
 
 def _render(brief: Any, fmt: str) -> str:
@@ -216,12 +243,4 @@ def _render(brief: Any, fmt: str) -> str:
 
 
 def _format(brief: Any, fmt: str) -> str:
-    if fmt == "json":
-        return brief.model_dump_json(indent=2) + "\n"
-    if fmt == "html":
-        from summarizer.brief.render_html import render_html
-
-        return render_html(brief)
-    from summarizer.brief.render_markdown import render_markdown
-
-    return render_markdown(brief)
+    return {"json": brief.to_json, "html": brief.to_html}.get(fmt, brief.to_markdown)()

@@ -1,4 +1,4 @@
-"""`summarize eval`: score a run against the gold labels, side by side with the baseline.
+"""`summarize eval`: score a run against the gold labels, side by side with the rule extractor.
 
 Nothing heavy is imported at module level: scoring pulls in numpy and scipy,
 running a model pulls in openai, instructor and llama.cpp.
@@ -33,7 +33,8 @@ _file = click.Path(dir_okay=False, path_type=Path)
               help="Reference to compare against: a saved run, or a prompts folder run with the same provider.")
 @click.option("--recording", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Replay from this `cache export` JSONL (repeatable); any unrecorded call is an error.")
-@click.option("--no-baseline", is_flag=True, help="Do not run the rule-based baseline beside the model.")
+@click.option("--no-rules", "--no-baseline", "no_rules", is_flag=True,
+              help="Do not run the rule extractor beside the model (--no-baseline: deprecated alias).")
 @click.option("--json", "json_path", type=_file, default=None, help="Write the report as JSON ('-' = stdout).")
 @click.option("--markdown", "markdown_path", type=_file, default=None,
               help="Write the report as Markdown (e.g. $GITHUB_STEP_SUMMARY).")
@@ -53,7 +54,7 @@ _file = click.Path(dir_okay=False, path_type=Path)
               help="Score only the gold articles whose ids this file lists, one per line ('#' comments).")
 @provider_options
 def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
-            recording: tuple[Path, ...], no_baseline: bool, json_path: Optional[Path], markdown_path: Optional[Path],
+            recording: tuple[Path, ...], no_rules: bool, json_path: Optional[Path], markdown_path: Optional[Path],
             html_path: Optional[Path], concurrency: int, max_tokens: int, **params: Any) -> None:
     """Score extraction against gold: pooled P/R/F1 per split and field, polarity, grounding, validity, cost.
 
@@ -83,8 +84,7 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
     tmp = _import_recordings(recording, params) if recording else None
     made: list[Any] = []  # records of the runs made here (a saved run's failures were reported when it ran)
     try:
-        report = _evaluate(gold_dir, from_run, save_run, compare_to, no_baseline, concurrency, max_tokens, params,
-                           made)
+        report = _evaluate(gold_dir, from_run, save_run, compare_to, no_rules, concurrency, max_tokens, params, made)
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -114,10 +114,11 @@ def _import_recordings(recordings: tuple[Path, ...], params: dict[str, Any]) -> 
 
 
 def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
-              no_baseline: bool, concurrency: int, max_tokens: int, params: dict[str, Any], made: list[Any]) -> Any:
+              no_rules: bool, concurrency: int, max_tokens: int, params: dict[str, Any], made: list[Any]) -> Any:
     from dataclasses import replace
 
-    from summarizer.evaluation.harness import EvalReport, ReplayGuard, compare, load_dataset, read_run, score_run, solve
+    from summarizer.evaluation.harness import (EvalReport, ReplayGuard, compare, load_dataset, read_run, run_label,
+                                              score_run, solve)
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.llm.providers import ProviderConfig, build_provider
 
@@ -134,7 +135,7 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
     try:
         records = read_run(from_run) if from_run else solve(gold, provider, options, save_run, concurrency)
         made.extend([] if from_run else records)
-        candidate = score_run(_label(records), gold, records)
+        candidate = score_run(run_label(records), gold, records)
         reference = None
         if compare_prompts:
             ref_records = solve(gold, provider, replace(options, prompts_dir=compare_to), None, concurrency)
@@ -150,16 +151,16 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
     runs, gated, notes = [candidate], [candidate.label], []
     if reference is not None:
         runs.append(reference)
-    if no_baseline:
+    if no_rules:
         pass
-    elif candidate.label == "baseline":
-        notes.append("the candidate is the baseline itself; not run twice")
+    elif candidate.label == "rules":
+        notes.append("the candidate is the rule extractor itself; not run twice")
     else:
-        baseline = build_provider(ProviderConfig(provider="baseline"))
-        baseline_records = solve(gold, baseline, options, None, concurrency)
-        made.extend(baseline_records)
-        runs.append(score_run("baseline", gold, baseline_records))
-        gated.append("baseline")
+        rules = build_provider(ProviderConfig(provider="rules"))
+        rules_records = solve(gold, rules, options, None, concurrency)
+        made.extend(rules_records)
+        runs.append(score_run("rules", gold, rules_records))
+        gated.append("rules")
     comparison = compare(candidate, reference) if reference is not None else None
     return EvalReport(gold, runs, comparison, gated, notes)
 
@@ -180,11 +181,6 @@ def _only(gold: Any, listing: Path) -> Any:
         raise InputError(f"{listing}: lists no article ids", "one gold article id per line")
     chosen = set(wanted)
     return replace(gold, items=[item for item in gold.items if item.gold.article_id in chosen])
-
-
-def _label(records: list[Any]) -> str:
-    providers = {r.provenance.provider for r in records if r.provenance is not None}
-    return providers.pop() if len(providers) == 1 else "candidate"
 
 
 def _write_reports(report: Any, json_path: Optional[Path], markdown_path: Optional[Path],

@@ -16,7 +16,7 @@ def provider_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--provider", type=click.Choice(CHOICES), default=AUTO, show_default=True,
                      help="auto: openai when an endpoint is set (--base-url or $OPENAI_BASE_URL), local with "
-                          "--model-path, else rules. rules (alias baseline): no model; local (alias embedded): "
+                          "--model-path, else rules. rules (deprecated alias baseline): no model; local (alias embedded): "
                           "the embedded llama.cpp model; openai: any OpenAI-compatible endpoint."),
         click.option("--base-url", default=None, metavar="URL",
                      help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 (default: $OPENAI_BASE_URL)."),

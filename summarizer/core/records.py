@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from summarizer.core.schemas import ArticleMeta
 from summarizer.llm.usage import Usage
+
+
+LEGACY_PROVIDERS: dict[str, str] = {"baseline": "rules"}  # old provider names in records: read, never written
 
 
 class ArticleInfo(BaseModel):
@@ -53,6 +56,31 @@ class Provenance(BaseModel):
     failed_tasks: list[FailedTask] = Field(default_factory=list)
     created_at: str = ""
 
+    @field_validator("provider", mode="before")
+    @classmethod
+    def _current_name(cls, value: Any) -> Any:
+        """Records written before the rule extractor was named `rules` still load, under its name."""
+        return LEGACY_PROVIDERS.get(value, value) if isinstance(value, str) else value
+
+
+class Result(dict[str, Any]):
+    """A record's result: a plain dict (JSON as published in schemas/) that also reads as attributes.
+
+    `record.result.stances[0].evidence[0].quote` is `record.result["stances"][0]["evidence"][0]["quote"]`.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return _readable(self[name])
+        except KeyError:
+            raise AttributeError(f"the result has no field {name!r}; it has: {', '.join(self)}") from None
+
+
+def _readable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return Result(value)
+    return [_readable(v) for v in value] if isinstance(value, list) else value
+
 
 class ExtractionRecord(BaseModel):
     """`result` follows the JSON Schema of `schema` in schemas/; it is None when no task succeeded.
@@ -68,6 +96,11 @@ class ExtractionRecord(BaseModel):
     provenance: Optional[Provenance] = None
 
     model_config = {"populate_by_name": True}
+
+    @field_validator("result", mode="after")
+    @classmethod
+    def _readable_result(cls, value: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
+        return None if value is None else Result(value)
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True)

@@ -19,7 +19,7 @@ from summarizer.evaluation.scorecard import (EXIT_INVALID, EXIT_REGRESSION, Comp
                         score_run)
 
 __all__ = ["EXIT_INVALID", "EXIT_REGRESSION", "Comparison", "EvalReport", "GoldSet", "ReplayGuard", "RunScore",
-           "compare", "gold_articles", "load_dataset", "read_run", "score_run", "solve"]
+           "compare", "gold_articles", "load_dataset", "read_run", "run_label", "score_run", "solve"]
 
 
 def load_dataset(folder: Path, article_dirs: Sequence[Path] = ()) -> GoldSet:
@@ -55,6 +55,12 @@ def solve(gold_set: GoldSet, provider: Any, options: ExtractOptions, save: Optio
     finally:
         if sink is not None:
             sink.close()
+
+
+def run_label(records: list[ExtractionRecord]) -> str:
+    """A run is named for its provider (`rules`, `embedded`, `openai`), or `candidate` when it mixes several."""
+    providers = {r.provenance.provider for r in records if r.provenance is not None}
+    return providers.pop() if len(providers) == 1 else "candidate"
 
 
 def read_run(path: Path) -> list[ExtractionRecord]:

@@ -112,7 +112,7 @@ def provenance_lines(report: EvalReport) -> list[str]:
              f"guidelines {', '.join(report.gold.guidelines)}"]
     for run in report.runs:
         prompts = ", ".join(f"{p['name']} v{p['version']} {p['sha256'][:12]}" for p in run.prompts) or "none"
-        if run.provider == "baseline":
+        if run.provider == "rules":
             prompts = "none used (rule-based)"
         lines.append(f"{run.label}: provider {run.provider} · model {run.model} · prompts {prompts}")
     return lines

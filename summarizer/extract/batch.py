@@ -128,8 +128,8 @@ def plan_requests(articles: Iterable[Article], provider: Any, options: ExtractOp
 
 def capture_provider(config: ProviderConfig) -> Any:
     """A provider that builds requests without any model, cache or network behind it."""
-    if config.resolved_provider() == "baseline":
-        raise InputError("the baseline provider calls no model, so there is nothing to send to a batch engine",
+    if config.resolved_provider() == "rules":
+        raise InputError("the rules provider calls no model, so there is nothing to send to a batch engine",
                          "use --provider openai --model NAME (or the embedded model)")
     return build_provider(replace(config, replay=True, cache_path=None))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from summarizer.errors import InputError, redact_output
-from summarizer.core.records import ExtractionRecord
+from summarizer.core.records import LEGACY_PROVIDERS, ExtractionRecord
 from summarizer.text.paths import os_problem, shown
 
 FORMATS = ("json", "jsonl", "markdown")
@@ -187,7 +187,8 @@ def content_key(row: dict[str, Any]) -> tuple[Any, ...] | None:
     if not article.get("sha256") or not prov:
         return None
     prompts = tuple(sorted((str(p.get("name")), str(p.get("sha256"))) for p in prov.get("prompts") or []))
-    return (article["sha256"], row.get("schema"), prompts, prov.get("provider"), prov.get("model"))
+    provider = LEGACY_PROVIDERS.get(prov.get("provider"), prov.get("provider"))
+    return (article["sha256"], row.get("schema"), prompts, provider, prov.get("model"))
 
 
 class ResultsFile:

@@ -60,7 +60,12 @@ def unique_sources(sources: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def provider_identity(config: Any) -> tuple[str | None, str | None]:
-    """The provider and model a config will run, known without starting anything (None: not known)."""
+    """The provider and model a config will run, known without starting anything (None: not known).
+
+    A provider already built (the Python API passes one) names itself.
+    """
+    if not hasattr(config, "resolved_provider"):
+        return config.name, config.model
     kind = config.resolved_provider()
     if kind == "openai":
         return kind, config.model or os.environ.get("SUMMARIZER_MODEL")
@@ -68,11 +73,22 @@ def provider_identity(config: Any) -> tuple[str | None, str | None]:
         from summarizer.llm.embedded import default_model_path
 
         return kind, (config.model_path or default_model_path()).name
-    if kind == "baseline":
-        from summarizer.rules.extractor import BaselineProvider
+    if kind == "rules":
+        from summarizer.rules.extractor import RulesProvider
 
-        return BaselineProvider.name, BaselineProvider.model
+        return RulesProvider.name, RulesProvider.model
     return None, None
+
+
+def _prompted(config: Any) -> bool:
+    """Whether the provider a config (or a built provider) names reads the prompts; only the rules do not."""
+    if hasattr(config, "prompted"):
+        return bool(config.prompted)
+    if config.resolved_provider() == "rules":
+        from summarizer.rules.extractor import RulesProvider
+
+        return RulesProvider.prompted
+    return True
 
 
 def plan_resume(output: Path, resume: bool, schema: str, articles: list[Article], unreadable: list[str],
@@ -92,8 +108,9 @@ def plan_resume(output: Path, resume: bool, schema: str, articles: list[Article]
                              "add --resume to finish that run, or choose another -o file")
         return articles, []
     notes = [f"{output}: dropped a half-written last line (the run was killed)"] if found.torn else []
-    refs = tuple(sorted((p.ref()["name"], p.ref()["sha256"]) for p in load_prompts(schema, prompts_dir).values()))
     provider, model = provider_identity(config)
+    refs = tuple(sorted((p.ref()["name"], p.ref()["sha256"]) for p in load_prompts(schema, prompts_dir).values()))
+    refs = refs if _prompted(config) else ()  # a provider that reads no prompts records none
     todo, dropped = [], {identity(s) for s in unreadable}
     for article in articles:
         owner = found.owner_of(article.source, article.sha256)

@@ -56,7 +56,7 @@ class ProviderConfig:
         return EMBEDDED_TIMEOUT if provider == "embedded" else REMOTE_TIMEOUT
 
     def resolved_provider(self) -> str:
-        """The name records and the response cache use: embedded, openai or baseline."""
+        """The name records and the response cache use: embedded, openai or rules."""
         from summarizer.llm.registry import record_name, resolve
 
         return record_name(resolve(self))

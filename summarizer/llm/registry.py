@@ -4,12 +4,15 @@ Names are light strings (the CLI lists them for --help without importing any
 client library); each maps to a "module:factory" that builds it from a
 `ProviderConfig`. `auto` picks an endpoint when one is configured (options or
 environment), else the rules. Records and the response cache keep the names
-they have always used (`embedded`, `openai`, `baseline`), so recordings replay.
+recordings were made with (`embedded`, `openai`), so they replay; the rule
+extractor is `rules` everywhere (records with `baseline`, its old name, load
+as `rules`: `core.records.LEGACY_PROVIDERS`).
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 from typing import Any
@@ -20,7 +23,7 @@ PROVIDERS: dict[str, str] = {
     "openai": "summarizer.llm.providers:build_openai",
 }
 ALIASES: dict[str, str] = {"baseline": "rules", "embedded": "local"}
-RECORD_NAMES: dict[str, str] = {"rules": "baseline", "local": "embedded", "openai": "openai"}
+RECORD_NAMES: dict[str, str] = {"rules": "rules", "local": "embedded", "openai": "openai"}
 AUTO = "auto"
 CHOICES: tuple[str, ...] = (AUTO, *PROVIDERS, *ALIASES)
 
@@ -44,10 +47,14 @@ def record_name(name: str) -> str:
     return RECORD_NAMES.get(name, name)
 
 
-def build(config: Any) -> Any:
+def build(config: Any, say: bool = True) -> Any:
+    """The provider a config names; `say`: announce it on stderr (the CLI), else log it (the library)."""
     module, factory = PROVIDERS[resolve(config)].split(":")
     provider = getattr(importlib.import_module(module), factory)(config)
-    announce(provider, replay=config.replay)
+    if say:
+        announce(provider, replay=config.replay)
+    else:
+        logging.getLogger("summarizer").info("provider %s, model %s", provider.name, provider.model)
     return provider
 
 

@@ -1,4 +1,4 @@
-"""The `baseline` provider: deterministic rules over a spaCy parse, no generative model.
+"""The `rules` provider: deterministic rules over a spaCy parse, no generative model.
 
 What it does: parses the shared sentences (`summarizer.text.segment`) with en_core_web_sm
 (`rules.nlp`); finds actors from named entities and the gazetteer (`rules.actors`);
@@ -159,10 +159,10 @@ def _most_telling(items: list[Item], field_name: str) -> list[Item]:
     return [{k: v for k, v in items[i].items() if k != "_weak"} for i in sorted(rank[:MAX_ITEMS])]
 
 
-class BaselineProvider:
+class RulesProvider:
     """Rule-based drafts citing sentence ids; `extract` grounds them exactly like model output."""
 
-    name = "baseline"
+    name = "rules"
     prompted = False  # reads a call's sentences, never its prompts
     loads_on_first_call = True  # spaCy's parser loads lazily, on the first article (rules/nlp.py)
     model = "rules-v4"

@@ -130,17 +130,22 @@ def read_article(path: str | Path) -> Article:
         except OSError as exc:  # a path too long, a folder we may not enter, a disk error: this file's problem
             raise os_problem(p, exc) from None
         source, stem = shown(p), shown(p.stem)
-    text, front = split_front_matter(decode(data, source), source)
+    article = article_from_text(decode(data, source), source, stem)
+    if str(path) != "-":
+        article.meta = _apply_sidecar(Path(path), article.meta)
+    if article.meta.date is None and (found := _FILE_DATE.search(stem)):
+        article.meta = article.meta.model_copy(update={"date": "-".join(found.groups())})
+    return article
+
+
+def article_from_text(raw: str, source: str, ident: str) -> Article:
+    """An article from its text as a file would hold it: front matter read and removed, HTML made visible text."""
+    text, front = split_front_matter(raw, source)
     if _is_html(text) or source.lower().endswith((".html", ".htm")):
         from summarizer.text.html import html_to_text
 
         text = html_to_text(text, source)
-    meta = guess_meta(text).model_copy(update=front)
-    if str(path) != "-":
-        meta = _apply_sidecar(Path(path), meta)
-    if meta.date is None and (found := _FILE_DATE.search(stem)):
-        meta = meta.model_copy(update={"date": "-".join(found.groups())})
-    return Article(id=stem, source=source, text=text, meta=meta)
+    return Article(id=ident, source=source, text=text, meta=guess_meta(text).model_copy(update=front))
 
 
 _FILE_DATE = re.compile(r"(?<!\d)(20\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")

@@ -1,0 +1,6 @@
+"""`python -m summarizer ...` is `summarize ...`."""
+
+from summarizer.cli import main
+
+if __name__ == "__main__":
+    main()
