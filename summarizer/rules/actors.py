@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.entities.gazetteer import Actor, find_places, lookup
+from summarizer.entities.gazetteer import Actor, find_cities, find_places, lookup
 from summarizer.rules import lexicon as lex
+from summarizer.rules.roles import role_of
 from summarizer.text.segment import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,19 +99,30 @@ def _strip_possessive(text: str) -> str:
 
 
 class ActorFinder:
-    """The mentions of every sentence of one chunk, with surnames linked to full names."""
+    """The mentions of every sentence of one chunk, with surnames linked to full names; `known` carries
+    the full names an earlier chunk of the same article introduced (surname -> full name)."""
 
-    def __init__(self, sentences: list[Sentence], docs: list["Doc"]) -> None:
+    def __init__(self, sentences: list[Sentence], docs: list["Doc"], known: dict[str, str] | None = None) -> None:
         self.outlets = outlets(sentences)
-        self.full: dict[str, str] = {}  # surname -> full name
+        self.full: dict[str, str] = dict(known or {})  # surname (or the given name of "X bin Y") -> full name
+        self.persons: set[str] = set()  # every name the tagger calls a person somewhere in the chunk
+        self.acronyms: dict[str, str] = {}  # "Rapid Support Forces (RSF)": RSF -> the expansion
         for doc in docs:
             for ent in doc.ents:
                 name = _strip_possessive(ent.text)
+                if ent.label_ == "PERSON":
+                    self.persons.add(name)
                 if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
                     self.full.setdefault(name.split()[-1], name)
+                    if len(name.split()) >= 3 and name.split()[1].lower() in _PATRONYMIC:
+                        self.full.setdefault(name.split()[0], name)  # "Sheikh Mohammed" for "Mohammed bin X"
+            for m in _ACRONYM.finditer(doc.text):
+                if "".join(w[0] for w in m.group(1).split() if w[0].isupper() and w != "The") == m.group(2).rstrip("s"):
+                    self.acronyms.setdefault(m.group(2), m.group(1).removeprefix("the ").removeprefix("The "))
         self.mentions: dict[int, list[Mention]] = {}
         for sentence, doc in zip(sentences, docs):
             self.mentions[sentence.id] = [] if is_metadata(sentence.text) else self._mentions(doc)
+        _join_variants(self.mentions)
 
     def _mentions(self, doc: "Doc") -> list[Mention]:
         text = doc.text
@@ -123,8 +135,10 @@ class ActorFinder:
             if span is not None:
                 found.append(Mention(hit.start, hit.end, hit.surface, hit.actor, span.start, span.end - 1,
                                      demonym=hit.demonym))
+        places = find_cities(text)  # §1: places used as places are no actors
         for ent in doc.ents:
-            if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found):
+            if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found) \
+                    or any(s < ent.end_char and ent.start_char < e for s, e in places):
                 continue
             mention = self._entity(doc, ent)
             if mention is not None:
@@ -140,7 +154,17 @@ class ActorFinder:
     def _entity(self, doc: "Doc", ent: "Doc") -> Mention | None:  # ent is a Span
         name = _strip_possessive(ent.text.strip())
         tokens = [t for t in ent if t.text not in ("'s", "’s")]
-        if ent.label_ == "PERSON" or name in self.full or _titled_name(doc, ent):  # tagger took it for an ORG
+        if name.split()[0] in lex.VESSEL_PREFIXES:
+            return None  # a ship is a place where things happen, not an actor
+        before = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
+        if name in self.acronyms or ent.label_ == "PERSON" and (before in lex.ORGANISATION_NOUNS or (
+                before == "the" and name.endswith("s"))):  # "the state company X", "the Houthis": not a person
+            full = self.acronyms.get(name, name)
+            if _state_office(full.lower().split()):
+                return None
+            return Mention(ent.start_char, ent.start_char + len(name), name, Actor(full, "organization"),
+                           ent.start, ent.end - 1)
+        if ent.label_ == "PERSON" or name in self.full or name in self.persons or _titled_name(doc, ent):  # tagger took it for an ORG
             while tokens and tokens[0].text.lower() in lex.TITLE_WORDS:
                 tokens.pop(0)  # "President Trump" tagged as one PERSON
             if not tokens:
@@ -154,6 +178,7 @@ class ActorFinder:
             return Mention(first.idx, first.idx + len(name), name, Actor(full, "person", country), first.i, last.i,
                            role, role is not None)
         if ent.label_ in ("ORG", "NORP", "FAC"):
+            name = re.sub(r"^the\s+", "", name, flags=re.I)
             if name in _SEATS:
                 state = lookup(_SEATS[name])
                 return Mention(ent.start_char, ent.start_char + len(name), name, state, ent.start, ent.end - 1) \
@@ -165,10 +190,15 @@ class ActorFinder:
             if _names_a_document(name):
                 return None  # §1: an agreement, resolution or law is not an actor ("the Agreement does not ask")
             name = re.sub(r"^the\s+", "", name, flags=re.I)
+            words = name.lower().split()
+            if len(words) == 1 and words[0] in lex.PORTFOLIOS:
+                return None  # "Defence" cut from "Ministry of Defence" or a title: a portfolio, not a body
             state = _state_near(doc, ent.start)
-            if state is not None and name.split()[-1].lower() in lex.STATE_VOICES | {"ministry"}:
+            if state is not None and words[-1] in lex.STATE_VOICES | {"ministry"} and set(words) <= _OFFICE_WORDS:
                 # §1: a state's own office speaks for the state
                 return Mention(ent.start_char, ent.end_char, name, state, ent.start, ent.end - 1)
+            if _state_office(words):
+                return None  # §1 (1.2): a ministry, cabinet or command is its state, never a participant of its own
             return Mention(ent.end_char - len(name), ent.end_char, name,
                            Actor(name, "organization", state.country if state else None), ent.start, ent.end - 1)
         return None
@@ -182,7 +212,33 @@ convention protocol annex memorandum plan roadmap framework law act constitution
 
 def _names_a_document(name: str) -> bool:
     head = re.split(r"\s+(?:on|of|for|to|between|with)\s+", name, maxsplit=1)[0].split()
-    return bool(head) and head[-1].lower() in _DOCUMENTS
+    return bool(head) and head[-1].lower() in _DOCUMENTS or name.upper() == name and name.lower() in lex.TREATY_ACRONYMS
+
+
+def _state_office(words: list[str]) -> bool:
+    """A body of a state's executive named without its state ("the Foreign Ministry", "Ministry of Foreign
+    Affairs", "the National Security Council", "Joint Chiefs of Staff"): codebook §1 (1.2) offices."""
+    return words[0] in lex.STATE_OFFICES or words[-1] in lex.STATE_OFFICES or (
+        words[0] == "national" and words[-1] == "council")
+
+
+# Words of the generic name of a state body ("Armed Forces", "Ministry of Foreign Affairs"); a name with any
+# other word is a body's own name ("Rapid Support Forces"), an organisation even with a state before it.
+_OFFICE_WORDS = lex.STATE_VOICES | lex.STATE_OFFICES | lex.PORTFOLIOS | frozenset(
+    "of the and for armed joint chiefs general supreme national federal foreign ministry defence defense".split())
+# "X bin Y", "X ibn Y": the given name is the short form ("Sheikh Mohammed").
+_PATRONYMIC = frozenset("bin ibn bint ben".split())
+# "the Rapid Support Forces (RSF)": an expansion and its acronym in parentheses.
+_ACRONYM = re.compile(r"\b((?:[Tt]he )?[A-Z][\w'’-]*(?: (?:of |and |for |the )*[A-Z][\w'’-]*)+) \(([A-Z]{2,8}s?)\)")
+
+
+def _join_variants(mentions: dict[int, list[Mention]]) -> None:
+    """One actor per name: "Houthi" and "Houthis", an acronym and its expansion, are one organisation."""
+    names = {m.actor.name for ms in mentions.values() for m in ms if m.actor.kind == "organization"}
+    for ms in mentions.values():
+        for m in ms:
+            if m.actor.kind == "organization" and m.actor.name + "s" in names:
+                m.actor = Actor(m.actor.name + "s", "organization", m.actor.country)
 
 
 def _titled_name(doc: "Doc", ent: "Doc") -> bool:
@@ -197,51 +253,6 @@ def _state_near(doc: "Doc", start: int) -> Actor | None:
     window = doc[max(0, start - 4):start].text
     hits = [h for h in find_places(window) if h.actor.kind == "state"]
     return hits[-1].actor if hits else None
-
-
-def role_of(doc: "Doc", first: int, last: int) -> tuple[str | None, str | None]:
-    """(role, ISO3) from the noun phrase around a name: titles before it, or an apposition after it."""
-    role = _title_before(doc, first) or _apposition(doc, last)
-    if role is None:
-        return None, None
-    places = [h for h in find_places(role) if h.actor.kind == "state"]
-    country = places[0].actor.country if places else None
-    if places and places[0].start == 0 and places[0].demonym:  # "Iranian President" -> "President"
-        role = role[places[0].end:].strip() or role
-    return role[:100], country
-
-
-def _title_before(doc: "Doc", first: int) -> str | None:
-    """The run of title words, countries and 'of/to/for the' linking them, right before the name."""
-    i = first - 1
-    while i >= 0:
-        tok = doc[i]
-        word = tok.text.lower()
-        if word in lex.TITLE_WORDS or word in lex.PERSON_ROLES or tok.ent_type_ in ("GPE", "NORP", "ORG") \
-                or (word in ("of", "to", "for", "the", "'s", "’s", "-") and i > 0 and i < first - 1):
-            i -= 1
-            continue
-        break
-    start = i + 1
-    while start < first and doc[start].text.lower() in ("of", "to", "for", "the", "'s", "’s", "-"):
-        start += 1
-    words = [t.text.lower() for t in doc[start:first]]
-    if not any(w in lex.TITLE_WORDS or w in lex.PERSON_ROLES for w in words):
-        return None
-    return doc[start:first].text.strip()
-
-
-def _apposition(doc: "Doc", last: int) -> str | None:
-    """"X, the country's foreign minister, said": the appositive noun phrase when it names an office."""
-    head = doc[last]
-    for child in head.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in lex.PERSON_ROLES:
-            left = child.left_edge.i
-            while left <= child.i and doc[left].dep_ in ("det", "punct"):
-                left += 1
-            right = max((t.i for t in child.subtree if t.dep_ != "punct" and t.dep_ != "relcl"), default=child.i)
-            return doc[left:right + 1].text
-    return None
 
 
 def mention_at(mentions: list[Mention], token: "Token") -> Mention | None:

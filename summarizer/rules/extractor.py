@@ -50,20 +50,21 @@ class Analysis:
     mentions: dict[int, list[Mention]]
     docs: dict[int, "Doc"]
     speeches: dict[int, list[Speech]] = field(default_factory=dict)
-    countries: dict[str, str] = field(default_factory=dict)  # person -> ISO3 from the state last speaking
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name, for the next chunk
     items: dict[str, list[Item]] = field(default_factory=lambda: {f: [] for f in FIELDS.values()})
 
 
 @lru_cache(maxsize=16)
-def analyse(sentences: tuple[Sentence, ...]) -> Analysis:
+def analyse(sentences: tuple[Sentence, ...], known: tuple[tuple[str, str], ...] = ()) -> Analysis:
+    """`known`: the surnames and full names an earlier chunk of the same article introduced."""
     docs = nlp.parse(s.text for s in sentences)
-    finder = ActorFinder(list(sentences), docs)
-    analysis = Analysis(list(sentences), finder.mentions, {s.id: d for s, d in zip(sentences, docs)})
+    finder = ActorFinder(list(sentences), docs, dict(known))
+    analysis = Analysis(list(sentences), finder.mentions, {s.id: d for s, d in zip(sentences, docs)},
+                        full_names=finder.full)
     article = "\n".join(s.text for s in sentences)
     tracker = SpeakerTracker()
     for sentence, doc in zip(sentences, docs):
         mentions = finder.mentions[sentence.id]
-        _discourse_country(analysis, mentions, tracker)
         found = tracker.speeches(doc, mentions)
         analysis.speeches[sentence.id] = found
 
@@ -74,19 +75,6 @@ def analyse(sentences: tuple[Sentence, ...]) -> Analysis:
         analysis.items["conditions"] += conditions(doc, sentence.id, found, resolve, article)
         analysis.items["red_lines"] += red_lines(doc, sentence.id, found, resolve, article)
     return analysis
-
-
-def _discourse_country(analysis: Analysis, mentions: list[Mention], tracker: SpeakerTracker) -> None:
-    """A person with no country in their own phrase belongs to a state named in the same sentence
-    before them, else to the state that spoke last (§1 `country`: the state the actor belongs to)."""
-    for m in mentions:
-        if m.actor.kind != "person" or m.actor.country or m.actor.name in analysis.countries:
-            continue
-        before = [x for x in mentions if x.actor.kind == "state" and x.end <= m.start and not x.demonym]
-        group = tracker.last_group[0] if tracker.last_group else None
-        state = before[0].actor if before else group if group is not None and group.kind == "state" else None
-        if state is not None and state.country:
-            analysis.countries[m.actor.name] = state.country
 
 
 def _active(doc: "Doc", m: Mention) -> bool:
@@ -115,7 +103,7 @@ def participants(analysis: Analysis) -> list[Item]:
             e = entries.setdefault(m.actor.name, {"name": m.actor.name, "kind": m.actor.kind, "country": None,
                                                   "role": None, "aliases": [], "sentences": [], "score": 0,
                                                   "first": sentence.id, "active": False})
-            e["country"] = e["country"] or m.actor.country or analysis.countries.get(m.actor.name)
+            e["country"] = e["country"] or m.actor.country
             e["role"] = e["role"] or m.role
             e["active"] = e["active"] or _active(doc, m) or m.actor.name in holders
             e["score"] += 1 + 3 * (m.actor.name in holders) + (m.titled is True)
@@ -165,14 +153,24 @@ class BaselineProvider:
     name = "baseline"
     prompted = False  # reads a call's sentences, never its prompts
     loads_on_first_call = True  # spaCy's parser loads lazily, on the first article (rules/nlp.py)
-    model = "rules-v4"
+    model = "rules-v5"
+
+    def __init__(self) -> None:
+        # Full names met in a chunk, for the next chunk of the same article: keyed by the article's title and
+        # outlet and the first sentence id the next chunk will have (chunks of one article come in order).
+        self._names: dict[tuple[Any, ...], tuple[tuple[str, str], ...]] = {}
 
     def draft(self, prompt_name: str, sentences: list[Sentence], meta: ArticleMeta) -> BaseModel:
         n = max((s.id for s in sentences), default=1)
         model = draft_model(prompt_name, n)
         if prompt_name == "summary":
             return model.model_validate(self._summary(sentences, meta))
-        analysis = analyse(tuple(sentences))
+        first = sentences[0].id if sentences else 1
+        known = self._names.get((meta.title, meta.outlet, first), ()) if first > 1 else ()
+        analysis = analyse(tuple(sentences), known)
+        if len(self._names) > 256:
+            self._names.pop(next(iter(self._names)))
+        self._names[(meta.title, meta.outlet, n + 1)] = tuple(sorted(analysis.full_names.items()))
         if prompt_name == "participants":
             return model.model_validate({"participants": participants(analysis)})
         field_name = FIELDS[prompt_name]

@@ -196,8 +196,26 @@ secretary-general director-general undersecretary assistant lieutenant major cap
 # only as sources" are never participants).
 MEDIA_HEADS = _words("""
 tv television radio news press times post journal tribune herald gazette broadcasting network
-channel wire daily agency newspaper outlet media magazine reuters afp ap xinhua tass
+channel wire daily agency newspaper outlet media magazine reuters afp ap xinhua tass kcna yonhap irna isna
+tasnim fars mehr wafa sana ani pti anadolu ria interfax bernama antara kyodo nhk bbc cnn bloomberg axios politico
 """)
 MEDIA_NOUNS = _words("""
 media newspaper broadcaster outlet agency channel television radio report reports daily tabloid
 """)
+# Heads of the generic names of a state's executive bodies (codebook §1 1.2: ministries, departments,
+# the presidency, cabinets, embassies, the command of the armed forces speak for the state).
+STATE_OFFICES = _words("ministry department presidency cabinet embassy office administration government staff "
+                       "chancellery secretariat")
+# Portfolios of ministries and titles: cut out of "Ministry of Defence" or "Trade Secretary", no body.
+PORTFOLIOS = _words("""
+defence defense energy commerce trade state government parliament association finance interior treasury
+justice health economy agriculture foreign affairs security intelligence education transport labour labor
+environment culture immigration homeland development industry information
+""")
+# Prefixes of ships' names ("BRP X", "USS X", "HMS X"): vessels are no actors.
+VESSEL_PREFIXES = frozenset("BRP USS HMS INS HMAS HMCS MV MT RFS CNS ROKS JS FS TCG KRI".split())
+# Nouns that say a following name is an organisation ("the state company X", "the militia X").
+ORGANISATION_NOUNS = _words("company firm corporation operator group party militia movement agency giant "
+                            "producer supplier carrier bank fund broadcaster")
+# Acronyms of treaties: documents, never actors (§1).
+TREATY_ACRONYMS = _words("npt jcpoa ctbt start tpnw unclos inf cfe")
