@@ -98,8 +98,17 @@ def _normalised() -> dict[str, Actor]:
     return table
 
 
+# Heads of names that a place name starts ("the Minsk Group", "the Congo River Alliance"): the name is
+# another actor's, not the state's.
+_NAME_HEAD = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?(?:Group|Alliance|Format|Process|Forum|Initiative|Front|Movement|Party|"
+                        r"Summit|Declaration|Accords?|Agreement|Protocol|Times|Post|News|Daily|Club|Conference)\b")
+
+
 def _inside_longer_name(text: str, start: int, form: str, actor: Actor) -> bool:
-    """Part of a longer capitalised name: 'Security Council' in 'Regional Security Council' is not the UN's."""
+    """Part of a longer capitalised name: 'Security Council' in 'Regional Security Council' is not the UN's,
+    'Minsk' in 'the Minsk Group' is not Belarus."""
+    if actor.kind == "state" and _NAME_HEAD.match(text, start + len(form)):
+        return True
     if actor.kind == "state" or " " not in form:
         return False
     before = re.search(r"([A-Z][\w’'-]*)\s+$", text[:start])

@@ -108,21 +108,41 @@ class ActorFinder:
         self.persons: set[str] = set()  # every name the tagger calls a person somewhere in the chunk
         self.acronyms: dict[str, str] = {}  # "Rapid Support Forces (RSF)": RSF -> the expansion
         for doc in docs:
+            places = find_cities(doc.text)
             for ent in doc.ents:
                 name = _strip_possessive(ent.text)
+                if any(s < ent.end_char and ent.start_char < e for s, e in places):
+                    continue
                 if ent.label_ == "PERSON":
                     self.persons.add(name)
                 if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
-                    self.full.setdefault(name.split()[-1], name)
-                    if len(name.split()) >= 3 and name.split()[1].lower() in _PATRONYMIC:
-                        self.full.setdefault(name.split()[0], name)  # "Sheikh Mohammed" for "Mohammed bin X"
+                    self._learn(name)
             for m in _ACRONYM.finditer(doc.text):
-                if "".join(w[0] for w in m.group(1).split() if w[0].isupper() and w != "The") == m.group(2).rstrip("s"):
-                    self.acronyms.setdefault(m.group(2), m.group(1).removeprefix("the ").removeprefix("The "))
+                words = [w for w in m.group(1).split() if w[0].isupper() and w != "The"]
+                for k in range(len(words)):  # "South Korea's Joint Chiefs of Staff (JCS)": a suffix expands it
+                    if "".join(w[0] for w in words[k:]) == m.group(2).rstrip("s"):
+                        start = m.group(1).index(words[k])
+                        self.acronyms.setdefault(m.group(2), m.group(1)[start:])
+                        break
         self.mentions: dict[int, list[Mention]] = {}
         for sentence, doc in zip(sentences, docs):
             self.mentions[sentence.id] = [] if is_metadata(sentence.text) else self._mentions(doc)
         _join_variants(self.mentions)
+
+    def _learn(self, name: str) -> None:
+        """Short forms of a full name: the surname; the given name of "X bin Y"; the family name of a
+        short-surname-first name ("Xi Jinping", "Lai Ching-te"); and a shorter tail of a longer name."""
+        words = name.split()
+        self.full.setdefault(words[-1], name)
+        self.full.setdefault(words[-1].lower(), name)
+        if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
+            self.full.setdefault(words[0], name)  # "Sheikh Mohammed" for "Mohammed bin X"
+        if len(words) == 2 and (len(words[0]) <= 4 or "-" in words[1]) and words[0][:1].isupper():
+            self.full.setdefault(words[0], name)
+        for k in range(1, len(words) - 1):
+            tail = " ".join(words[k:])
+            if len(self.full.get(tail, tail)) < len(name):
+                self.full[tail] = name
 
     def _mentions(self, doc: "Doc") -> list[Mention]:
         text = doc.text
@@ -173,7 +193,9 @@ class ActorFinder:
             name = _strip_possessive(doc.text[first.idx:last.idx + len(last.text)])
             if not name[:1].isupper() or is_media(name, self.outlets):
                 return None
-            full = self.full.get(name, name) if len(name.split()) == 1 else name
+            if len(tokens) == 1 and name not in self.full and _locative(first):
+                return None  # "talks at X", "fighting near X": a place the tagger took for a person
+            full = self.full.get(name) or self.full.get(name.lower()) or name
             role, country = role_of(doc, first.i, last.i)
             return Mention(first.idx, first.idx + len(name), name, Actor(full, "person", country), first.i, last.i,
                            role, role is not None)
@@ -219,7 +241,11 @@ def _state_office(words: list[str]) -> bool:
     """A body of a state's executive named without its state ("the Foreign Ministry", "Ministry of Foreign
     Affairs", "the National Security Council", "Joint Chiefs of Staff"): codebook §1 (1.2) offices."""
     return words[0] in lex.STATE_OFFICES or words[-1] in lex.STATE_OFFICES or (
-        words[0] == "national" and words[-1] == "council")
+        "national" in words and words[-1] == "council")
+
+
+def _locative(tok: "Token") -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside", "inside", "around", "across")
 
 
 # Words of the generic name of a state body ("Armed Forces", "Ministry of Foreign Affairs"); a name with any

@@ -77,8 +77,9 @@ def analyse(sentences: tuple[Sentence, ...], known: tuple[tuple[str, str], ...] 
     return analysis
 
 
-def _active(doc: "Doc", m: Mention) -> bool:
-    """The mention's phrase is a subject, object, agent or target, or names the state of one."""
+def _active(doc: "Doc", m: Mention, mentions: list[Mention]) -> bool:
+    """The mention's phrase is a subject, object, agent or target, or names the state of one; a state
+    named only inside a named person's title ("Chinese President Xi") is passive (§1)."""
     span = range(m.first, m.last + 1)
     head = next((doc[i] for i in span if doc[i].head.i not in span or doc[i].head.i == i), doc[m.last])
     for _ in range(3):
@@ -88,6 +89,9 @@ def _active(doc: "Doc", m: Mention) -> bool:
             return True
         if head.dep_ in ("poss", "amod", "compound", "conj"):
             head = head.head
+            if head.dep_ != "conj" and any(p.actor.kind == "person" and p.first <= head.i <= p.last
+                                           for p in mentions if p is not m):
+                return False
             continue
         return False
     return False
@@ -105,7 +109,7 @@ def participants(analysis: Analysis) -> list[Item]:
                                                   "first": sentence.id, "active": False})
             e["country"] = e["country"] or m.actor.country
             e["role"] = e["role"] or m.role
-            e["active"] = e["active"] or _active(doc, m) or m.actor.name in holders
+            e["active"] = e["active"] or _active(doc, m, analysis.mentions[sentence.id]) or m.actor.name in holders
             e["score"] += 1 + 3 * (m.actor.name in holders) + (m.titled is True)
             if sentence.id not in e["sentences"]:
                 e["sentences"].append(sentence.id)

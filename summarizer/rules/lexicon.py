@@ -219,3 +219,6 @@ ORGANISATION_NOUNS = _words("company firm corporation operator group party milit
                             "producer supplier carrier bank fund broadcaster")
 # Acronyms of treaties: documents, never actors (§1).
 TREATY_ACRONYMS = _words("npt jcpoa ctbt start tpnw unclos inf cfe")
+# Backing of armed actors (§0/§3: "X backs the militias" is conduct, not an attitude): verbs and objects.
+BACKING = _words("support back arm fund finance sponsor train equip supply")
+ARMED_GROUPS = _words("group militia rebel insurgent terrorist fighter proxy faction gang mercenary jihadist")

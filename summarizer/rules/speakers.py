@@ -157,7 +157,7 @@ class SpeakerTracker:
             root = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
             inner = {t.i for t in root.subtree} if root is not None else set()
             return Speech([SOURCE], verb, root, 0, 0, "", {t.i for t in verb.subtree} - inner)
-        if not holders:
+        if not holders or not reporting and _conduct(verb):
             return None
         complement = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
         aside = parenthetical_content(doc, verb) if reporting and complement is None else None
@@ -256,6 +256,13 @@ _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian anal
 # Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
 # not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
 _GROUPS = frozenset("official diplomat source side".split())
+
+
+def _conduct(verb: "Token") -> bool:
+    """"X supports these groups", "X arms the militias": backing armed actors is conduct the article
+    ascribes, not an attitude to a topic (§3: an accusation of conduct is the outlet's, no stance)."""
+    return verb.lemma_.lower() in lex.BACKING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.ARMED_GROUPS for c in verb.children)
 
 
 def _state_inside(tok: "Token", mentions: list[Mention]) -> bool:
