@@ -233,4 +233,4 @@ Gaza City;Khan Younis;Jenin;Nablus;Hebron;Ashkelon;Eilat;Erbil;Kirkuk;Najaf;Karb
 Bab el-Mandeb;Red Sea;Black Sea;Baltic Sea;South China Sea;East China Sea;Persian Gulf;Gulf of Aden;
 Mediterranean;Arctic;Svalbard;Pituffik;Thule;Faroe Islands;Essequibo;Guayana Esequiba;Maracaibo;Caribbean;
 Anchorage;Helsinki-Vantaa;Geneva;Istanbul;Alaska;Hawaii;Guam;Florida;Texas;California;Palm Beach;Balkans;
-Caucasus;Horn of Africa;Middle East;West Asia;Central Asia;Southeast Asia;Indo-Pacific;Latin America"""
+Caucasus;Horn of Africa;Middle East;Central Asia;Southeast Asia;Indo-Pacific;Latin America"""

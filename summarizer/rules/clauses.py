@@ -198,3 +198,21 @@ def obligation(verb: "Token") -> "Token | None":
         x = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
         return x
     return None
+
+
+def clause_subject(verb: "Token") -> "Token | None":
+    """The subject of a clause, also where the parser made it the object of the reporting verb before it
+    ("warned any attack would ignite a war": "attack" parsed as the object of "warned")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None or verb.dep_ != "ccomp":
+        return subj
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def red_line_side(cop: "Token") -> "Token | None":
+    """"X is our red line" / "our red line is X": the side of the copula that is not the red line."""
+    if cop.lemma_ != "be":
+        return None
+    sides = [c for c in cop.children if c.dep_ in ("nsubj", "attr")]
+    line = next((c for c in sides if c.lower_ == "line" and any(d.lower_ == "red" for d in c.children)), None)
+    return next((c for c in sides if c.i != line.i), None) if line is not None else None

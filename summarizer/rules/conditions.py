@@ -129,10 +129,15 @@ def _found(doc: "Doc") -> list[Cand]:
                 found.append(hit)
         elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
             found.append((aux, tok.head, _clause_tokens(tok, aux), "if"))  # "Should X agree, we will talk"
-        elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark"):
+        elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark", "acl"):
             clause = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "pobj", "pcomp")), None)
+            if clause is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that":
+                clause = doc[tok.i + 1].head  # "provided that X" with X parsed as a complement of the main verb
+            # "would observe a ceasefire provided that X": the parse may hang it on the object noun
+            main = tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
+                (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head)
             if clause is not None:
-                found.append((tok, tok.head, _clause_tokens(clause, None), "strong"))
+                found.append((tok, main, _clause_tokens(clause, None), "strong"))
         elif low in ("until", "till") and tok.dep_ == "prep":
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:

@@ -36,6 +36,7 @@ AGAINST_VERBS = _words("""
 reject oppose condemn deny criticize criticise denounce refuse dismiss accuse blame veto boycott
 resist block protest decry object slam warn suspend halt freeze abandon quit violate breach threaten
 condemn downplay question doubt dispute challenge fear regret lament undermine attack withdraw cancel
+contradict belie refute rebut disprove discredit debunk
 """)
 # Phrasal verbs (lemma + particle) with their polarity: "rule out", "walk away", "play down", "pull out".
 PHRASAL_AGAINST = frozenset({("rule", "out"), ("walk", "away"), ("play", "down"), ("pull", "out"),
@@ -197,7 +198,7 @@ secretary-general director-general undersecretary assistant lieutenant major cap
 MEDIA_HEADS = _words("""
 tv television radio news press times post journal tribune herald gazette broadcasting network
 channel wire daily agency newspaper outlet media magazine reuters afp ap xinhua tass kcna yonhap irna isna
-tasnim fars mehr wafa sana ani pti anadolu ria interfax bernama antara kyodo nhk bbc cnn bloomberg axios politico
+tasnim fars mehr wafa sana ani pti ria interfax bernama antara kyodo nhk bbc cnn bloomberg axios politico
 """)
 MEDIA_NOUNS = _words("""
 media newspaper broadcaster outlet agency channel television radio report reports daily tabloid

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import noun_phrase, red_line_side, text_of, verb_phrase
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, phrasal, subject_of
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import MODALS as _MODALS
@@ -55,6 +55,8 @@ def _modal_negation(verb: "Token") -> bool:
 
 def _conditional_inability(verb: "Token") -> bool:
     """ "cannot X without Y": an inability tied to a cost, an assessment rather than a categorical refusal."""
+    if verb.lemma_.lower() in lex.CONCESSION:
+        return False  # "we cannot accept promises without controls": §5 "cannot accept" is a refusal cue
     return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in verb.children) and any(
         c.dep_ == "prep" and c.lower_ == "without" for c in verb.children)
 
@@ -65,7 +67,7 @@ def negated_future(tok: "Token") -> bool:
 
 def _table_idiom(doc: "Doc", tok: "Token") -> list[Found]:
     """ "X is off the table", "not on the table/agenda", "not up for negotiation", "out of the question"."""
-    if tok.dep_ not in ("prep", "prt") or tok.lower_ not in ("off", "on", "up", "out"):
+    if tok.dep_ not in ("prep", "prt", "acomp") or tok.lower_ not in ("off", "on", "up", "out"):
         return []
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if tok.lower_ == "off" and tok.head.lemma_ != "be" and obj is not None and obj.lemma_.lower() in lex.TABLE_NOUNS:
@@ -191,7 +193,8 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
     items: list[Item] = []
     seen: set[int | str] = set()
     for anchor, line, kind, consequence, agentive in triggers(doc) + _refusals(doc):
-        if len(line.split()) < 2 or anchor.i in seen or line in seen:
+        explicit = red_line_side(anchor) is not None  # "enrichment is our red line": one word is enough
+        if len(line.split()) < 2 and not explicit or anchor.i in seen or line in seen:
             continue
         holders = holders_of(anchor, speeches)
         subj = subject_of(anchor) if agentive else None

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from summarizer.extract.grounding import NEGATIONS, content_stems
-from summarizer.rules.polarity import reported_event, stance_reading
+from summarizer.rules.polarity import act_polarity, reported_event, stance_reading
 from summarizer.rules.speakers import Speech, holder_name
 from summarizer.rules.topics import stance_topic
 
@@ -61,6 +61,8 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
         if not topic:
             continue
+        if how == "attitude" and word is not None and word.pos_ == "VERB" and topic.lower().startswith(word.lower_):
+            polarity = act_polarity(word, root)  # the topic is the attitude verb's own act, not its object
         content = " ".join(text[speech.start:speech.end].split())
         if _negation_outside(text, speech):  # the position must not drop a negation its sentence states
             content = " ".join(text.split())

