@@ -18,9 +18,10 @@ def one(text: str) -> dict[str, Any]:
     return stance
 
 
-def test_never_on_the_attitude_verb_is_against_the_act_it_names() -> None:
+def test_never_on_a_phrasal_verb_of_leaving_is_favor_what_is_not_left() -> None:
+    # the topic is the table, not "walked away": never walking away from it is favor it
     stance = one("Foreign Minister Ann Lind said Ruritania has never walked away from the table.\n")
-    assert stance["topic"].startswith("walked away") and stance["polarity"] == "against"
+    assert stance["topic"] == "the table" and stance["polarity"] == "favor"
 
 
 def test_a_contradicting_verb_is_against_its_object() -> None:

@@ -133,6 +133,9 @@ class ActorFinder:
         """Short forms of a full name: the surname; the given name of "X bin Y"; the family name of a
         short-surname-first name ("Xi Jinping", "Lai Ching-te"); and a shorter tail of a longer name."""
         words = name.split()
+        while len(words) > 2 and words[0].lower() in lex.TITLE_WORDS:
+            words = words[1:]  # "Spokesman Ivo Marek" tagged as one name
+        name = " ".join(words)
         self.full.setdefault(words[-1], name)
         self.full.setdefault(words[-1].lower(), name)
         if len(words) >= 3 and words[1].lower() in _PATRONYMIC:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.extract.grounding import NEGATIONS, content_stems
 from summarizer.rules.polarity import act_polarity, reported_event, stance_reading
 from summarizer.rules.speakers import Speech, holder_name
+from summarizer.rules.clauses import noun_phrase
 from summarizer.rules.topics import stance_topic
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,7 +63,13 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
         if not topic:
             continue
         if how == "attitude" and word is not None and word.pos_ == "VERB" and topic.lower().startswith(word.lower_):
-            polarity = act_polarity(word, root)  # the topic is the attitude verb's own act, not its object
+            # the topic came out as the attitude verb's own act: "never walked away from the table" is about
+            # the table (favor it); with no object to be about, the act itself (against it under "never")
+            obj = _object(word)
+            if obj is not None:
+                topic = noun_phrase(doc, obj)
+            else:
+                polarity = act_polarity(word, root)
         content = " ".join(text[speech.start:speech.end].split())
         if _negation_outside(text, speech):  # the position must not drop a negation its sentence states
             content = " ".join(text.split())
@@ -74,6 +81,14 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
                           "attribution": speech.attribution, "sentences": [sentence_id],
                           "weak": how in ("plain", "mention")})
     return items
+
+
+def _object(verb: "Token") -> "Token | None":
+    """The thing a (phrasal) verb acts on: its object, or the object of its first preposition."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep"), None) or next(  # "walked away from X"
+        (g for c in verb.children if c.dep_ in ("advmod", "prt") for g in c.children if g.dep_ == "prep"), None)
+    return obj or (next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None)
 
 
 def _content_root(speech: Speech) -> "Token":
