@@ -281,7 +281,9 @@ def _state_near(doc: "Doc", start: int) -> Actor | None:
     """The state a non-state actor is tied to in its own phrase: "Lebanon's X", "the Yemen-based X"."""
     window = doc[max(0, start - 4):start].text
     hits = [h for h in find_places(window) if h.actor.kind == "state"]
-    return hits[-1].actor if hits else None
+    tail = window[hits[-1].end:].strip() if hits else ""
+    # only right before the name, or through a possessive or "-based": not "Israel and Hamas"
+    return hits[-1].actor if hits and tail in ("", "'s", "’s", "-based", "- based", "the") else None
 
 
 def mention_at(mentions: list[Mention], token: "Token") -> Mention | None:

@@ -171,6 +171,19 @@ def _continuation(main: "Token") -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("continue", "keep") for c in [main, *main.children])
 
 
+# Measures that are lifted rather than ended ("the ban stays until X" conditions lifting the ban).
+_LIFTED = frozenset("ban sanction embargo suspension blockade siege restriction freeze closure measure".split())
+
+
+def _ended(doc: "Doc", main: "Token") -> str | None:
+    """The step a bounded continuation conditions, worded as the codebook's example: "ending the strikes",
+    "lifting the ban" (the continued subject, named), else None."""
+    subj = subject_of(main)
+    if not _continuation(main) or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return f"{'lifting' if subj.lemma_.lower() in _LIFTED else 'ending'} {noun_phrase(doc, subj, 8)}"
+
+
 def _denied(verb: "Token") -> bool:
     """The predicate is negated, on the verb or by a negative subject ("neither A nor B can", "no side can")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -215,6 +228,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         conditioned = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded") or _readiness(doc, main, exclude)
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
+        elif mode == "bounded" and refused is None and (ended := _ended(doc, main)) is not None:
+            conditioned = ended  # §4 1.2: "strikes will continue until X" conditions ending the strikes
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
                 drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))

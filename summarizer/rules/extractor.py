@@ -51,16 +51,21 @@ class Analysis:
     docs: dict[int, "Doc"]
     speeches: dict[int, list[Speech]] = field(default_factory=dict)
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name, for the next chunk
+    countries: dict[str, str] = field(default_factory=dict)  # person -> ISO3 their own phrase gave, any chunk
     items: dict[str, list[Item]] = field(default_factory=lambda: {f: [] for f in FIELDS.values()})
 
 
 @lru_cache(maxsize=16)
-def analyse(sentences: tuple[Sentence, ...], known: tuple[tuple[str, str], ...] = ()) -> Analysis:
-    """`known`: the surnames and full names an earlier chunk of the same article introduced."""
+def analyse(sentences: tuple[Sentence, ...], known: tuple[tuple[str, str], ...] = (),
+            countries: tuple[tuple[str, str], ...] = ()) -> Analysis:
+    """`known`, `countries`: the full names (by surname) and the people's countries, from their own
+    phrases, that earlier chunks of the same article introduced."""
     docs = nlp.parse(s.text for s in sentences)
     finder = ActorFinder(list(sentences), docs, dict(known))
+    own = {m.actor.name: m.actor.country for ms in finder.mentions.values() for m in ms
+           if m.actor.kind == "person" and m.actor.country}
     analysis = Analysis(list(sentences), finder.mentions, {s.id: d for s, d in zip(sentences, docs)},
-                        full_names=finder.full)
+                        full_names=finder.full, countries={**dict(countries), **own})
     article = "\n".join(s.text for s in sentences)
     tracker = SpeakerTracker()
     for sentence, doc in zip(sentences, docs):
@@ -107,7 +112,7 @@ def participants(analysis: Analysis) -> list[Item]:
             e = entries.setdefault(m.actor.name, {"name": m.actor.name, "kind": m.actor.kind, "country": None,
                                                   "role": None, "aliases": [], "sentences": [], "score": 0,
                                                   "first": sentence.id, "active": False})
-            e["country"] = e["country"] or m.actor.country
+            e["country"] = e["country"] or m.actor.country or analysis.countries.get(m.actor.name)
             e["role"] = e["role"] or m.role
             e["active"] = e["active"] or _active(doc, m, analysis.mentions[sentence.id]) or m.actor.name in holders
             e["score"] += 1 + 3 * (m.actor.name in holders) + (m.titled is True)
@@ -162,7 +167,7 @@ class BaselineProvider:
     def __init__(self) -> None:
         # Full names met in a chunk, for the next chunk of the same article: keyed by the article's title and
         # outlet and the first sentence id the next chunk will have (chunks of one article come in order).
-        self._names: dict[tuple[Any, ...], tuple[tuple[str, str], ...]] = {}
+        self._names: dict[tuple[Any, ...], tuple[tuple[tuple[str, str], ...], ...]] = {}
 
     def draft(self, prompt_name: str, sentences: list[Sentence], meta: ArticleMeta) -> BaseModel:
         n = max((s.id for s in sentences), default=1)
@@ -170,11 +175,12 @@ class BaselineProvider:
         if prompt_name == "summary":
             return model.model_validate(self._summary(sentences, meta))
         first = sentences[0].id if sentences else 1
-        known = self._names.get((meta.title, meta.outlet, first), ()) if first > 1 else ()
-        analysis = analyse(tuple(sentences), known)
+        known, countries = self._names.get((meta.title, meta.outlet, first), ((), ())) if first > 1 else ((), ())
+        analysis = analyse(tuple(sentences), known, countries)
         if len(self._names) > 256:
             self._names.pop(next(iter(self._names)))
-        self._names[(meta.title, meta.outlet, n + 1)] = tuple(sorted(analysis.full_names.items()))
+        self._names[(meta.title, meta.outlet, n + 1)] = (tuple(sorted(analysis.full_names.items())),
+                                                         tuple(sorted(analysis.countries.items())))
         if prompt_name == "participants":
             return model.model_validate({"participants": participants(analysis)})
         field_name = FIELDS[prompt_name]

@@ -223,3 +223,5 @@ TREATY_ACRONYMS = _words("npt jcpoa ctbt start tpnw unclos inf cfe")
 # Backing of armed actors (§0/§3: "X backs the militias" is conduct, not an attitude): verbs and objects.
 BACKING = _words("support back arm fund finance sponsor train equip supply")
 ARMED_GROUPS = _words("group militia rebel insurgent terrorist fighter proxy faction gang mercenary jihadist")
+# Adjectives of certainty that state a position with a that-clause ("we are clear that", "is convinced that").
+CERTAINTY = _words("clear convinced confident certain sure adamant firm determined persuaded")

@@ -213,6 +213,11 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
             holders = resolve(subj)
         if not holders and speeches:
             holders = speeches[0].holders
+        first_person = next((c for c in anchor.sent.root.children if c.dep_ == "nsubj" and c.lower_ == "we"), None)
+        if not holders and first_person is not None:  # "We are clear that X must never Y": the speakers
+            holders = resolve(first_person)
+        if kind == "trigger" and not agentive:  # the barred actor never holds the line drawn against it
+            holders = [h for h in holders or [] if not h[1] or not line.startswith(h[1])]
         seen |= {anchor.i, line}
         for actor, surface in holders or []:
             items.append({"holder": holder_name(actor, surface, article), "line": shorten(line, 200), "kind": kind,

@@ -23,9 +23,7 @@ def role_of(doc: "Doc", first: int, last: int) -> tuple[str | None, str | None]:
         return None, None
     places = [h for h in find_places(role) if h.actor.kind == "state"]
     country = places[0].actor.country if places else None
-    if places and places[0].start == 0 and places[0].demonym:  # "Iranian President" -> "President"
-        role = role[places[0].end:].strip() or role
-    return role[:100], country
+    return role[:100], country  # §1 (1.2): the role keeps its country adjective ("Ruritanian President")
 
 
 def _title_before(doc: "Doc", first: int) -> str | None:

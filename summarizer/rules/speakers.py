@@ -38,10 +38,13 @@ class SpeakerTracker:
         self.last_speech: list[Holder] = []
         self.floor: list[Holder] | None = None  # the speaker a transcript label gave the floor to
         self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
+        self.joint: list[Holder] = []  # "We, the foreign ministers of A and B, X and Y, ...": who "we" is
 
     # ---- resolution of a subject to actors
 
     def resolve(self, tok: "Token", mentions: list[Mention]) -> list[Holder]:
+        if tok.lower_ in ("we", "us") and self.joint:
+            return list(self.joint)  # §2 (1.2): joint statements by named ministers, one item per minister
         if len(self.last_speech) > 1 and _plural_reference(tok):
             return list(self.last_speech)  # §2: "they" / "both leaders" after a joint statement: each holder
         found: list[Holder] = []
@@ -118,6 +121,9 @@ class SpeakerTracker:
         text = doc.text
         if is_metadata(text):
             return []
+        named = [(m.actor, m.surface) for m in mentions if m.actor.kind == "person"]
+        if text.lstrip().lower().startswith("we,") and len(named) >= 2:
+            self.joint = list(dict.fromkeys(named))
         for m in mentions:
             if m.actor.kind == "person" and m.titled:
                 self.people = [p for p in self.people if (p.actor if isinstance(p, Mention) else p[0]) != m.actor]
@@ -147,12 +153,16 @@ class SpeakerTracker:
     def _verb_speech(self, doc: "Doc", verb: "Token", mentions: list[Mention]) -> Speech | None:
         lemma = verb.lemma_.lower()
         reporting = lemma in lex.REPORTING or lemma in lex.SOURCE_VERBS
-        if not reporting and not is_attitude_verb(verb):
+        certain = _certainty(verb)
+        if not reporting and not is_attitude_verb(verb) and certain is None:
             return None
         subject = subject_of(verb)
         if subject is None:
             return None
         holders = self.resolve(subject, mentions)
+        if certain is not None and holders and SOURCE not in holders:  # "we are clear that X": X is stated
+            start, end, tokens = content_of(doc, certain)
+            return Speech(holders, verb, certain, start, end, attribution_of(doc.text, start, end, verb), tokens)
         if lemma in lex.SOURCE_VERBS or holders and all(h == SOURCE for h in holders):
             root = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
             inner = {t.i for t in root.subtree} if root is not None else set()
@@ -198,7 +208,8 @@ class SpeakerTracker:
         naming no actor (a reporter, "Question:") gives it to no one."""
         text = doc.text  # built from the tokens on every access: read it once
         colon = text.find(":")
-        if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon]:
+        if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon] \
+                and not any(t.pos_ == "VERB" and t.idx < colon for t in doc):  # "X told reporters:" is no label
             named: list[Holder] = [(m.actor, m.surface) for m in mentions if m.end <= colon]
             named = named or self._known_person(text[:colon])
             if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:
@@ -256,6 +267,18 @@ _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian anal
 # Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
 # not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
 _GROUPS = frozenset("official diplomat source side".split())
+
+
+def _certainty(verb: "Token") -> "Token | None":
+    """"X is clear / convinced / confident that C": a copula with an adjective of certainty states C as the
+    subject's own position (a cognition construction the codebook counts as a stance, §3); C, else None."""
+    if verb.lemma_ != "be":
+        return None
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and (c.lemma_.lower() in lex.CERTAINTY
+                                                                or c.lower_ in lex.CERTAINTY)), None)
+    if adj is None:
+        return None
+    return next((c for c in [*adj.children, *verb.children] if c.dep_ == "ccomp"), None)
 
 
 def _conduct(verb: "Token") -> bool:

@@ -75,9 +75,8 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
             content = " ".join(text.split())
         for actor, surface in speech.holders:
             holder = holder_name(actor, surface, article)
-            verb = "" if speech.verb is None or speech.root.i == speech.verb.i else f" {speech.verb.text}"
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
-                          "position": shorten(f"{holder}{verb} {content}", 200),
+                          "position": shorten(position(holder, speech, content), 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],
                           "weak": how in ("plain", "mention")})
     return items
@@ -89,6 +88,21 @@ def _object(verb: "Token") -> "Token | None":
     prep = next((c for c in verb.children if c.dep_ == "prep"), None) or next(  # "walked away from X"
         (g for c in verb.children if c.dep_ in ("advmod", "prt") for g in c.children if g.dep_ == "prep"), None)
     return obj or (next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None)
+
+
+_FIRST_PERSON = frozenset("i we our my us me".split())
+
+
+def position(holder: str, speech: Speech, content: str) -> str:
+    """A sentence a reader can take as it is: "X said C" (the reporting verb as the article has it, "said"
+    after a copula of certainty), "X said: C" when C speaks in the first person, else "X C" for an
+    attitude verb's own predicate ("X rejected the plan")."""
+    verb = speech.verb
+    if verb is not None and speech.root is not None and speech.root.i == verb.i:
+        return f"{holder} {content}"
+    said = "said" if verb is None or verb.lemma_ in ("be", "tell") else verb.text
+    first = content.split(" ", 1)[0].strip("“”\"'").lower()
+    return f"{holder} {said}: {content}" if first in _FIRST_PERSON else f"{holder} {said} {content}"
 
 
 def _content_root(speech: Speech) -> "Token":
