@@ -26,3 +26,20 @@ def test_a_threat_with_if_is_a_trigger_not_a_condition() -> None:
     assert analysis.items["conditions"] == []
     [item] = analysis.items["red_lines"]
     assert item["kind"] == "trigger" and item["line"] == "the militia attacks the city again"
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Defence Minister Ann Lind said the strikes would continue until the militia stops firing on ships.\n",
+     "ending the strikes"),
+    ("General Bo Berg said the ban on shipping remained in place until the siege is lifted.\n",
+     "lifting the ban on shipping"),
+])
+def test_a_bounded_continuation_conditions_ending_or_lifting_it(text: str, step: str) -> None:
+    [item] = analyse(tuple(split_sentences(text))).items["conditions"]
+    assert item["conditions"] == step
+
+
+def test_a_passive_purpose_clause_names_the_step_as_a_gerund() -> None:
+    text = "Minister Ann Lind said that for the agreement to be signed, the provision has to be removed.\n"
+    [item] = analyse(tuple(split_sentences(text))).items["conditions"]
+    assert item["conditions"] == "signing the agreement"

@@ -27,3 +27,20 @@ def test_backing_armed_groups_in_the_outlets_voice_is_no_stance() -> None:
 def test_a_sentence_is_not_cut_after_an_honorific(honorific: str) -> None:
     text = f'"We will march again," said the {honorific} Ann Lind of the Ruritanian council.\n'
     assert len(split_sentences(text)) == 1
+
+
+def test_an_adjective_of_certainty_states_the_clause() -> None:
+    [stance] = analyse(tuple(split_sentences("Norway is clear that the talks must resume.\n"))).items["stances"]
+    assert stance["holder"] == "Norway" and stance["position"] == "Norway said the talks must resume"
+
+
+def test_a_first_person_quote_gives_a_position_that_is_a_sentence() -> None:
+    [stance] = analyse(tuple(split_sentences('Minister Carl Holm told reporters: "We will lift the curfew."\n'))).items[
+        "stances"]
+    assert stance["position"] == "Carl Holm said: We will lift the curfew"
+
+
+def test_a_reporting_clause_before_a_colon_is_no_transcript_label() -> None:
+    text = 'Minister Carl Holm told reporters: "We will lift the curfew."\nNorway rejected the plan.\n'
+    stances = analyse(tuple(split_sentences(text))).items["stances"]
+    assert [s["holder"] for s in stances] == ["Carl Holm", "Norway"]

@@ -27,9 +27,9 @@ def test_x_is_our_red_line_names_x_with_one_word() -> None:
     assert item["line"] == "enrichment" and item["kind"] == "trigger"
 
 
-def test_not_up_for_negotiation_is_a_refusal_of_the_subject() -> None:
+def test_not_up_for_negotiation_refuses_negotiating_the_subject() -> None:
     [item] = lines("Minister Finn Roos said the border is not up for negotiation.\n")
-    assert item["kind"] == "refusal" and item["line"] == "the border"
+    assert item["kind"] == "refusal" and item["line"] == "negotiating the border"
 
 
 def test_cannot_accept_without_is_still_a_refusal() -> None:
@@ -56,3 +56,18 @@ def test_a_red_line_comes_with_its_stance_against() -> None:
     analysis = analyse(tuple(split_sentences("Minister Eva Stam said enrichment is our red line.\n")))
     [stance] = analysis.items["stances"]
     assert stance["polarity"] == "against" and stance["holder"] == analysis.items["red_lines"][0]["holder"]
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Minister Finn Roos said Ruritania would not sign the treaty.\n", "signing the treaty"),
+    ("Minister Ann Lind pledged not to threaten or use force.\n", "threatening or using force"),
+])
+def test_a_refused_act_is_worded_as_a_gerund(text: str, line: str) -> None:
+    [item] = lines(text)
+    assert item["line"] == line and item["kind"] == "refusal"
+
+
+def test_a_joint_we_of_named_ministers_gives_each_minister_the_line() -> None:
+    text = ("We, the foreign ministers of Ruritania and Borduria, Ann Lind and Bo Berg, met today. "
+            "We are equally clear that Ruritania must never seek a nuclear weapon.\n")
+    assert sorted(item["holder"] for item in lines(text)) == ["Ann Lind", "Bo Berg"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import negated, noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import negated, noun_phrase, step_phrase, text_of, verb_phrase
 from summarizer.rules.requirements import requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
@@ -62,7 +62,7 @@ def _cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool 
         if tok.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(doc, tok, 8)
         if tok.pos_ == "VERB":
-            return verb_phrase(doc, tok, drop=("advcl", "prep"))
+            return step_phrase(doc, tok, drop=("advcl", "prep"))
     return None
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import noun_phrase, red_line_side, text_of, verb_phrase
+from summarizer.rules.clauses import noun_phrase, red_line_side, step_phrase, text_of, verb_phrase
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, phrasal, subject_of
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import MODALS as _MODALS
@@ -88,6 +88,9 @@ def _table_idiom(doc: "Doc", tok: "Token") -> list[Found]:
     if not hit or subj is None:
         return []
     line = noun_phrase(doc, subj, keep_any=True) if subj.pos_ in ("NOUN", "PROPN") else text_of(doc, subj.subtree)
+    negotiating = low == "up" or (table and obj.lemma_.lower() == "table")  # the negotiating table
+    if negotiating and subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in lex.COOPERATIVE:
+        line = f"negotiating {line}"  # §5 "talks on our missiles are off the table": negotiating on them
     return [(cop, line, "refusal", None, False)]
 
 
@@ -124,10 +127,10 @@ def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
         x = next((c for c in tok.children if c.dep_ == "xcomp" and any(
             d.dep_ == "neg" or d.lower_ == "never" for d in c.children)), None)
         if x is not None:
-            return [(tok, verb_phrase(doc, x, keep_conj=True), "refusal", None, True)]
+            return [(tok, step_phrase(doc, x, keep_conj=True), "refusal", None, True)]
     if lemma in lex.CONCESSION and tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children) and any(
             c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children):
-        return [(tok, verb_phrase(doc, tok), "refusal", None, True)]
+        return [(tok, step_phrase(doc, tok), "refusal", None, True)]
     if tok.lower_ == "at" and tok.dep_ in ("prep", "conj") and any(c.lower_ in ("never", "not") for c in tok.children):
         cost = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_ in ("cost", "expense", "price")), None)
         if cost is not None:
@@ -157,10 +160,9 @@ def _refusals(doc: "Doc") -> list[Found]:
             if _conditional_inability(tok):
                 continue
             if not any(c.dep_ == "auxpass" for c in tok.children) and lemma not in _STATIVE:  # passives: triggers
-                out.append((tok, verb_phrase(doc, tok).removeprefix("no ").replace(" no ", " "), "refusal", None,
-                            True))
+                out.append((tok, step_phrase(doc, tok).replace(" no ", " "), "refusal", None, True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
-            out.append((tok, verb_phrase(doc, x), "refusal", None, True))
+            out.append((tok, step_phrase(doc, x), "refusal", None, True))
         elif phrasal(tok) == ("rule", "out"):
             ruled = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp") for t in c.subtree]
             out.append((tok, text_of(doc, ruled), "refusal", None, True))
@@ -176,13 +178,13 @@ def _refusals(doc: "Doc") -> list[Found]:
                             "refusal", None, tok.head.lemma_ != "be"))
         elif lemma == "go" and negated_future(tok) and (x := next((c for c in tok.children if c.dep_ == "xcomp"),
                                                                  None)) is not None:
-            out.append((tok, verb_phrase(doc, x), "refusal", None, True))  # "is not going to X": negated future
+            out.append((tok, step_phrase(doc, x), "refusal", None, True))  # "is not going to X": negated future
         elif tok.lower_ in ("prepared", "willing", "ready") and tok.dep_ == "acomp" and \
                 any(c.dep_ == "neg" for c in tok.head.children) and (tok.head.tag_ != "VBD" or backshifted(tok.head)):
             # "X was not prepared to Y" outside reported speech describes past conduct, it refuses nothing
             x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if x is not None:
-                out.append((tok.head, verb_phrase(doc, x), "refusal", None, True))
+                out.append((tok.head, step_phrase(doc, x), "refusal", None, True))
     return out
 
 

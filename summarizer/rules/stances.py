@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.extract.grounding import NEGATIONS, content_stems
 from summarizer.rules.polarity import act_polarity, reported_event, stance_reading
 from summarizer.rules.speakers import Speech, holder_name
+from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import noun_phrase
 from summarizer.rules.topics import stance_topic
 
@@ -57,7 +58,7 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
             continue
         root = _content_root(speech)
         polarity, word, how = stance_reading(root, speech.tokens, speech.verb)
-        if how == "plain" and polarity == "favor" and reported_event(root):
+        if how == "plain" and polarity == "favor" and (reported_event(root) or _stated_act(root)):
             continue  # §3: an event or action reported without an attitude is no stance
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
         if not topic:
@@ -88,6 +89,16 @@ def _object(verb: "Token") -> "Token | None":
     prep = next((c for c in verb.children if c.dep_ == "prep"), None) or next(  # "walked away from X"
         (g for c in verb.children if c.dep_ in ("advmod", "prt") for g in c.children if g.dep_ == "prep"), None)
     return obj or (next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None)
+
+
+def _stated_act(root: "Token") -> bool:
+    """A heading in capitals, or the speaker's own narration of what they did ("we met first separately"):
+    a simple past with a first-person subject and no attitude is an event, not a position (§3)."""
+    if root.doc.text.isupper():
+        return True
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return root.tag_ == "VBD" and subj is not None and subj.lower_ in ("we", "i") and not any(
+        c.dep_ in ("aux", "neg") for c in root.children)
 
 
 _FIRST_PERSON = frozenset("i we our my us me".split())
