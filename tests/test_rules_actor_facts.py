@@ -56,3 +56,29 @@ def test_a_foreign_ministry_without_its_state_is_no_participant() -> None:
 def test_a_ship_is_no_participant() -> None:
     found = named("The patrol vessel BRP Dagat was struck by a water cannon, the coast guard said.\n")
     assert not [n for n in found if "Dagat" in n]
+
+
+def test_a_live_blog_timestamp_is_not_part_of_a_name() -> None:
+    found = named("08:10 - Ann Lind said the launch was a failure.\n")
+    assert "Ann Lind" in found and not [n for n in found if "08" in n]
+
+
+def test_a_name_the_tagger_cut_before_a_particle_is_one_person() -> None:
+    found = named("Prime Minister Sheikh Omar bin Khalid Al Nasser told reporters the truce would hold.\n")
+    people = [n for n, p in found.items() if p["kind"] == "person"]
+    assert len(people) == 1 and "Sheikh" not in (found[people[0]]["role"] or "")
+
+
+def test_a_name_used_as_a_modifier_is_no_participant() -> None:
+    found = named("The leaders honoured the Kestrel commitments.\n")
+    assert not found
+
+
+def test_an_acronym_of_a_state_body_met_before_is_that_body() -> None:
+    found = named("Norway's Joint Chiefs of Staff say a missile was fired. The JCS says it is on alert.\n")
+    assert "JCS" not in found
+
+
+def test_a_given_name_alone_is_the_one_person_it_names() -> None:
+    found = named("EU envoy Miroslav Horak took part. Miroslav and I put a proposal on the table.\n")
+    assert "Miroslav" not in found and "Miroslav" in found["Miroslav Horak"]["aliases"]

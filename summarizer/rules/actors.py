@@ -16,26 +16,19 @@ from typing import TYPE_CHECKING
 
 from summarizer.entities.gazetteer import Actor, find_cities, find_places, lookup
 from summarizer.rules import lexicon as lex
+from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
 from summarizer.rules.roles import role_of
 from summarizer.text.segment import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ActorFinder", "Mention", "dateline_end", "in_quote", "is_metadata", "mention_at", "outlets",
+           "quote_spans"]
 
 # Codebook §1: seats of government and their metonyms are aliases of the state.
 _SEATS = {"State Department": "United States", "Pentagon": "United States", "Foggy Bottom": "United States",
           "Quai d'Orsay": "France", "Zhongnanhai": "China", "Blue House": "South Korea"}
-# Codebook §0: metadata lines and datelines are never evidence or holders.
-_METADATA = re.compile(r"^(?:date|source|by|updated|published|posted|photo|caption|credit|file|image)\b\s*[:–—-]?",
-                       re.I)
-_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s*$")
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ /-]{2,60}|[A-Z][\w.'’ -]{1,40}\s*\[[^\]]+\])(?:,\s*[\w .]{2,30})?"
-                       r"\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s+")
-_SOURCE_LINE = re.compile(r"^source\s*:\s*(.+)$", re.I)
-# a wire credit opening the body with no city before it: "(Agency) Text ..." / "(AGENCY) - Text ..."
-_CREDIT = re.compile(r"^\(([A-Z][\w&.' -]{1,40})\)\s*[-–—:]?\s+(?=[A-Z])")
-
-
 @dataclass
 class Mention:
     """An actor named in one sentence: char offsets into the sentence text, token span [first, last]."""
@@ -49,49 +42,6 @@ class Mention:
     role: str | None = None
     titled: bool = False  # introduced with a title, role or apposition
     demonym: bool = False  # 'Iranian', 'Israeli': the state as a modifier
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside quotation marks (curly pairs, or straight quotes taken two by two)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", text)]
-    spans += [(m.start(), m.end()) for m in re.finditer(r'"[^"]*(?:"|$)', text)]
-    return sorted(spans)
-
-
-def in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < pos < e for s, e in spans)
-
-
-def is_metadata(text: str) -> bool:
-    """Date, source, byline, caption and timestamp lines (codebook §0)."""
-    return bool(_METADATA.match(text.strip())) or bool(_TIMESTAMP.match(text.strip()))
-
-
-def dateline_end(text: str) -> int:
-    """Where a dateline ('CITY (Agency) -', 'City [Country], Month 3 (Agency):') ends, else 0."""
-    match = _DATELINE.match(text) or _CREDIT.match(text)
-    return match.end() if match and len(text) > match.end() + 20 else 0
-
-
-def outlets(sentences: list[Sentence]) -> set[str]:
-    """Names of the publishing outlet and agencies: the "Source:" line and the dateline's parentheses."""
-    found: set[str] = set()
-    for sentence in sentences:
-        if m := _SOURCE_LINE.match(sentence.text.strip()):
-            found.add(m.group(1).strip().lower())
-        if (m := _DATELINE.match(sentence.text)) and m.group(1):
-            found.add(m.group(1).strip().lower())
-        if m := _CREDIT.match(sentence.text.strip()):
-            found.add(m.group(1).strip().lower())
-    return found
-
-
-def is_media(name: str, known: set[str]) -> bool:
-    """An outlet of this article, or a name headed by a media noun ('... News Agency', '... TV')."""
-    low = name.lower().removeprefix("the ")
-    words = re.findall(r"[\w-]+", low)
-    return low in known or any(low in k or k in low for k in known if len(k) >= 4) or (
-        bool(words) and (words[-1] in lex.MEDIA_HEADS or (len(words) > 1 and words[-2] in lex.MEDIA_HEADS)))
 
 
 def _strip_possessive(text: str) -> str:
@@ -108,15 +58,19 @@ class ActorFinder:
         self.persons: set[str] = set()  # every name the tagger calls a person somewhere in the chunk
         self.acronyms: dict[str, str] = {}  # "Rapid Support Forces (RSF)": RSF -> the expansion
         for doc in docs:
-            places = find_cities(doc.text)
-            for ent in doc.ents:
+            places, skip = find_cities(doc.text), dateline_end(doc.text)
+            for ent in _entities(doc):
                 name = _strip_possessive(ent.text)
-                if any(s < ent.end_char and ent.start_char < e for s, e in places):
+                if ent.start_char < skip or any(s < ent.end_char and ent.start_char < e for s, e in places):
                     continue
                 if ent.label_ == "PERSON":
                     self.persons.add(name)
                 if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
                     self._learn(name)
+            for ent in doc.ents:  # "the Joint Chiefs of Staff ... the JCS": an acronym of a name met in the chunk
+                words = [w for w in ent.text.split() if w[:1].isupper() and w not in ("The", "the")]
+                if ent.label_ == "ORG" and len(words) >= 2:
+                    self.acronyms.setdefault("".join(w[0] for w in words), re.sub(r"^the\s+", "", ent.text, flags=re.I))
             for m in _ACRONYM.finditer(doc.text):
                 words = [w for w in m.group(1).split() if w[0].isupper() and w != "The"]
                 for k in range(len(words)):  # "South Korea's Joint Chiefs of Staff (JCS)": a suffix expands it
@@ -159,7 +113,7 @@ class ActorFinder:
                 found.append(Mention(hit.start, hit.end, hit.surface, hit.actor, span.start, span.end - 1,
                                      demonym=hit.demonym))
         places = find_cities(text)  # §1: places used as places are no actors
-        for ent in doc.ents:
+        for ent in _entities(doc):
             if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found) \
                     or any(s < ent.end_char and ent.start_char < e for s, e in places):
                 continue
@@ -187,7 +141,8 @@ class ActorFinder:
                 return None
             return Mention(ent.start_char, ent.start_char + len(name), name, Actor(full, "organization"),
                            ent.start, ent.end - 1)
-        if ent.label_ == "PERSON" or name in self.full or name in self.persons or _titled_name(doc, ent):  # tagger took it for an ORG
+        given = len(tokens) == 1 and sum(f.split()[0] == name for f in set(self.full.values())) == 1
+        if ent.label_ == "PERSON" or name in self.full or name in self.persons or given or _titled_name(doc, ent):  # tagger took it for an ORG
             while tokens and tokens[0].text.lower() in lex.TITLE_WORDS:
                 tokens.pop(0)  # "President Trump" tagged as one PERSON
             if not tokens:
@@ -196,9 +151,11 @@ class ActorFinder:
             name = _strip_possessive(doc.text[first.idx:last.idx + len(last.text)])
             if not name[:1].isupper() or is_media(name, self.outlets):
                 return None
-            if len(tokens) == 1 and name not in self.full and _locative(first):
-                return None  # "talks at X", "fighting near X": a place the tagger took for a person
-            full = self.full.get(name) or self.full.get(name.lower()) or name
+            if len(tokens) == 1 and name not in self.full and (_locative(first) or first.dep_ == "compound" and
+                                                               first.head.pos_ == "NOUN"):
+                return None  # "talks at X", "the X commitments": a place the tagger took for a person
+            given = {f for f in self.full.values() if len(tokens) == 1 and f.split()[0] == name}
+            full = self.full.get(name) or self.full.get(name.lower()) or (given.pop() if len(given) == 1 else name)
             role, country = role_of(doc, first.i, last.i)
             return Mention(first.idx, first.idx + len(name), name, Actor(full, "person", country), first.i, last.i,
                            role, role is not None)
@@ -259,6 +216,33 @@ _OFFICE_WORDS = lex.STATE_VOICES | lex.STATE_OFFICES | lex.PORTFOLIOS | frozense
 _PATRONYMIC = frozenset("bin ibn bint ben".split())
 # "the Rapid Support Forces (RSF)": an expansion and its acronym in parentheses.
 _ACRONYM = re.compile(r"\b((?:[Tt]he )?[A-Z][\w'’-]*(?: (?:of |and |for |the )*[A-Z][\w'’-]*)+) \(([A-Z]{2,8}s?)\)")
+
+
+# Particles inside personal names: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset("al el bin ibn bint abu von van der de da dos du le la".split())
+
+
+def _entities(doc: "Doc") -> list["Span"]:
+    """The tagger's entities, with a person's name the tagger cut in two joined again when the second part
+    follows right after it and starts with a name particle or is a person too ("... Abdulrahman Al Thani"),
+    and without a dateline or timestamp the tagger took into a name ("08:10 - Kim Jong Un")."""
+    from spacy.tokens import Span
+
+    skip = dateline_end(doc.text)
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.start_char < skip < ent.end_char:
+            first = next((t.i for t in ent if t.idx >= skip), ent.end)
+            if first >= ent.end:
+                continue
+            ent = Span(doc, first, ent.end, label=ent.label_)
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and ent.label_ in ("PERSON", "ORG") \
+                and (ent.label_ == "PERSON" or ent[0].lower_ in _NAME_PARTICLES):
+            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+            continue
+        out.append(ent)
+    return out
 
 
 def _join_variants(mentions: dict[int, list[Mention]]) -> None:

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from summarizer.core.schemas import ArticleMeta
 from summarizer.extract.drafts import MAX_ITEMS, draft_model
+from summarizer.rules import lexicon as lex
 from summarizer.rules import nlp
 from summarizer.rules.actors import ActorFinder, Mention
 from summarizer.rules.conditions import conditions
@@ -39,6 +40,11 @@ FIELDS = {"stance": "stances", "conditions": "conditions", "red-lines": "red_lin
 # Codebook §1 threshold test: an actor that acts, speaks or is addressed/targeted, not one only
 # mentioned as a place, a modifier, or inside a title.
 _ACTIVE = frozenset("nsubj nsubjpass dobj iobj dative agent appos".split())
+# Heads through which a modifier names an actor: officials and forces ("US officials", "Iranian troops") and
+# acts, which the modifier performs ("Israeli attacks", "a US proposal"); not things ("the Gaza ceasefire").
+_VOICES = lex.PERSON_ROLES | lex.STATE_VOICES | lex.HOSTILE_ACTS | lex.HOSTILE_CONDUCT | frozenset(
+    "force troop navy soldier police guard proposal offer plan demand sanction aid support initiative request "
+    "pressure warning threat".split())
 _TARGET_PREPS = frozenset("with to against by on from toward towards".split())
 
 
@@ -92,6 +98,8 @@ def _active(doc: "Doc", m: Mention, mentions: list[Mention]) -> bool:
             return True
         if head.dep_ == "pobj" and head.head.lower_ in _TARGET_PREPS and head.head.head.pos_ == "VERB":
             return True
+        if head.dep_ in ("amod", "compound") and head.head.lemma_.lower() not in _VOICES:
+            return False  # §1: a modifier ("the Gaza ceasefire", "the X commitments"), not an official's state
         if head.dep_ in ("poss", "amod", "compound", "conj"):
             head = head.head
             if head.dep_ != "conj" and any(p.actor.kind == "person" and p.first <= head.i <= p.last

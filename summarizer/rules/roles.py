@@ -23,7 +23,13 @@ def role_of(doc: "Doc", first: int, last: int) -> tuple[str | None, str | None]:
         return None, None
     places = [h for h in find_places(role) if h.actor.kind == "state"]
     country = places[0].actor.country if places else None
-    return role[:100], country  # §1 (1.2): the role keeps its country adjective ("Ruritanian President")
+    words = role.split()
+    while len(words) > 1 and words[-1].lower() in _HONORIFICS:
+        words.pop()  # §1: honorifics are not part of a role ("Foreign Minister Sheikh X" -> Foreign Minister)
+    return " ".join(words)[:100], country
+
+
+_HONORIFICS = frozenset("sheikh sheikha sayyid ayatollah hojatoleslam rev. dr. mr. mrs. ms. sir dame".split())  # §1 (1.2): the role keeps its country adjective ("Ruritanian President")
 
 
 def _title_before(doc: "Doc", first: int) -> str | None:
