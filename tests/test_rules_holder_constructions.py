@@ -44,3 +44,20 @@ def test_a_reporting_clause_before_a_colon_is_no_transcript_label() -> None:
     text = 'Minister Carl Holm told reporters: "We will lift the curfew."\nNorway rejected the plan.\n'
     stances = analyse(tuple(split_sentences(text))).items["stances"]
     assert [s["holder"] for s in stances] == ["Carl Holm", "Norway"]
+
+
+def test_a_persons_campaign_speaks_for_the_person_not_for_the_object() -> None:
+    text = "Bo Berg's campaign criticised Carl Holm's decision to end the talks.\n"
+    [stance] = analyse(tuple(split_sentences(text))).items["stances"]
+    assert stance["holder"] == "Bo Berg" and stance["polarity"] == "against"
+
+
+def test_a_leaders_office_speaks_for_the_state() -> None:
+    text = "Israeli Prime Minister Dan Falk held talks. Dan Falk's office said it rejected the plan.\n"
+    [stance] = analyse(tuple(split_sentences(text))).items["stances"]
+    assert stance["holder"] == "Israel"
+
+
+def test_a_newspaper_named_after_a_capital_is_no_state() -> None:
+    analysis = analyse(tuple(split_sentences("The talks have failed, wrote The Washington Post on Monday.\n")))
+    assert analysis.items["stances"] == [] and not [m for ms in analysis.mentions.values() for m in ms]

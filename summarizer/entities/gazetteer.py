@@ -126,6 +126,12 @@ def lookup(surface: str) -> Actor | None:
     return normalised.get(key) or (normalised.get(key[:-1]) if key.endswith("s") else None)
 
 
+def state_of(code: str | None) -> Actor | None:
+    """The state with this ISO3 code, or None."""
+    return next((actor for _, actor, _ in _entries() if actor.kind == "state" and actor.country == code), None) \
+        if code else None
+
+
 @lru_cache(maxsize=1)
 def country_words() -> dict[str, str]:
     """Normalised state names, capitals and demonyms -> ISO3 ('tehran' -> 'IRN')."""

@@ -225,3 +225,5 @@ BACKING = _words("support back arm fund finance sponsor train equip supply")
 ARMED_GROUPS = _words("group militia rebel insurgent terrorist fighter proxy faction gang mercenary jihadist")
 # Adjectives of certainty that state a position with a that-clause ("we are clear that", "is convinced that").
 CERTAINTY = _words("clear convinced confident certain sure adamant firm determined persuaded")
+# Nouns of a person's own voice: "X's campaign / team / camp said" is X speaking (§2), an office is not.
+OWN_VOICES = _words("campaign team camp aide aides lawyer lawyers")

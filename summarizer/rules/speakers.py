@@ -16,11 +16,13 @@ English grammar of reported speech (codebook §2, §3):
 
 from typing import TYPE_CHECKING
 
+from summarizer.entities.gazetteer import state_of
 from summarizer.rules import lexicon as lex
 from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, quote_spans
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, content_of,
                                      depth, holder_name, holders_of, is_attitude_verb, lead_subject, main_person,
                                      parenthetical_content, phrasal, split_coordinated, subject_of)
+from summarizer.rules.speech import backing_conduct, certainty_complement
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -60,6 +62,14 @@ class SpeakerTracker:
     def _one(self, t: "Token", mentions: list[Mention]) -> Holder | None:
         m = mention_at(mentions, t)
         low, lemma = t.lower_, t.lemma_.lower()
+        owner = next((mention_at(mentions, c) for c in t.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.actor.kind == "person" and lemma in lex.OWN_VOICES | {"office"}:
+            if lemma != "office":  # "X's campaign criticised ...": X's own voice, never the object's owner
+                return (owner.actor, owner.surface)
+            country = owner.actor.country or next((p.actor.country for p in self.people if isinstance(p, Mention)
+                                                   and p.actor.name == owner.actor.name and p.actor.country), None)
+            state = state_of(country)  # §1 (1.2): "the office of Prime Minister X said" -> the state
+            return (state, state.name) if state is not None else (owner.actor, owner.surface)
         if lemma in lex.PERSON_ROLES and (m is None or m.actor.kind != "person"):  # "X's minister, Ann Lind"
             named = [p for c in t.children if c.dep_ == "appos" for p in [mention_at(mentions, c)]
                      if p is not None and p.actor.kind == "person"]
@@ -153,7 +163,7 @@ class SpeakerTracker:
     def _verb_speech(self, doc: "Doc", verb: "Token", mentions: list[Mention]) -> Speech | None:
         lemma = verb.lemma_.lower()
         reporting = lemma in lex.REPORTING or lemma in lex.SOURCE_VERBS
-        certain = _certainty(verb)
+        certain = certainty_complement(verb)
         if not reporting and not is_attitude_verb(verb) and certain is None:
             return None
         subject = subject_of(verb)
@@ -167,7 +177,7 @@ class SpeakerTracker:
             root = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
             inner = {t.i for t in root.subtree} if root is not None else set()
             return Speech([SOURCE], verb, root, 0, 0, "", {t.i for t in verb.subtree} - inner)
-        if not holders or not reporting and _conduct(verb):
+        if not holders or not reporting and backing_conduct(verb):
             return None
         complement = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
         aside = parenthetical_content(doc, verb) if reporting and complement is None else None
@@ -267,25 +277,6 @@ _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian anal
 # Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
 # not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
 _GROUPS = frozenset("official diplomat source side".split())
-
-
-def _certainty(verb: "Token") -> "Token | None":
-    """"X is clear / convinced / confident that C": a copula with an adjective of certainty states C as the
-    subject's own position (a cognition construction the codebook counts as a stance, §3); C, else None."""
-    if verb.lemma_ != "be":
-        return None
-    adj = next((c for c in verb.children if c.dep_ == "acomp" and (c.lemma_.lower() in lex.CERTAINTY
-                                                                or c.lower_ in lex.CERTAINTY)), None)
-    if adj is None:
-        return None
-    return next((c for c in [*adj.children, *verb.children] if c.dep_ == "ccomp"), None)
-
-
-def _conduct(verb: "Token") -> bool:
-    """"X supports these groups", "X arms the militias": backing armed actors is conduct the article
-    ascribes, not an attitude to a topic (§3: an accusation of conduct is the outlet's, no stance)."""
-    return verb.lemma_.lower() in lex.BACKING and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lex.ARMED_GROUPS for c in verb.children)
 
 
 def _state_inside(tok: "Token", mentions: list[Mention]) -> bool:

@@ -177,3 +177,21 @@ def holders_of(tok: "Token", speeches: list[Speech]) -> list[Holder] | None:
     owning = [s for s in speeches if tok.i in s.tokens]
     return min(owning, key=lambda s: len(s.tokens)).holders if owning else None
 
+
+def certainty_complement(verb: "Token") -> "Token | None":
+    """"X is clear / convinced / confident that C": a copula with an adjective of certainty states C as the
+    subject's own position (a cognition construction the codebook counts as a stance, §3); C, else None."""
+    if verb.lemma_ != "be":
+        return None
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and (c.lemma_.lower() in lex.CERTAINTY
+                                                                or c.lower_ in lex.CERTAINTY)), None)
+    if adj is None:
+        return None
+    return next((c for c in [*adj.children, *verb.children] if c.dep_ == "ccomp"), None)
+
+
+def backing_conduct(verb: "Token") -> bool:
+    """"X supports these groups", "X arms the militias": backing armed actors is conduct the article
+    ascribes, not an attitude to a topic (§3: an accusation of conduct is the outlet's, no stance)."""
+    return verb.lemma_.lower() in lex.BACKING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.ARMED_GROUPS for c in verb.children)

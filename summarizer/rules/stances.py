@@ -111,7 +111,8 @@ def position(holder: str, speech: Speech, content: str) -> str:
     verb = speech.verb
     if verb is not None and speech.root is not None and speech.root.i == verb.i:
         return f"{holder} {content}"
-    said = "said" if verb is None or verb.lemma_ in ("be", "tell") else verb.text
+    said = "said" if verb is None or verb.lemma_ in ("be", "tell") or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+        else verb.text
     first = content.split(" ", 1)[0].strip("“”\"'").lower()
     return f"{holder} {said}: {content}" if first in _FIRST_PERSON else f"{holder} {said} {content}"
 
