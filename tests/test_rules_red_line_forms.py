@@ -71,3 +71,17 @@ def test_a_joint_we_of_named_ministers_gives_each_minister_the_line() -> None:
     text = ("We, the foreign ministers of Ruritania and Borduria, Ann Lind and Bo Berg, met today. "
             "We are equally clear that Ruritania must never seek a nuclear weapon.\n")
     assert sorted(item["holder"] for item in lines(text)) == ["Ann Lind", "Bo Berg"]
+
+
+def test_there_will_be_no_named_actors_is_a_trigger_on_them() -> None:
+    [item] = lines("Prime Minister Dan Falk said there will be no Hamas and no Palestinian Authority in post-war Gaza.\n")
+    assert item["kind"] == "trigger" and item["line"].startswith("Hamas and Palestinian Authority")
+
+
+def test_a_rejection_announced_for_the_future_refuses_accepting_it() -> None:
+    [item] = lines("Prime Minister Dan Falk said Norway would turn down any deal that divides the country.\n")
+    assert item["kind"] == "refusal" and item["line"] == "accepting any deal that divides the country"
+
+
+def test_a_plain_rejection_is_a_stance_not_a_red_line() -> None:
+    assert lines("Prime Minister Dan Falk rejected the plan.\n") == []

@@ -53,6 +53,15 @@ def _modal_negation(verb: "Token") -> bool:
     return neg and (modal or habitual) and verb.dep_ != "relcl"  # a relative clause describes, it does not refuse
 
 
+def _future_rejection(verb: "Token") -> bool:
+    """A rejection announced for the future with "will"/"would" ("would turn down X", "will reject any deal
+    that ..."): a categorical refusal to accept X, not the plain "rejects" of a stance (§5)."""
+    rejecting = phrasal(verb) == ("turn", "down") or verb.lemma_.lower() in ("reject", "decline")
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+    return verb.pos_ == "VERB" and rejecting and future and not _modal_negation(verb) and any(
+        c.dep_ == "dobj" for c in verb.children) and verb.dep_ != "relcl"
+
+
 def _conditional_inability(verb: "Token") -> bool:
     """ "cannot X without Y": an inability tied to a cost, an assessment rather than a categorical refusal."""
     if verb.lemma_.lower() in lex.CONCESSION:
@@ -105,6 +114,9 @@ def _existential(doc: "Doc", tok: "Token") -> list[Found]:
         return []
     own = attr.lemma_.lower() in lex.CONCESSION_NOUNS or any(c.lower_ in ("our", "my") for c in attr.children)
     line = noun_phrase(doc, attr)
+    if attr.conjuncts or attr.pos_ == "PROPN":  # "no Hamas and no Palestinian Authority in post-war Gaza"
+        place = [t for c in tok.children if c.dep_ == "prep" for t in c.subtree]
+        line = " ".join(w for w in text_of(doc, [*attr.subtree, *place]).split() if w.lower() != "no")
     return [(tok, line, "refusal" if own else "trigger", None, False)] if len(line.split()) >= 1 else []
 
 
@@ -163,6 +175,9 @@ def _refusals(doc: "Doc") -> list[Found]:
                 out.append((tok, step_phrase(doc, tok).replace(" no ", " "), "refusal", None, True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
             out.append((tok, step_phrase(doc, x), "refusal", None, True))
+        elif _future_rejection(tok):  # "would turn down the grants": the holder will not accept them (§5)
+            obj = next(c for c in tok.children if c.dep_ == "dobj")
+            out.append((tok, f"accepting {text_of(doc, obj.subtree)}", "refusal", None, True))
         elif phrasal(tok) == ("rule", "out"):
             ruled = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp") for t in c.subtree]
             out.append((tok, text_of(doc, ruled), "refusal", None, True))
