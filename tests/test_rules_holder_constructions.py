@@ -61,3 +61,11 @@ def test_a_leaders_office_speaks_for_the_state() -> None:
 def test_a_newspaper_named_after_a_capital_is_no_state() -> None:
     analysis = analyse(tuple(split_sentences("The talks have failed, wrote The Washington Post on Monday.\n")))
     assert analysis.items["stances"] == [] and not [m for ms in analysis.mentions.values() for m in ms]
+
+
+def test_a_joint_statement_is_its_named_signatories_speech_throughout() -> None:
+    text = ("We, the foreign ministers of Ruritania and Borduria, Ann Lind and Bo Berg, met today. "
+            "Our patience with Norway is over. We call on Norway to return to talks.\n")
+    stances = analyse(tuple(split_sentences(text))).items["stances"]
+    assert sorted({s["holder"] for s in stances}) == ["Ann Lind", "Bo Berg"]
+    assert {s["attribution"] for s in stances} == {"direct_quote"} and len(stances) == 4

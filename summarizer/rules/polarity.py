@@ -164,6 +164,9 @@ def _threat(tok: "Token") -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.RESPONSE and any(c.dep_ == "auxpass" for c in tok.children):
         return True
+    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(c.dep_ == "aux" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
+        return True  # "would respond to the step": a response threatened against it
     if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "we will respond if attacked"
             c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) for c in tok.children):
         return True

@@ -24,7 +24,7 @@ from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, p
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import MODALS as _MODALS
 from summarizer.rules.triggers import SELF as _SELF
-from summarizer.rules.triggers import Found, backshifted, triggers
+from summarizer.rules.triggers import Found, backshifted, threat_verb, triggers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -203,13 +203,29 @@ def _refusals(doc: "Doc") -> list[Found]:
     return out
 
 
+def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "a strong response in the event of any attack", "will retaliate in case of X": X is the trigger."""
+    if tok.lower_ not in ("event", "case") or tok.head.lower_ != "in" or tok.dep_ != "pobj":
+        return []
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    act = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    host = tok.head.head
+    hostile = host.lemma_.lower() in lex.RESPONSE_NOUNS or (host.pos_ == "VERB" and threat_verb(host))
+    if act is None or not hostile:
+        return []
+    anchor = host if host.pos_ == "VERB" else next((a for a in host.ancestors if a.pos_ == "VERB"), host)
+    response = text_of(doc, [t for t in host.subtree if t.i < tok.head.i and t.dep_ not in ("nsubj", "punct")])
+    return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
+
+
 def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
     """§5 items of one sentence. The holder is the speaker whose statement holds the cue (§2); only an
     agentive cue (the subject refuses or threatens) may name the holder by its subject; a barred actor
     ("Hamas will not be allowed to ...") never does. One item per cue and per line."""
     items: list[Item] = []
     seen: set[int | str] = set()
-    for anchor, line, kind, consequence, agentive in triggers(doc) + _refusals(doc):
+    events = [f for tok in doc for f in _in_the_event(doc, tok)]
+    for anchor, line, kind, consequence, agentive in triggers(doc) + events + _refusals(doc):
         explicit = red_line_side(anchor) is not None  # "enrichment is our red line": one word is enough
         if len(line.split()) < 2 and not explicit or anchor.i in seen or line in seen:
             continue

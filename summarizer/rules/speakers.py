@@ -22,7 +22,7 @@ from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, 
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, content_of,
                                      depth, holder_name, holders_of, is_attitude_verb, lead_subject, main_person,
                                      parenthetical_content, phrasal, split_coordinated, subject_of)
-from summarizer.rules.speech import backing_conduct, certainty_complement
+from summarizer.rules.speech import backing_conduct, certainty_complement, plural_reference, state_inside
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -47,7 +47,7 @@ class SpeakerTracker:
     def resolve(self, tok: "Token", mentions: list[Mention]) -> list[Holder]:
         if tok.lower_ in ("we", "us") and self.joint:
             return list(self.joint)  # §2 (1.2): joint statements by named ministers, one item per minister
-        if len(self.last_speech) > 1 and _plural_reference(tok):
+        if len(self.last_speech) > 1 and plural_reference(tok):
             return list(self.last_speech)  # §2: "they" / "both leaders" after a joint statement: each holder
         found: list[Holder] = []
         appositive = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts]  # "chief X, and Y said"
@@ -77,7 +77,7 @@ class SpeakerTracker:
                 return (named[0].actor, named[0].surface)
         if m is not None and not m.demonym:
             return (m.actor, m.surface)
-        if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not _state_inside(t, mentions)):
+        if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not state_inside(t, mentions)):
             return None  # §2 (1.2): unnamed members ("lawmakers", "Western diplomats") give no item
         if low in ("he", "she", "it"):  # an earlier main-clause subject of this sentence comes first
             before = self._one(lead, mentions) if (lead := lead_subject(t)) is not None else None
@@ -154,10 +154,18 @@ class SpeakerTracker:
         if label is not None:
             found = [self._on_the_floor(s, label) for s in found]
         if not found:
-            found = [s for s in (self._according_to(doc, mentions), self._bare_quote(doc), label) if s][:1]
+            found = [s for s in (self._according_to(doc, mentions), self._bare_quote(doc), label,
+                                 self._statement(doc)) if s][:1]
+        if any(sp.verb is not None and sp.verb.lemma_.lower() in lex.REPORTING and sp.holders != self.joint
+               for sp in found):
+            self.joint = []  # another voice reports ("he said"): the reproduced statement is over
+        if self.joint:  # §2 (1.2): a reproduced joint statement is its signatories' direct speech
+            found = [Speech(s.holders, s.verb, s.root, s.start, s.end, "direct_quote", s.tokens)
+                     if s.holders == self.joint else s for s in found]
         for speech in found:
             self._remember(speech.holders)
-        self.topic = main_person(doc, mentions, found) or self.topic
+        if not self.joint:  # the signatories of a statement are no "he" or "she" of the news around it
+            self.topic = main_person(doc, mentions, found) or self.topic
         return found
 
     def _verb_speech(self, doc: "Doc", verb: "Token", mentions: list[Mention]) -> Speech | None:
@@ -260,6 +268,15 @@ class SpeakerTracker:
         return Speech(list(label.holders), speech.verb, speech.root, speech.start, speech.end, "direct_quote",
                       speech.tokens)
 
+    def _statement(self, doc: "Doc") -> Speech | None:
+        """§2 (1.2): a joint statement by named ministers ("We, the foreign ministers of A and B, X and Y, ...")
+        is their direct speech throughout, also in sentences that report no one."""
+        if not self.joint or len(doc) < 4 or not any(t.lower_ in ("we", "our", "us") for t in doc):
+            return None  # only what the signatories say of themselves: the narrative between is theirs too,
+            # but it rarely states a position (measured on the dev set)
+        root = next(iter(doc.sents)).root
+        return Speech(list(self.joint), None, root, 0, len(doc.text), "direct_quote", {t.i for t in doc})
+
     def _bare_quote(self, doc: "Doc") -> Speech | None:
         """A sentence that is a quotation without a reporting verb: the last speaker's words."""
         text = doc.text.strip()
@@ -277,15 +294,3 @@ _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian anal
 # Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
 # not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
 _GROUPS = frozenset("official diplomat source side".split())
-
-
-def _state_inside(tok: "Token", mentions: list[Mention]) -> bool:
-    return any(tok.left_edge.i <= m.first and m.last <= tok.i and m.actor.kind != "person" for m in mentions)
-
-
-def _plural_reference(tok: "Token") -> bool:
-    """"they", "both leaders", "the two ministers": a plural that names no one refers back to a group."""
-    if tok.lower_ == "they":
-        return True
-    return tok.tag_ == "NNS" and tok.lemma_.lower() in lex.PERSON_ROLES | {"side", "country", "government"} \
-        and any(c.lower_ in ("both", "two") for c in tok.children)

@@ -88,7 +88,10 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
         found = _words(verb_phrase(doc, word)) if word.pos_ in ("VERB", "AUX") else noun_phrase(
             doc, word, limit=_LIMIT, keep_any=True)
     elif how == "threat" and word is not None:
-        found = _subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
+        aimed = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
+                      for g in c.children if g.dep_ == "pobj"), None)  # "respond to the step" -> the step
+        found = noun_phrase(doc, aimed, limit=_LIMIT) if aimed is not None and word.lemma_.lower() in \
+            lex.RETALIATION else _subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
         subj = clause_subject(word) if not found and word.pos_ == "VERB" else None
         found = found or (noun_phrase(doc, subj, limit=_LIMIT, keep_any=True) if subj is not None else None)
     elif how == "attitude" and word is not None and word.lemma_.lower() in lex.ACT_JUDGING:

@@ -120,21 +120,6 @@ def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
     return [(main, line, "trigger", verb_phrase(doc, main, drop=("advcl",)), True)]
 
 
-def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
-    """ "a strong response in the event of any attack", "will retaliate in case of X": X is the trigger."""
-    if tok.lower_ not in ("event", "case") or tok.head.lower_ != "in" or tok.dep_ != "pobj":
-        return []
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    act = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    host = tok.head.head
-    hostile = host.lemma_.lower() in lex.RESPONSE_NOUNS or (host.pos_ == "VERB" and threat_verb(host))
-    if act is None or not hostile:
-        return []
-    anchor = host if host.pos_ == "VERB" else next((a for a in host.ancestors if a.pos_ == "VERB"), host)
-    response = text_of(doc, [t for t in host.subtree if t.i < tok.head.i and t.dep_ not in ("nsubj", "punct")])
-    return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
-
-
 def _generic(doc: "Doc", tok: "Token") -> list[Found]:
     """ "Any attack will be met with force"; "whoever attacks us will pay"; "respond to any X"."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.REPORTING:  # "warned any attack would ignite X":
@@ -223,9 +208,12 @@ def _refrain(doc: "Doc", tok: "Token") -> list[Found]:
     act = next((c for c in frm.children if c.dep_ in ("pcomp", "pobj")), None) if frm is not None else None
     if act is None:
         return []
-    actor = next((c for c in tok.head.children if c.dep_ == "dobj"), None) if tok.dep_ == "xcomp" else subject_of(tok)
+    on = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "on"), None)  # "call on X to"
+    actor = next((c for c in [*tok.head.children, *(on.children if on is not None else [])]
+                  if c.dep_ in ("dobj", "pobj")), None) if tok.dep_ in ("xcomp", "advcl") else subject_of(tok)
+    actor = None if actor is not None and actor.lower_ in SELF else actor
     who = f"{text_of(doc, actor.subtree)} " if actor is not None else ""
-    anchor, agentive = (tok.head, True) if tok.dep_ == "xcomp" else (tok, False)
+    anchor, agentive = (tok.head, True) if tok.dep_ in ("xcomp", "advcl") else (tok, False)
     return [(anchor, who + text_of(doc, act.subtree), "trigger", None, agentive)]
 
 
@@ -274,6 +262,8 @@ def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
         return []
     if act is None or act.pos_ not in ("NOUN", "PROPN") or not (present or backshifted(head) and _generic_act(act)):
         return []
+    if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in act.children):
+        return []  # "that situation is unacceptable": something that exists, a stance against only (§5 1.2)
     return [(head, noun_phrase(doc, act, keep_any=True), "trigger", None, True)]
 
 
@@ -292,6 +282,6 @@ def triggers(doc: "Doc") -> list[Found]:
     """Every trigger construction of the sentence (a red-line statement or a conditional threat first)."""
     out: list[Found] = []
     for tok in doc:
-        out += _red_line(doc, tok) or _conditional(doc, tok) or _generic(doc, tok) or _in_the_event(doc, tok)
+        out += _red_line(doc, tok) or _conditional(doc, tok) or _generic(doc, tok)
         out += _ultimatum(doc, tok) + _prohibition(doc, tok) + _unacceptable(doc, tok) + _refrain(doc, tok)
     return out
