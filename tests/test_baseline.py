@@ -70,7 +70,7 @@ def test_everything_is_grounded_and_nothing_dropped(text: str) -> None:
     for ev in evidence:
         assert text[ev["start"]:ev["end"]] == ev["quote"]
     assert record.provenance is not None
-    assert record.provenance.provider == "rules" and record.provenance.model == "rules-v4"
+    assert record.provenance.provider == "rules" and record.provenance.model == "rules-v5"
     assert record.provenance.dropped == []
 
 
@@ -144,7 +144,7 @@ def test_red_lines() -> None:
     trade = run(TRADE)["red_lines"]
     refusal = [r for r in trade if r["kind"] == "refusal"]
     # §5: the line is worded without negation; a plain "rejected" is a stance, not a red line
-    assert [(r["holder"], r["line"]) for r in refusal] == [("helena-duarte", "accept quotas that hurt our farmers")]
+    assert [(r["holder"], r["line"]) for r in refusal] == [("helena-duarte", "accepting quotas that hurt our farmers")]
     trigger = [r for r in trade if r["kind"] == "trigger"]
     assert len(trigger) == 1 and trigger[0]["holder"] == "tomas-ferreyra"
     assert trigger[0]["line"] == "Brazil imposes new duties on its wine"

@@ -14,27 +14,21 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.entities.gazetteer import Actor, find_places, lookup
+from summarizer.entities.gazetteer import Actor, find_cities, find_places, lookup
 from summarizer.rules import lexicon as lex
+from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
+from summarizer.rules.roles import role_of
 from summarizer.text.segment import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ActorFinder", "Mention", "dateline_end", "in_quote", "is_metadata", "mention_at", "outlets",
+           "quote_spans"]
 
 # Codebook §1: seats of government and their metonyms are aliases of the state.
 _SEATS = {"State Department": "United States", "Pentagon": "United States", "Foggy Bottom": "United States",
           "Quai d'Orsay": "France", "Zhongnanhai": "China", "Blue House": "South Korea"}
-# Codebook §0: metadata lines and datelines are never evidence or holders.
-_METADATA = re.compile(r"^(?:date|source|by|updated|published|posted|photo|caption|credit|file|image)\b\s*[:–—-]?",
-                       re.I)
-_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s*$")
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ /-]{2,60}|[A-Z][\w.'’ -]{1,40}\s*\[[^\]]+\])(?:,\s*[\w .]{2,30})?"
-                       r"\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s+")
-_SOURCE_LINE = re.compile(r"^source\s*:\s*(.+)$", re.I)
-# a wire credit opening the body with no city before it: "(Agency) Text ..." / "(AGENCY) - Text ..."
-_CREDIT = re.compile(r"^\(([A-Z][\w&.' -]{1,40})\)\s*[-–—:]?\s+(?=[A-Z])")
-
-
 @dataclass
 class Mention:
     """An actor named in one sentence: char offsets into the sentence text, token span [first, last]."""
@@ -50,67 +44,62 @@ class Mention:
     demonym: bool = False  # 'Iranian', 'Israeli': the state as a modifier
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside quotation marks (curly pairs, or straight quotes taken two by two)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", text)]
-    spans += [(m.start(), m.end()) for m in re.finditer(r'"[^"]*(?:"|$)', text)]
-    return sorted(spans)
-
-
-def in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < pos < e for s, e in spans)
-
-
-def is_metadata(text: str) -> bool:
-    """Date, source, byline, caption and timestamp lines (codebook §0)."""
-    return bool(_METADATA.match(text.strip())) or bool(_TIMESTAMP.match(text.strip()))
-
-
-def dateline_end(text: str) -> int:
-    """Where a dateline ('CITY (Agency) -', 'City [Country], Month 3 (Agency):') ends, else 0."""
-    match = _DATELINE.match(text) or _CREDIT.match(text)
-    return match.end() if match and len(text) > match.end() + 20 else 0
-
-
-def outlets(sentences: list[Sentence]) -> set[str]:
-    """Names of the publishing outlet and agencies: the "Source:" line and the dateline's parentheses."""
-    found: set[str] = set()
-    for sentence in sentences:
-        if m := _SOURCE_LINE.match(sentence.text.strip()):
-            found.add(m.group(1).strip().lower())
-        if (m := _DATELINE.match(sentence.text)) and m.group(1):
-            found.add(m.group(1).strip().lower())
-        if m := _CREDIT.match(sentence.text.strip()):
-            found.add(m.group(1).strip().lower())
-    return found
-
-
-def is_media(name: str, known: set[str]) -> bool:
-    """An outlet of this article, or a name headed by a media noun ('... News Agency', '... TV')."""
-    low = name.lower().removeprefix("the ")
-    words = re.findall(r"[\w-]+", low)
-    return low in known or any(low in k or k in low for k in known if len(k) >= 4) or (
-        bool(words) and (words[-1] in lex.MEDIA_HEADS or (len(words) > 1 and words[-2] in lex.MEDIA_HEADS)))
-
-
 def _strip_possessive(text: str) -> str:
     return re.sub(r"[’']s?$", "", text)
 
 
 class ActorFinder:
-    """The mentions of every sentence of one chunk, with surnames linked to full names."""
+    """The mentions of every sentence of one chunk, with surnames linked to full names; `known` carries
+    the full names an earlier chunk of the same article introduced (surname -> full name)."""
 
-    def __init__(self, sentences: list[Sentence], docs: list["Doc"]) -> None:
+    def __init__(self, sentences: list[Sentence], docs: list["Doc"], known: dict[str, str] | None = None) -> None:
         self.outlets = outlets(sentences)
-        self.full: dict[str, str] = {}  # surname -> full name
+        self.full: dict[str, str] = dict(known or {})  # surname (or the given name of "X bin Y") -> full name
+        self.persons: set[str] = set()  # every name the tagger calls a person somewhere in the chunk
+        self.acronyms: dict[str, str] = {}  # "Rapid Support Forces (RSF)": RSF -> the expansion
         for doc in docs:
-            for ent in doc.ents:
+            places, skip = find_cities(doc.text), dateline_end(doc.text)
+            for ent in _entities(doc):
                 name = _strip_possessive(ent.text)
+                if ent.start_char < skip or any(s < ent.end_char and ent.start_char < e for s, e in places):
+                    continue
+                if ent.label_ == "PERSON":
+                    self.persons.add(name)
                 if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
-                    self.full.setdefault(name.split()[-1], name)
+                    self._learn(name)
+            for ent in doc.ents:  # "the Joint Chiefs of Staff ... the JCS": an acronym of a name met in the chunk
+                words = [w for w in ent.text.split() if w[:1].isupper() and w not in ("The", "the")]
+                if ent.label_ == "ORG" and len(words) >= 2:
+                    self.acronyms.setdefault("".join(w[0] for w in words), re.sub(r"^the\s+", "", ent.text, flags=re.I))
+            for m in _ACRONYM.finditer(doc.text):
+                words = [w for w in m.group(1).split() if w[0].isupper() and w != "The"]
+                for k in range(len(words)):  # "South Korea's Joint Chiefs of Staff (JCS)": a suffix expands it
+                    if "".join(w[0] for w in words[k:]) == m.group(2).rstrip("s"):
+                        start = m.group(1).index(words[k])
+                        self.acronyms.setdefault(m.group(2), m.group(1)[start:])
+                        break
         self.mentions: dict[int, list[Mention]] = {}
         for sentence, doc in zip(sentences, docs):
             self.mentions[sentence.id] = [] if is_metadata(sentence.text) else self._mentions(doc)
+        _join_variants(self.mentions)
+
+    def _learn(self, name: str) -> None:
+        """Short forms of a full name: the surname; the given name of "X bin Y"; the family name of a
+        short-surname-first name ("Xi Jinping", "Lai Ching-te"); and a shorter tail of a longer name."""
+        words = name.split()
+        while len(words) > 2 and words[0].lower() in lex.TITLE_WORDS:
+            words = words[1:]  # "Spokesman Ivo Marek" tagged as one name
+        name = " ".join(words)
+        self.full.setdefault(words[-1], name)
+        self.full.setdefault(words[-1].lower(), name)
+        if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
+            self.full.setdefault(words[0], name)  # "Sheikh Mohammed" for "Mohammed bin X"
+        if len(words) == 2 and (len(words[0]) <= 4 or "-" in words[1]) and words[0][:1].isupper():
+            self.full.setdefault(words[0], name)
+        for k in range(1, len(words) - 1):
+            tail = " ".join(words[k:])
+            if len(self.full.get(tail, tail)) < len(name):
+                self.full[tail] = name
 
     def _mentions(self, doc: "Doc") -> list[Mention]:
         text = doc.text
@@ -123,8 +112,10 @@ class ActorFinder:
             if span is not None:
                 found.append(Mention(hit.start, hit.end, hit.surface, hit.actor, span.start, span.end - 1,
                                      demonym=hit.demonym))
-        for ent in doc.ents:
-            if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found):
+        places = find_cities(text)  # §1: places used as places are no actors
+        for ent in _entities(doc):
+            if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found) \
+                    or any(s < ent.end_char and ent.start_char < e for s, e in places):
                 continue
             mention = self._entity(doc, ent)
             if mention is not None:
@@ -140,7 +131,18 @@ class ActorFinder:
     def _entity(self, doc: "Doc", ent: "Doc") -> Mention | None:  # ent is a Span
         name = _strip_possessive(ent.text.strip())
         tokens = [t for t in ent if t.text not in ("'s", "’s")]
-        if ent.label_ == "PERSON" or name in self.full or _titled_name(doc, ent):  # tagger took it for an ORG
+        if name.split()[0] in lex.VESSEL_PREFIXES:
+            return None  # a ship is a place where things happen, not an actor
+        before = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
+        if name in self.acronyms or ent.label_ == "PERSON" and (before in lex.ORGANISATION_NOUNS or (
+                before == "the" and name.endswith("s"))):  # "the state company X", "the Houthis": not a person
+            full = self.acronyms.get(name, name)
+            if _state_office(full.lower().split()):
+                return None
+            return Mention(ent.start_char, ent.start_char + len(name), name, Actor(full, "organization"),
+                           ent.start, ent.end - 1)
+        given = len(tokens) == 1 and sum(f.split()[0] == name for f in set(self.full.values())) == 1
+        if ent.label_ == "PERSON" or name in self.full or name in self.persons or given or _titled_name(doc, ent):  # tagger took it for an ORG
             while tokens and tokens[0].text.lower() in lex.TITLE_WORDS:
                 tokens.pop(0)  # "President Trump" tagged as one PERSON
             if not tokens:
@@ -149,11 +151,16 @@ class ActorFinder:
             name = _strip_possessive(doc.text[first.idx:last.idx + len(last.text)])
             if not name[:1].isupper() or is_media(name, self.outlets):
                 return None
-            full = self.full.get(name, name) if len(name.split()) == 1 else name
+            if len(tokens) == 1 and name not in self.full and (_locative(first) or first.dep_ == "compound" and
+                                                               first.head.pos_ == "NOUN"):
+                return None  # "talks at X", "the X commitments": a place the tagger took for a person
+            given = {f for f in self.full.values() if len(tokens) == 1 and f.split()[0] == name}
+            full = self.full.get(name) or self.full.get(name.lower()) or (given.pop() if len(given) == 1 else name)
             role, country = role_of(doc, first.i, last.i)
             return Mention(first.idx, first.idx + len(name), name, Actor(full, "person", country), first.i, last.i,
                            role, role is not None)
         if ent.label_ in ("ORG", "NORP", "FAC"):
+            name = re.sub(r"^the\s+", "", name, flags=re.I)
             if name in _SEATS:
                 state = lookup(_SEATS[name])
                 return Mention(ent.start_char, ent.start_char + len(name), name, state, ent.start, ent.end - 1) \
@@ -165,10 +172,15 @@ class ActorFinder:
             if _names_a_document(name):
                 return None  # §1: an agreement, resolution or law is not an actor ("the Agreement does not ask")
             name = re.sub(r"^the\s+", "", name, flags=re.I)
+            words = name.lower().split()
+            if len(words) == 1 and words[0] in lex.PORTFOLIOS:
+                return None  # "Defence" cut from "Ministry of Defence" or a title: a portfolio, not a body
             state = _state_near(doc, ent.start)
-            if state is not None and name.split()[-1].lower() in lex.STATE_VOICES | {"ministry"}:
+            if state is not None and words[-1] in lex.STATE_VOICES | {"ministry"} and set(words) <= _OFFICE_WORDS:
                 # §1: a state's own office speaks for the state
                 return Mention(ent.start_char, ent.end_char, name, state, ent.start, ent.end - 1)
+            if _state_office(words):
+                return None  # §1 (1.2): a ministry, cabinet or command is its state, never a participant of its own
             return Mention(ent.end_char - len(name), ent.end_char, name,
                            Actor(name, "organization", state.country if state else None), ent.start, ent.end - 1)
         return None
@@ -182,7 +194,64 @@ convention protocol annex memorandum plan roadmap framework law act constitution
 
 def _names_a_document(name: str) -> bool:
     head = re.split(r"\s+(?:on|of|for|to|between|with)\s+", name, maxsplit=1)[0].split()
-    return bool(head) and head[-1].lower() in _DOCUMENTS
+    return bool(head) and head[-1].lower() in _DOCUMENTS or name.upper() == name and name.lower() in lex.TREATY_ACRONYMS
+
+
+def _state_office(words: list[str]) -> bool:
+    """A body of a state's executive named without its state ("the Foreign Ministry", "Ministry of Foreign
+    Affairs", "the National Security Council", "Joint Chiefs of Staff"): codebook §1 (1.2) offices."""
+    return words[0] in lex.STATE_OFFICES or words[-1] in lex.STATE_OFFICES or (
+        "national" in words and words[-1] == "council")
+
+
+def _locative(tok: "Token") -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside", "inside", "around", "across")
+
+
+# Words of the generic name of a state body ("Armed Forces", "Ministry of Foreign Affairs"); a name with any
+# other word is a body's own name ("Rapid Support Forces"), an organisation even with a state before it.
+_OFFICE_WORDS = lex.STATE_VOICES | lex.STATE_OFFICES | lex.PORTFOLIOS | frozenset(
+    "of the and for armed joint chiefs general supreme national federal foreign ministry defence defense".split())
+# "X bin Y", "X ibn Y": the given name is the short form ("Sheikh Mohammed").
+_PATRONYMIC = frozenset("bin ibn bint ben".split())
+# "the Rapid Support Forces (RSF)": an expansion and its acronym in parentheses.
+_ACRONYM = re.compile(r"\b((?:[Tt]he )?[A-Z][\w'’-]*(?: (?:of |and |for |the )*[A-Z][\w'’-]*)+) \(([A-Z]{2,8}s?)\)")
+
+
+# Particles inside personal names: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset("al el bin ibn bint abu von van der de da dos du le la".split())
+
+
+def _entities(doc: "Doc") -> list["Span"]:
+    """The tagger's entities, with a person's name the tagger cut in two joined again when the second part
+    follows right after it and starts with a name particle or is a person too ("... Abdulrahman Al Thani"),
+    and without a dateline or timestamp the tagger took into a name ("08:10 - Kim Jong Un")."""
+    from spacy.tokens import Span
+
+    skip = dateline_end(doc.text)
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.start_char < skip < ent.end_char:
+            first = next((t.i for t in ent if t.idx >= skip), ent.end)
+            if first >= ent.end:
+                continue
+            ent = Span(doc, first, ent.end, label=ent.label_)
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and ent.label_ in ("PERSON", "ORG") \
+                and (ent.label_ == "PERSON" or ent[0].lower_ in _NAME_PARTICLES):
+            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+            continue
+        out.append(ent)
+    return out
+
+
+def _join_variants(mentions: dict[int, list[Mention]]) -> None:
+    """One actor per name: "Houthi" and "Houthis", an acronym and its expansion, are one organisation."""
+    names = {m.actor.name for ms in mentions.values() for m in ms if m.actor.kind == "organization"}
+    for ms in mentions.values():
+        for m in ms:
+            if m.actor.kind == "organization" and m.actor.name + "s" in names:
+                m.actor = Actor(m.actor.name + "s", "organization", m.actor.country)
 
 
 def _titled_name(doc: "Doc", ent: "Doc") -> bool:
@@ -196,52 +265,9 @@ def _state_near(doc: "Doc", start: int) -> Actor | None:
     """The state a non-state actor is tied to in its own phrase: "Lebanon's X", "the Yemen-based X"."""
     window = doc[max(0, start - 4):start].text
     hits = [h for h in find_places(window) if h.actor.kind == "state"]
-    return hits[-1].actor if hits else None
-
-
-def role_of(doc: "Doc", first: int, last: int) -> tuple[str | None, str | None]:
-    """(role, ISO3) from the noun phrase around a name: titles before it, or an apposition after it."""
-    role = _title_before(doc, first) or _apposition(doc, last)
-    if role is None:
-        return None, None
-    places = [h for h in find_places(role) if h.actor.kind == "state"]
-    country = places[0].actor.country if places else None
-    if places and places[0].start == 0 and places[0].demonym:  # "Iranian President" -> "President"
-        role = role[places[0].end:].strip() or role
-    return role[:100], country
-
-
-def _title_before(doc: "Doc", first: int) -> str | None:
-    """The run of title words, countries and 'of/to/for the' linking them, right before the name."""
-    i = first - 1
-    while i >= 0:
-        tok = doc[i]
-        word = tok.text.lower()
-        if word in lex.TITLE_WORDS or word in lex.PERSON_ROLES or tok.ent_type_ in ("GPE", "NORP", "ORG") \
-                or (word in ("of", "to", "for", "the", "'s", "’s", "-") and i > 0 and i < first - 1):
-            i -= 1
-            continue
-        break
-    start = i + 1
-    while start < first and doc[start].text.lower() in ("of", "to", "for", "the", "'s", "’s", "-"):
-        start += 1
-    words = [t.text.lower() for t in doc[start:first]]
-    if not any(w in lex.TITLE_WORDS or w in lex.PERSON_ROLES for w in words):
-        return None
-    return doc[start:first].text.strip()
-
-
-def _apposition(doc: "Doc", last: int) -> str | None:
-    """"X, the country's foreign minister, said": the appositive noun phrase when it names an office."""
-    head = doc[last]
-    for child in head.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in lex.PERSON_ROLES:
-            left = child.left_edge.i
-            while left <= child.i and doc[left].dep_ in ("det", "punct"):
-                left += 1
-            right = max((t.i for t in child.subtree if t.dep_ != "punct" and t.dep_ != "relcl"), default=child.i)
-            return doc[left:right + 1].text
-    return None
+    tail = window[hits[-1].end:].strip() if hits else ""
+    # only right before the name, or through a possessive or "-based": not "Israel and Hamas"
+    return hits[-1].actor if hits and tail in ("", "'s", "’s", "-based", "- based", "the") else None
 
 
 def mention_at(mentions: list[Mention], token: "Token") -> Mention | None:

@@ -198,3 +198,54 @@ def obligation(verb: "Token") -> "Token | None":
         x = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
         return x
     return None
+
+
+def clause_subject(verb: "Token") -> "Token | None":
+    """The subject of a clause, also where the parser made it the object of the reporting verb before it
+    ("warned any attack would ignite a war": "attack" parsed as the object of "warned")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None or verb.dep_ != "ccomp":
+        return subj
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def red_line_side(cop: "Token") -> "Token | None":
+    """"X is our red line" / "our red line is X": the side of the copula that is not the red line."""
+    if cop.lemma_ != "be":
+        return None
+    sides = [c for c in cop.children if c.dep_ in ("nsubj", "attr")]
+    line = next((c for c in sides if c.lower_ == "line" and any(d.lower_ == "red" for d in c.children)), None)
+    return next((c for c in sides if c.i != line.i), None) if line is not None else None
+
+
+_DOUBLED = frozenset("stop plan drop ship quit admit commit permit regret ban".split())
+
+
+def gerund(lemma: str) -> str:
+    """The -ing form of a verb's lemma by English spelling rules (sign -> signing, resume -> resuming,
+    stop -> stopping, tie -> tying)."""
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    vowels = "aeiou"
+    if lemma in _DOUBLED or (len(lemma) == 3 and lemma[0] not in vowels and lemma[1] in vowels
+                             and lemma[2] not in vowels + "wxy"):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False) -> str:
+    """A step named as the codebook words it, a gerund phrase: "sign the treaty" -> "signing the treaty",
+    "not to threaten or use force" -> "threatening or using force", "for the agreement to be signed" ->
+    "signing the agreement" (a passive's subject is what is acted on)."""
+    if verb.pos_ != "VERB":
+        return verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj)
+    words = verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj).split()
+    verbs = {verb.text, *(c.text for c in verb.conjuncts if c.pos_ == "VERB")} if keep_conj else {verb.text}
+    lemmas = {verb.text: verb.lemma_.lower(), **{c.text: c.lemma_.lower() for c in verb.conjuncts}}
+    words = [gerund(lemmas[w]) if w in verbs else w for w in words]
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        words[1:1] = noun_phrase(doc, subj, 8).split()
+    return " ".join(words)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import negated, noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import negated, noun_phrase, step_phrase, text_of, verb_phrase
 from summarizer.rules.requirements import requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
@@ -62,7 +62,7 @@ def _cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool 
         if tok.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(doc, tok, 8)
         if tok.pos_ == "VERB":
-            return verb_phrase(doc, tok, drop=("advcl", "prep"))
+            return step_phrase(doc, tok, drop=("advcl", "prep"))
     return None
 
 
@@ -129,10 +129,15 @@ def _found(doc: "Doc") -> list[Cand]:
                 found.append(hit)
         elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
             found.append((aux, tok.head, _clause_tokens(tok, aux), "if"))  # "Should X agree, we will talk"
-        elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark"):
+        elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark", "acl"):
             clause = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "pobj", "pcomp")), None)
+            if clause is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that":
+                clause = doc[tok.i + 1].head  # "provided that X" with X parsed as a complement of the main verb
+            # "would observe a ceasefire provided that X": the parse may hang it on the object noun
+            main = tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
+                (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head)
             if clause is not None:
-                found.append((tok, tok.head, _clause_tokens(clause, None), "strong"))
+                found.append((tok, main, _clause_tokens(clause, None), "strong"))
         elif low in ("until", "till") and tok.dep_ == "prep":
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
@@ -164,6 +169,19 @@ def _continuation(main: "Token") -> bool:
     if main.lemma_.lower() in ("stay", "remain", "continue", "suspend", "keep", "halt", "freeze", "hold", "pause"):
         return True
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("continue", "keep") for c in [main, *main.children])
+
+
+# Measures that are lifted rather than ended ("the ban stays until X" conditions lifting the ban).
+_LIFTED = frozenset("ban sanction embargo suspension blockade siege restriction freeze closure measure".split())
+
+
+def _ended(doc: "Doc", main: "Token") -> str | None:
+    """The step a bounded continuation conditions, worded as the codebook's example: "ending the strikes",
+    "lifting the ban" (the continued subject, named), else None."""
+    subj = subject_of(main)
+    if not _continuation(main) or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return f"{'lifting' if subj.lemma_.lower() in _LIFTED else 'ending'} {noun_phrase(doc, subj, 8)}"
 
 
 def _denied(verb: "Token") -> bool:
@@ -210,6 +228,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         conditioned = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded") or _readiness(doc, main, exclude)
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
+        elif mode == "bounded" and refused is None and (ended := _ended(doc, main)) is not None:
+            conditioned = ended  # §4 1.2: "strikes will continue until X" conditions ending the strikes
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
                 drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from summarizer.core.schemas import ArticleMeta
 from summarizer.extract.drafts import MAX_ITEMS, draft_model
+from summarizer.rules import lexicon as lex
 from summarizer.rules import nlp
 from summarizer.rules.actors import ActorFinder, Mention
 from summarizer.rules.conditions import conditions
@@ -39,6 +40,11 @@ FIELDS = {"stance": "stances", "conditions": "conditions", "red-lines": "red_lin
 # Codebook §1 threshold test: an actor that acts, speaks or is addressed/targeted, not one only
 # mentioned as a place, a modifier, or inside a title.
 _ACTIVE = frozenset("nsubj nsubjpass dobj iobj dative agent appos".split())
+# Heads through which a modifier names an actor: officials and forces ("US officials", "Iranian troops") and
+# acts, which the modifier performs ("Israeli attacks", "a US proposal"); not things ("the Gaza ceasefire").
+_VOICES = lex.PERSON_ROLES | lex.STATE_VOICES | lex.HOSTILE_ACTS | lex.HOSTILE_CONDUCT | frozenset(
+    "force troop navy soldier police guard proposal offer plan demand sanction aid support initiative request "
+    "pressure warning threat".split())
 _TARGET_PREPS = frozenset("with to against by on from toward towards".split())
 
 
@@ -50,20 +56,26 @@ class Analysis:
     mentions: dict[int, list[Mention]]
     docs: dict[int, "Doc"]
     speeches: dict[int, list[Speech]] = field(default_factory=dict)
-    countries: dict[str, str] = field(default_factory=dict)  # person -> ISO3 from the state last speaking
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name, for the next chunk
+    countries: dict[str, str] = field(default_factory=dict)  # person -> ISO3 their own phrase gave, any chunk
     items: dict[str, list[Item]] = field(default_factory=lambda: {f: [] for f in FIELDS.values()})
 
 
 @lru_cache(maxsize=16)
-def analyse(sentences: tuple[Sentence, ...]) -> Analysis:
+def analyse(sentences: tuple[Sentence, ...], known: tuple[tuple[str, str], ...] = (),
+            countries: tuple[tuple[str, str], ...] = ()) -> Analysis:
+    """`known`, `countries`: the full names (by surname) and the people's countries, from their own
+    phrases, that earlier chunks of the same article introduced."""
     docs = nlp.parse(s.text for s in sentences)
-    finder = ActorFinder(list(sentences), docs)
-    analysis = Analysis(list(sentences), finder.mentions, {s.id: d for s, d in zip(sentences, docs)})
+    finder = ActorFinder(list(sentences), docs, dict(known))
+    own = {m.actor.name: m.actor.country for ms in finder.mentions.values() for m in ms
+           if m.actor.kind == "person" and m.actor.country}
+    analysis = Analysis(list(sentences), finder.mentions, {s.id: d for s, d in zip(sentences, docs)},
+                        full_names=finder.full, countries={**dict(countries), **own})
     article = "\n".join(s.text for s in sentences)
     tracker = SpeakerTracker()
     for sentence, doc in zip(sentences, docs):
         mentions = finder.mentions[sentence.id]
-        _discourse_country(analysis, mentions, tracker)
         found = tracker.speeches(doc, mentions)
         analysis.speeches[sentence.id] = found
 
@@ -76,21 +88,9 @@ def analyse(sentences: tuple[Sentence, ...]) -> Analysis:
     return analysis
 
 
-def _discourse_country(analysis: Analysis, mentions: list[Mention], tracker: SpeakerTracker) -> None:
-    """A person with no country in their own phrase belongs to a state named in the same sentence
-    before them, else to the state that spoke last (§1 `country`: the state the actor belongs to)."""
-    for m in mentions:
-        if m.actor.kind != "person" or m.actor.country or m.actor.name in analysis.countries:
-            continue
-        before = [x for x in mentions if x.actor.kind == "state" and x.end <= m.start and not x.demonym]
-        group = tracker.last_group[0] if tracker.last_group else None
-        state = before[0].actor if before else group if group is not None and group.kind == "state" else None
-        if state is not None and state.country:
-            analysis.countries[m.actor.name] = state.country
-
-
-def _active(doc: "Doc", m: Mention) -> bool:
-    """The mention's phrase is a subject, object, agent or target, or names the state of one."""
+def _active(doc: "Doc", m: Mention, mentions: list[Mention]) -> bool:
+    """The mention's phrase is a subject, object, agent or target, or names the state of one; a state
+    named only inside a named person's title ("Chinese President Xi") is passive (§1)."""
     span = range(m.first, m.last + 1)
     head = next((doc[i] for i in span if doc[i].head.i not in span or doc[i].head.i == i), doc[m.last])
     for _ in range(3):
@@ -98,8 +98,13 @@ def _active(doc: "Doc", m: Mention) -> bool:
             return True
         if head.dep_ == "pobj" and head.head.lower_ in _TARGET_PREPS and head.head.head.pos_ == "VERB":
             return True
+        if head.dep_ in ("amod", "compound") and head.head.lemma_.lower() not in _VOICES:
+            return False  # §1: a modifier ("the Gaza ceasefire", "the X commitments"), not an official's state
         if head.dep_ in ("poss", "amod", "compound", "conj"):
             head = head.head
+            if head.dep_ != "conj" and any(p.actor.kind == "person" and p.first <= head.i <= p.last
+                                           for p in mentions if p is not m):
+                return False
             continue
         return False
     return False
@@ -117,7 +122,7 @@ def participants(analysis: Analysis) -> list[Item]:
                                                   "first": sentence.id, "active": False})
             e["country"] = e["country"] or m.actor.country or analysis.countries.get(m.actor.name)
             e["role"] = e["role"] or m.role
-            e["active"] = e["active"] or _active(doc, m) or m.actor.name in holders
+            e["active"] = e["active"] or _active(doc, m, analysis.mentions[sentence.id]) or m.actor.name in holders
             e["score"] += 1 + 3 * (m.actor.name in holders) + (m.titled is True)
             if sentence.id not in e["sentences"]:
                 e["sentences"].append(sentence.id)
@@ -165,14 +170,25 @@ class RulesProvider:
     name = "rules"
     prompted = False  # reads a call's sentences, never its prompts
     loads_on_first_call = True  # spaCy's parser loads lazily, on the first article (rules/nlp.py)
-    model = "rules-v4"
+    model = "rules-v5"
+
+    def __init__(self) -> None:
+        # Full names met in a chunk, for the next chunk of the same article: keyed by the article's title and
+        # outlet and the first sentence id the next chunk will have (chunks of one article come in order).
+        self._names: dict[tuple[Any, ...], tuple[tuple[tuple[str, str], ...], ...]] = {}
 
     def draft(self, prompt_name: str, sentences: list[Sentence], meta: ArticleMeta) -> BaseModel:
         n = max((s.id for s in sentences), default=1)
         model = draft_model(prompt_name, n)
         if prompt_name == "summary":
             return model.model_validate(self._summary(sentences, meta))
-        analysis = analyse(tuple(sentences))
+        first = sentences[0].id if sentences else 1
+        known, countries = self._names.get((meta.title, meta.outlet, first), ((), ())) if first > 1 else ((), ())
+        analysis = analyse(tuple(sentences), known, countries)
+        if len(self._names) > 256:
+            self._names.pop(next(iter(self._names)))
+        self._names[(meta.title, meta.outlet, n + 1)] = (tuple(sorted(analysis.full_names.items())),
+                                                         tuple(sorted(analysis.countries.items())))
         if prompt_name == "participants":
             return model.model_validate({"participants": participants(analysis)})
         field_name = FIELDS[prompt_name]

@@ -36,6 +36,7 @@ AGAINST_VERBS = _words("""
 reject oppose condemn deny criticize criticise denounce refuse dismiss accuse blame veto boycott
 resist block protest decry object slam warn suspend halt freeze abandon quit violate breach threaten
 condemn downplay question doubt dispute challenge fear regret lament undermine attack withdraw cancel
+contradict belie refute rebut disprove discredit debunk
 """)
 # Phrasal verbs (lemma + particle) with their polarity: "rule out", "walk away", "play down", "pull out".
 PHRASAL_AGAINST = frozenset({("rule", "out"), ("walk", "away"), ("play", "down"), ("pull", "out"),
@@ -196,8 +197,33 @@ secretary-general director-general undersecretary assistant lieutenant major cap
 # only as sources" are never participants).
 MEDIA_HEADS = _words("""
 tv television radio news press times post journal tribune herald gazette broadcasting network
-channel wire daily agency newspaper outlet media magazine reuters afp ap xinhua tass
+channel wire daily agency newspaper outlet media magazine reuters afp ap xinhua tass kcna yonhap irna isna
+tasnim fars mehr wafa sana ani pti ria interfax bernama antara kyodo nhk bbc cnn bloomberg axios politico
 """)
 MEDIA_NOUNS = _words("""
 media newspaper broadcaster outlet agency channel television radio report reports daily tabloid
 """)
+# Heads of the generic names of a state's executive bodies (codebook §1 1.2: ministries, departments,
+# the presidency, cabinets, embassies, the command of the armed forces speak for the state).
+STATE_OFFICES = _words("ministry department presidency cabinet embassy office administration government staff "
+                       "chancellery secretariat")
+# Portfolios of ministries and titles: cut out of "Ministry of Defence" or "Trade Secretary", no body.
+PORTFOLIOS = _words("""
+defence defense energy commerce trade state government parliament association finance interior treasury
+justice health economy agriculture foreign affairs security intelligence education transport labour labor
+environment culture immigration homeland development industry information
+""")
+# Prefixes of ships' names ("BRP X", "USS X", "HMS X"): vessels are no actors.
+VESSEL_PREFIXES = frozenset("BRP USS HMS INS HMAS HMCS MV MT RFS CNS ROKS JS FS TCG KRI".split())
+# Nouns that say a following name is an organisation ("the state company X", "the militia X").
+ORGANISATION_NOUNS = _words("company firm corporation operator group party militia movement agency giant "
+                            "producer supplier carrier bank fund broadcaster")
+# Acronyms of treaties: documents, never actors (§1).
+TREATY_ACRONYMS = _words("npt jcpoa ctbt start tpnw unclos inf cfe")
+# Backing of armed actors (§0/§3: "X backs the militias" is conduct, not an attitude): verbs and objects.
+BACKING = _words("support back arm fund finance sponsor train equip supply")
+ARMED_GROUPS = _words("group militia rebel insurgent terrorist fighter proxy faction gang mercenary jihadist")
+# Adjectives of certainty that state a position with a that-clause ("we are clear that", "is convinced that").
+CERTAINTY = _words("clear convinced confident certain sure adamant firm determined persuaded")
+# Nouns of a person's own voice: "X's campaign / team / camp said" is X speaking (§2), an office is not.
+OWN_VOICES = _words("campaign team camp aide aides lawyer lawyers")

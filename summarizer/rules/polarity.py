@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import word_polarity
+from summarizer.rules.clauses import clause_subject, red_line_side, word_polarity
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -135,8 +135,8 @@ def _judged_predicate(verb: "Token", allowed: set[int] | None) -> str | None:
         skip = {t.i for t in child.subtree} if judged and child.dep_ == "dobj" else set()
         if judged and child.dep_ == "dobj":
             judged = False
-        for tok in child.subtree:
-            if allowed is not None and tok.i not in allowed:
+        for tok in [child, *(t for t in child.subtree if t.i != child.i)]:  # the head noun before its
+            if allowed is not None and tok.i not in allowed:  # modifiers: "a historic mistake" is a mistake
                 continue
             lemma = tok.lemma_.lower()
             if tok.i in skip and tok.pos_ != "ADJ":
@@ -164,9 +164,16 @@ def _threat(tok: "Token") -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.RESPONSE and any(c.dep_ == "auxpass" for c in tok.children):
         return True
+    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(c.dep_ == "aux" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
+        return True  # "would respond to the step": a response threatened against it
     if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "we will respond if attacked"
             c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) for c in tok.children):
         return True
+    subj = clause_subject(tok) if tok.pos_ == "VERB" and lemma in lex.RESPONSE else None
+    if subj is not None and any(c.dep_ == "aux" for c in tok.children) and (
+            subj.lemma_.lower() in lex.HOSTILE_ACTS or any(c.lower_ == "any" for c in subj.children)):
+        return True  # "any attack would ignite a war": the response is threatened against the act
     if tok.pos_ == "VERB" and lemma in lex.RESPONSE_CARRIERS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lex.RESPONSE_NOUNS for c in tok.children):
         return lemma != "take" or not any(c.dep_ == "xcomp" for c in tok.children)
@@ -202,6 +209,9 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     "called on X to Y", "demanded that X Y") is favor the demanded act (§3)."""
     if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DEMAND_VERBS and not _indicative(root):
         return _flip("favor", int(_own_negation(root))), verb, "demand"
+    side = red_line_side(root)
+    if side is not None:  # §3 1.2: a red line carries a stance against what crosses it
+        return "against", side, "red line"
     chain = _chain(root, allowed)
     for tok in chain:
         found = word_polarity(tok)
@@ -237,6 +247,12 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, "judged"
     return ("against" if _own_negation(root) else "favor"), None, "plain"
+
+
+def act_polarity(word: "Token", root: "Token") -> str:
+    """A stance whose topic is the act the attitude verb itself names ("has never walked away from the
+    table" → walking away): favor the act, against it under an odd number of negations."""
+    return _flip("favor", _flips(word, root))
 
 
 def _cleft(root: "Token") -> tuple[str, "Token", str] | None:

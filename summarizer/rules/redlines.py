@@ -19,12 +19,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import noun_phrase, red_line_side, step_phrase, text_of, verb_phrase
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, phrasal, subject_of
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import MODALS as _MODALS
 from summarizer.rules.triggers import SELF as _SELF
-from summarizer.rules.triggers import Found, backshifted, triggers
+from summarizer.rules.triggers import Found, backshifted, threat_verb, triggers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -53,8 +53,19 @@ def _modal_negation(verb: "Token") -> bool:
     return neg and (modal or habitual) and verb.dep_ != "relcl"  # a relative clause describes, it does not refuse
 
 
+def _future_rejection(verb: "Token") -> bool:
+    """A rejection announced for the future with "will"/"would" ("would turn down X", "will reject any deal
+    that ..."): a categorical refusal to accept X, not the plain "rejects" of a stance (§5)."""
+    rejecting = phrasal(verb) == ("turn", "down") or verb.lemma_.lower() in ("reject", "decline")
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+    return verb.pos_ == "VERB" and rejecting and future and not _modal_negation(verb) and any(
+        c.dep_ == "dobj" for c in verb.children) and verb.dep_ != "relcl"
+
+
 def _conditional_inability(verb: "Token") -> bool:
     """ "cannot X without Y": an inability tied to a cost, an assessment rather than a categorical refusal."""
+    if verb.lemma_.lower() in lex.CONCESSION:
+        return False  # "we cannot accept promises without controls": §5 "cannot accept" is a refusal cue
     return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in verb.children) and any(
         c.dep_ == "prep" and c.lower_ == "without" for c in verb.children)
 
@@ -65,7 +76,7 @@ def negated_future(tok: "Token") -> bool:
 
 def _table_idiom(doc: "Doc", tok: "Token") -> list[Found]:
     """ "X is off the table", "not on the table/agenda", "not up for negotiation", "out of the question"."""
-    if tok.dep_ not in ("prep", "prt") or tok.lower_ not in ("off", "on", "up", "out"):
+    if tok.dep_ not in ("prep", "prt", "acomp") or tok.lower_ not in ("off", "on", "up", "out"):
         return []
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if tok.lower_ == "off" and tok.head.lemma_ != "be" and obj is not None and obj.lemma_.lower() in lex.TABLE_NOUNS:
@@ -86,6 +97,9 @@ def _table_idiom(doc: "Doc", tok: "Token") -> list[Found]:
     if not hit or subj is None:
         return []
     line = noun_phrase(doc, subj, keep_any=True) if subj.pos_ in ("NOUN", "PROPN") else text_of(doc, subj.subtree)
+    negotiating = low == "up" or (table and obj.lemma_.lower() == "table")  # the negotiating table
+    if negotiating and subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in lex.COOPERATIVE:
+        line = f"negotiating {line}"  # §5 "talks on our missiles are off the table": negotiating on them
     return [(cop, line, "refusal", None, False)]
 
 
@@ -100,6 +114,9 @@ def _existential(doc: "Doc", tok: "Token") -> list[Found]:
         return []
     own = attr.lemma_.lower() in lex.CONCESSION_NOUNS or any(c.lower_ in ("our", "my") for c in attr.children)
     line = noun_phrase(doc, attr)
+    if attr.conjuncts or attr.pos_ == "PROPN":  # "no Hamas and no Palestinian Authority in post-war Gaza"
+        place = [t for c in tok.children if c.dep_ == "prep" for t in c.subtree]
+        line = " ".join(w for w in text_of(doc, [*attr.subtree, *place]).split() if w.lower() != "no")
     return [(tok, line, "refusal" if own else "trigger", None, False)] if len(line.split()) >= 1 else []
 
 
@@ -122,10 +139,10 @@ def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
         x = next((c for c in tok.children if c.dep_ == "xcomp" and any(
             d.dep_ == "neg" or d.lower_ == "never" for d in c.children)), None)
         if x is not None:
-            return [(tok, verb_phrase(doc, x, keep_conj=True), "refusal", None, True)]
+            return [(tok, step_phrase(doc, x, keep_conj=True), "refusal", None, True)]
     if lemma in lex.CONCESSION and tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children) and any(
             c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children):
-        return [(tok, verb_phrase(doc, tok), "refusal", None, True)]
+        return [(tok, step_phrase(doc, tok), "refusal", None, True)]
     if tok.lower_ == "at" and tok.dep_ in ("prep", "conj") and any(c.lower_ in ("never", "not") for c in tok.children):
         cost = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_ in ("cost", "expense", "price")), None)
         if cost is not None:
@@ -155,10 +172,12 @@ def _refusals(doc: "Doc") -> list[Found]:
             if _conditional_inability(tok):
                 continue
             if not any(c.dep_ == "auxpass" for c in tok.children) and lemma not in _STATIVE:  # passives: triggers
-                out.append((tok, verb_phrase(doc, tok).removeprefix("no ").replace(" no ", " "), "refusal", None,
-                            True))
+                out.append((tok, step_phrase(doc, tok).replace(" no ", " "), "refusal", None, True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
-            out.append((tok, verb_phrase(doc, x), "refusal", None, True))
+            out.append((tok, step_phrase(doc, x), "refusal", None, True))
+        elif _future_rejection(tok):  # "would turn down the grants": the holder will not accept them (§5)
+            obj = next(c for c in tok.children if c.dep_ == "dobj")
+            out.append((tok, f"accepting {text_of(doc, obj.subtree)}", "refusal", None, True))
         elif phrasal(tok) == ("rule", "out"):
             ruled = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp") for t in c.subtree]
             out.append((tok, text_of(doc, ruled), "refusal", None, True))
@@ -174,14 +193,29 @@ def _refusals(doc: "Doc") -> list[Found]:
                             "refusal", None, tok.head.lemma_ != "be"))
         elif lemma == "go" and negated_future(tok) and (x := next((c for c in tok.children if c.dep_ == "xcomp"),
                                                                  None)) is not None:
-            out.append((tok, verb_phrase(doc, x), "refusal", None, True))  # "is not going to X": negated future
+            out.append((tok, step_phrase(doc, x), "refusal", None, True))  # "is not going to X": negated future
         elif tok.lower_ in ("prepared", "willing", "ready") and tok.dep_ == "acomp" and \
                 any(c.dep_ == "neg" for c in tok.head.children) and (tok.head.tag_ != "VBD" or backshifted(tok.head)):
             # "X was not prepared to Y" outside reported speech describes past conduct, it refuses nothing
             x = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if x is not None:
-                out.append((tok.head, verb_phrase(doc, x), "refusal", None, True))
+                out.append((tok.head, step_phrase(doc, x), "refusal", None, True))
     return out
+
+
+def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "a strong response in the event of any attack", "will retaliate in case of X": X is the trigger."""
+    if tok.lower_ not in ("event", "case") or tok.head.lower_ != "in" or tok.dep_ != "pobj":
+        return []
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    act = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    host = tok.head.head
+    hostile = host.lemma_.lower() in lex.RESPONSE_NOUNS or (host.pos_ == "VERB" and threat_verb(host))
+    if act is None or not hostile:
+        return []
+    anchor = host if host.pos_ == "VERB" else next((a for a in host.ancestors if a.pos_ == "VERB"), host)
+    response = text_of(doc, [t for t in host.subtree if t.i < tok.head.i and t.dep_ not in ("nsubj", "punct")])
+    return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
 
 
 def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
@@ -190,8 +224,10 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
     ("Hamas will not be allowed to ...") never does. One item per cue and per line."""
     items: list[Item] = []
     seen: set[int | str] = set()
-    for anchor, line, kind, consequence, agentive in triggers(doc) + _refusals(doc):
-        if len(line.split()) < 2 or anchor.i in seen or line in seen:
+    events = [f for tok in doc for f in _in_the_event(doc, tok)]
+    for anchor, line, kind, consequence, agentive in triggers(doc) + events + _refusals(doc):
+        explicit = red_line_side(anchor) is not None  # "enrichment is our red line": one word is enough
+        if len(line.split()) < 2 and not explicit or anchor.i in seen or line in seen:
             continue
         holders = holders_of(anchor, speeches)
         subj = subject_of(anchor) if agentive else None
@@ -210,6 +246,11 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
             holders = resolve(subj)
         if not holders and speeches:
             holders = speeches[0].holders
+        first_person = next((c for c in anchor.sent.root.children if c.dep_ == "nsubj" and c.lower_ == "we"), None)
+        if not holders and first_person is not None:  # "We are clear that X must never Y": the speakers
+            holders = resolve(first_person)
+        if kind == "trigger" and not agentive:  # the barred actor never holds the line drawn against it
+            holders = [h for h in holders or [] if not h[1] or not line.startswith(h[1])]
         seen |= {anchor.i, line}
         for actor, surface in holders or []:
             items.append({"holder": holder_name(actor, surface, article), "line": shorten(line, 200), "kind": kind,

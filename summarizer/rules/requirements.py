@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import noun_phrase, obligation, text_of
+from summarizer.rules.clauses import gerund, noun_phrase, obligation, step_phrase, text_of
 from summarizer.rules.speakers import subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,7 +143,7 @@ def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
         step = subject_of(clause)
         if tok.lower_ == "for" and obligation(main) is not None and (clause.lemma_.lower() in lex.COOPERATIVE or (
                 step is not None and step.lemma_.lower() in lex.COOPERATIVE)):  # "for the deal to be signed, X"
-            return [(tok, text_of(doc, [t for t in clause.subtree if t.i != tok.i]), rest)]
+            return [(tok, step_phrase(doc, clause), rest)]
     if tok.lower_ == "for" and tok.dep_ in ("prep", "mark") and obligation(tok.head) is not None:
         obj = next((c for c in tok.children if c.dep_ in ("pobj", "nsubj")), None)
         verb = next((c for c in obj.children if c.dep_ in ("relcl", "acl") and any(
@@ -151,7 +151,10 @@ def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
         if verb is not None and (obj.lemma_.lower() in lex.COOPERATIVE or verb.lemma_.lower() in lex.COOPERATIVE):
             purpose = {t.i for t in tok.subtree}
             rest = [t for t in tok.head.subtree if t.i not in purpose]
-            return [(tok, text_of(doc, [t for t in tok.subtree if t.i != tok.i]), rest)]
+            passive = any(c.dep_ == "auxpass" for c in verb.children)  # "for the deal to be signed" -> signing it
+            step = f"{gerund(verb.lemma_.lower())} {noun_phrase(doc, obj, 8)}" if passive else text_of(
+                doc, [t for t in tok.subtree if t.i != tok.i])
+            return [(tok, step, rest)]
     return []
 
 

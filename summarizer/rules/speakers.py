@@ -16,11 +16,13 @@ English grammar of reported speech (codebook §2, §3):
 
 from typing import TYPE_CHECKING
 
+from summarizer.entities.gazetteer import state_of
 from summarizer.rules import lexicon as lex
 from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, quote_spans
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, content_of,
                                      depth, holder_name, holders_of, is_attitude_verb, lead_subject, main_person,
                                      parenthetical_content, phrasal, split_coordinated, subject_of)
+from summarizer.rules.speech import backing_conduct, certainty_complement, plural_reference, state_inside
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -38,11 +40,14 @@ class SpeakerTracker:
         self.last_speech: list[Holder] = []
         self.floor: list[Holder] | None = None  # the speaker a transcript label gave the floor to
         self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
+        self.joint: list[Holder] = []  # "We, the foreign ministers of A and B, X and Y, ...": who "we" is
 
     # ---- resolution of a subject to actors
 
     def resolve(self, tok: "Token", mentions: list[Mention]) -> list[Holder]:
-        if len(self.last_speech) > 1 and _plural_reference(tok):
+        if tok.lower_ in ("we", "us") and self.joint:
+            return list(self.joint)  # §2 (1.2): joint statements by named ministers, one item per minister
+        if len(self.last_speech) > 1 and plural_reference(tok):
             return list(self.last_speech)  # §2: "they" / "both leaders" after a joint statement: each holder
         found: list[Holder] = []
         appositive = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts]  # "chief X, and Y said"
@@ -57,6 +62,14 @@ class SpeakerTracker:
     def _one(self, t: "Token", mentions: list[Mention]) -> Holder | None:
         m = mention_at(mentions, t)
         low, lemma = t.lower_, t.lemma_.lower()
+        owner = next((mention_at(mentions, c) for c in t.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.actor.kind == "person" and lemma in lex.OWN_VOICES | {"office"}:
+            if lemma != "office":  # "X's campaign criticised ...": X's own voice, never the object's owner
+                return (owner.actor, owner.surface)
+            country = owner.actor.country or next((p.actor.country for p in self.people if isinstance(p, Mention)
+                                                   and p.actor.name == owner.actor.name and p.actor.country), None)
+            state = state_of(country)  # §1 (1.2): "the office of Prime Minister X said" -> the state
+            return (state, state.name) if state is not None else (owner.actor, owner.surface)
         if lemma in lex.PERSON_ROLES and (m is None or m.actor.kind != "person"):  # "X's minister, Ann Lind"
             named = [p for c in t.children if c.dep_ == "appos" for p in [mention_at(mentions, c)]
                      if p is not None and p.actor.kind == "person"]
@@ -64,7 +77,7 @@ class SpeakerTracker:
                 return (named[0].actor, named[0].surface)
         if m is not None and not m.demonym:
             return (m.actor, m.surface)
-        if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not _state_inside(t, mentions)):
+        if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not state_inside(t, mentions)):
             return None  # §2 (1.2): unnamed members ("lawmakers", "Western diplomats") give no item
         if low in ("he", "she", "it"):  # an earlier main-clause subject of this sentence comes first
             before = self._one(lead, mentions) if (lead := lead_subject(t)) is not None else None
@@ -118,6 +131,9 @@ class SpeakerTracker:
         text = doc.text
         if is_metadata(text):
             return []
+        named = [(m.actor, m.surface) for m in mentions if m.actor.kind == "person"]
+        if text.lstrip().lower().startswith("we,") and len(named) >= 2:
+            self.joint = list(dict.fromkeys(named))
         for m in mentions:
             if m.actor.kind == "person" and m.titled:
                 self.people = [p for p in self.people if (p.actor if isinstance(p, Mention) else p[0]) != m.actor]
@@ -138,26 +154,38 @@ class SpeakerTracker:
         if label is not None:
             found = [self._on_the_floor(s, label) for s in found]
         if not found:
-            found = [s for s in (self._according_to(doc, mentions), self._bare_quote(doc), label) if s][:1]
+            found = [s for s in (self._according_to(doc, mentions), self._bare_quote(doc), label,
+                                 self._statement(doc)) if s][:1]
+        if any(sp.verb is not None and sp.verb.lemma_.lower() in lex.REPORTING and sp.holders != self.joint
+               for sp in found):
+            self.joint = []  # another voice reports ("he said"): the reproduced statement is over
+        if self.joint:  # §2 (1.2): a reproduced joint statement is its signatories' direct speech
+            found = [Speech(s.holders, s.verb, s.root, s.start, s.end, "direct_quote", s.tokens)
+                     if s.holders == self.joint else s for s in found]
         for speech in found:
             self._remember(speech.holders)
-        self.topic = main_person(doc, mentions, found) or self.topic
+        if not self.joint:  # the signatories of a statement are no "he" or "she" of the news around it
+            self.topic = main_person(doc, mentions, found) or self.topic
         return found
 
     def _verb_speech(self, doc: "Doc", verb: "Token", mentions: list[Mention]) -> Speech | None:
         lemma = verb.lemma_.lower()
         reporting = lemma in lex.REPORTING or lemma in lex.SOURCE_VERBS
-        if not reporting and not is_attitude_verb(verb):
+        certain = certainty_complement(verb)
+        if not reporting and not is_attitude_verb(verb) and certain is None:
             return None
         subject = subject_of(verb)
         if subject is None:
             return None
         holders = self.resolve(subject, mentions)
+        if certain is not None and holders and SOURCE not in holders:  # "we are clear that X": X is stated
+            start, end, tokens = content_of(doc, certain)
+            return Speech(holders, verb, certain, start, end, attribution_of(doc.text, start, end, verb), tokens)
         if lemma in lex.SOURCE_VERBS or holders and all(h == SOURCE for h in holders):
             root = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
             inner = {t.i for t in root.subtree} if root is not None else set()
             return Speech([SOURCE], verb, root, 0, 0, "", {t.i for t in verb.subtree} - inner)
-        if not holders:
+        if not holders or not reporting and backing_conduct(verb):
             return None
         complement = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
         aside = parenthetical_content(doc, verb) if reporting and complement is None else None
@@ -198,7 +226,8 @@ class SpeakerTracker:
         naming no actor (a reporter, "Question:") gives it to no one."""
         text = doc.text  # built from the tokens on every access: read it once
         colon = text.find(":")
-        if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon]:
+        if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon] \
+                and not any(t.pos_ == "VERB" and t.idx < colon for t in doc):  # "X told reporters:" is no label
             named: list[Holder] = [(m.actor, m.surface) for m in mentions if m.end <= colon]
             named = named or self._known_person(text[:colon])
             if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:
@@ -239,6 +268,15 @@ class SpeakerTracker:
         return Speech(list(label.holders), speech.verb, speech.root, speech.start, speech.end, "direct_quote",
                       speech.tokens)
 
+    def _statement(self, doc: "Doc") -> Speech | None:
+        """§2 (1.2): a joint statement by named ministers ("We, the foreign ministers of A and B, X and Y, ...")
+        is their direct speech throughout, also in sentences that report no one."""
+        if not self.joint or len(doc) < 4 or not any(t.lower_ in ("we", "our", "us") for t in doc):
+            return None  # only what the signatories say of themselves: the narrative between is theirs too,
+            # but it rarely states a position (measured on the dev set)
+        root = next(iter(doc.sents)).root
+        return Speech(list(self.joint), None, root, 0, len(doc.text), "direct_quote", {t.i for t in doc})
+
     def _bare_quote(self, doc: "Doc") -> Speech | None:
         """A sentence that is a quotation without a reporting verb: the last speaker's words."""
         text = doc.text.strip()
@@ -256,15 +294,3 @@ _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian anal
 # Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
 # not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
 _GROUPS = frozenset("official diplomat source side".split())
-
-
-def _state_inside(tok: "Token", mentions: list[Mention]) -> bool:
-    return any(tok.left_edge.i <= m.first and m.last <= tok.i and m.actor.kind != "person" for m in mentions)
-
-
-def _plural_reference(tok: "Token") -> bool:
-    """"they", "both leaders", "the two ministers": a plural that names no one refers back to a group."""
-    if tok.lower_ == "they":
-        return True
-    return tok.tag_ == "NNS" and tok.lemma_.lower() in lex.PERSON_ROLES | {"side", "country", "government"} \
-        and any(c.lower_ in ("both", "two") for c in tok.children)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.entities.gazetteer import Actor
 from summarizer.rules import lexicon as lex
-from summarizer.rules.actors import quote_spans
+from summarizer.rules.actors import Mention, quote_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -177,3 +177,33 @@ def holders_of(tok: "Token", speeches: list[Speech]) -> list[Holder] | None:
     owning = [s for s in speeches if tok.i in s.tokens]
     return min(owning, key=lambda s: len(s.tokens)).holders if owning else None
 
+
+def certainty_complement(verb: "Token") -> "Token | None":
+    """"X is clear / convinced / confident that C": a copula with an adjective of certainty states C as the
+    subject's own position (a cognition construction the codebook counts as a stance, §3); C, else None."""
+    if verb.lemma_ != "be":
+        return None
+    adj = next((c for c in verb.children if c.dep_ == "acomp" and (c.lemma_.lower() in lex.CERTAINTY
+                                                                or c.lower_ in lex.CERTAINTY)), None)
+    if adj is None:
+        return None
+    return next((c for c in [*adj.children, *verb.children] if c.dep_ == "ccomp"), None)
+
+
+def backing_conduct(verb: "Token") -> bool:
+    """"X supports these groups", "X arms the militias": backing armed actors is conduct the article
+    ascribes, not an attitude to a topic (§3: an accusation of conduct is the outlet's, no stance)."""
+    return verb.lemma_.lower() in lex.BACKING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.ARMED_GROUPS for c in verb.children)
+
+
+def state_inside(tok: "Token", mentions: list[Mention]) -> bool:
+    return any(tok.left_edge.i <= m.first and m.last <= tok.i and m.actor.kind != "person" for m in mentions)
+
+
+def plural_reference(tok: "Token") -> bool:
+    """"they", "both leaders", "the two ministers": a plural that names no one refers back to a group."""
+    if tok.lower_ == "they":
+        return True
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in lex.PERSON_ROLES | {"side", "country", "government"} \
+        and any(c.lower_ in ("both", "two") for c in tok.children)

@@ -15,8 +15,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from summarizer.extract.grounding import NEGATIONS, content_stems
-from summarizer.rules.polarity import reported_event, stance_reading
+from summarizer.rules.polarity import act_polarity, reported_event, stance_reading
 from summarizer.rules.speakers import Speech, holder_name
+from summarizer.rules import lexicon as lex
+from summarizer.rules.clauses import noun_phrase
 from summarizer.rules.topics import stance_topic
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,22 +58,63 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
             continue
         root = _content_root(speech)
         polarity, word, how = stance_reading(root, speech.tokens, speech.verb)
-        if how == "plain" and polarity == "favor" and reported_event(root):
+        if how == "plain" and polarity == "favor" and (reported_event(root) or _stated_act(root)):
             continue  # §3: an event or action reported without an attitude is no stance
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
         if not topic:
             continue
+        if how == "attitude" and word is not None and word.pos_ == "VERB" and topic.lower().startswith(word.lower_):
+            # the topic came out as the attitude verb's own act: "never walked away from the table" is about
+            # the table (favor it); with no object to be about, the act itself (against it under "never")
+            obj = _object(word)
+            if obj is not None:
+                topic = noun_phrase(doc, obj)
+            else:
+                polarity = act_polarity(word, root)
         content = " ".join(text[speech.start:speech.end].split())
         if _negation_outside(text, speech):  # the position must not drop a negation its sentence states
             content = " ".join(text.split())
         for actor, surface in speech.holders:
             holder = holder_name(actor, surface, article)
-            verb = "" if speech.verb is None or speech.root.i == speech.verb.i else f" {speech.verb.text}"
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
-                          "position": shorten(f"{holder}{verb} {content}", 200),
+                          "position": shorten(position(holder, speech, content), 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],
                           "weak": how in ("plain", "mention")})
     return items
+
+
+def _object(verb: "Token") -> "Token | None":
+    """The thing a (phrasal) verb acts on: its object, or the object of its first preposition."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep"), None) or next(  # "walked away from X"
+        (g for c in verb.children if c.dep_ in ("advmod", "prt") for g in c.children if g.dep_ == "prep"), None)
+    return obj or (next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None)
+
+
+def _stated_act(root: "Token") -> bool:
+    """A heading in capitals, or the speaker's own narration of what they did ("we met first separately"):
+    a simple past with a first-person subject and no attitude is an event, not a position (§3)."""
+    if root.doc.text.isupper():
+        return True
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return root.tag_ == "VBD" and subj is not None and subj.lower_ in ("we", "i") and not any(
+        c.dep_ in ("aux", "neg") for c in root.children)
+
+
+_FIRST_PERSON = frozenset("i we our my us me".split())
+
+
+def position(holder: str, speech: Speech, content: str) -> str:
+    """A sentence a reader can take as it is: "X said C" (the reporting verb as the article has it, "said"
+    after a copula of certainty), "X said: C" when C speaks in the first person, else "X C" for an
+    attitude verb's own predicate ("X rejected the plan")."""
+    verb = speech.verb
+    if verb is not None and speech.root is not None and speech.root.i == verb.i:
+        return f"{holder} {content}"
+    said = "said" if verb is None or verb.lemma_ in ("be", "tell") or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+        else verb.text
+    first = content.split(" ", 1)[0].strip("“”\"'").lower()
+    return f"{holder} {said}: {content}" if first in _FIRST_PERSON else f"{holder} {said} {content}"
 
 
 def _content_root(speech: Speech) -> "Token":

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import noun_phrase, text_of, topic_of, verb_phrase
+from summarizer.rules.clauses import clause_subject, noun_phrase, text_of, topic_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -84,12 +84,22 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
         found = noun_phrase(doc, obj, limit=_LIMIT) if obj is not None else None
     elif how == "judged" and word is not None:
         found = _judged_thing(doc, word)
+    elif how == "red line" and word is not None:  # the side of "X is our red line" that is not the line
+        found = _words(verb_phrase(doc, word)) if word.pos_ in ("VERB", "AUX") else noun_phrase(
+            doc, word, limit=_LIMIT, keep_any=True)
     elif how == "threat" and word is not None:
-        found = _subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
+        aimed = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
+                      for g in c.children if g.dep_ == "pobj"), None)  # "respond to the step" -> the step
+        found = noun_phrase(doc, aimed, limit=_LIMIT) if aimed is not None and word.lemma_.lower() in \
+            lex.RETALIATION else _subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
+        subj = clause_subject(word) if not found and word.pos_ == "VERB" else None
+        found = found or (noun_phrase(doc, subj, limit=_LIMIT, keep_any=True) if subj is not None else None)
     elif how == "attitude" and word is not None and word.lemma_.lower() in lex.ACT_JUDGING:
         found = _act_of(doc, word)
     elif how == "demand" and root.pos_ in ("VERB", "AUX") and (verb is None or root.i != verb.i):
         found = _words(verb_phrase(doc, root))
+    elif how == "demand" and word is not None:
+        found = _object_act(doc, word)
     elif how == "attitude" and word is not None:
         found = _object_act(doc, word)
     if not found and (word or root).lemma_.lower() in lex.CHARACTERISE:
@@ -109,8 +119,11 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
 
 def _object_act(doc: "Doc", verb: "Token") -> str | None:
     """"urged both sides to exercise restraint", "encouraged X to sign": the addressee's act."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)  # "called on X to Y"
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or (
+        next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None)
+    act = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
+                and (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children))), None)
     if obj is None or act is None or act.i < obj.i:
         return None
     who = noun_phrase(doc, obj, limit=4) if obj.pos_ != "PRON" else ""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import inverted_conditional, noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import clause_subject, inverted_conditional, noun_phrase, text_of, verb_phrase
 from summarizer.rules.speakers import subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,6 +83,11 @@ def _threatening(main: "Token") -> bool:
     promised by a verb or noun of pledging or threat ("vowed to retaliate", "a pledge to fight", §5)."""
     if threat_verb(main) and modal(main):
         return True
+    subj = subject_of(main)
+    if subj is not None and subj.lemma_.lower() == "option" and any(  # "all options remain on the table"
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "table" for g in c.children)
+            for c in main.children):
+        return True
     if main.lemma_.lower() in _LEAVE and modal(main) and any(c.dep_ in ("dobj", "prep") for c in main.children):
         return True  # "his party would leave the government if X": a threat to walk out (§5 trigger)
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in main.children)
@@ -117,6 +122,12 @@ def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
 
 def _generic(doc: "Doc", tok: "Token") -> list[Found]:
     """ "Any attack will be met with force"; "whoever attacks us will pay"; "respond to any X"."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.REPORTING:  # "warned any attack would ignite X":
+        clause = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i  # the subject parsed
+                       and getattr(clause_subject(c), "i", -1) == tok.i), None)  # as the object
+        if clause is not None and modal(clause) and threat_verb(clause) and (
+                any(c.lower_ == "any" for c in tok.children) or tok.lemma_.lower() in lex.HOSTILE_ACTS):
+            return [(clause, noun_phrase(doc, tok, keep_any=True), "trigger", verb_phrase(doc, clause), False)]
     if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
         anyone = tok.dep_ == "csubj" and any(c.lemma_.lower() in lex.ANYONE for c in tok.children) or \
@@ -197,9 +208,12 @@ def _refrain(doc: "Doc", tok: "Token") -> list[Found]:
     act = next((c for c in frm.children if c.dep_ in ("pcomp", "pobj")), None) if frm is not None else None
     if act is None:
         return []
-    actor = next((c for c in tok.head.children if c.dep_ == "dobj"), None) if tok.dep_ == "xcomp" else subject_of(tok)
+    on = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "on"), None)  # "call on X to"
+    actor = next((c for c in [*tok.head.children, *(on.children if on is not None else [])]
+                  if c.dep_ in ("dobj", "pobj")), None) if tok.dep_ in ("xcomp", "advcl") else subject_of(tok)
+    actor = None if actor is not None and actor.lower_ in SELF else actor
     who = f"{text_of(doc, actor.subtree)} " if actor is not None else ""
-    anchor, agentive = (tok.head, True) if tok.dep_ == "xcomp" else (tok, False)
+    anchor, agentive = (tok.head, True) if tok.dep_ in ("xcomp", "advcl") else (tok, False)
     return [(anchor, who + text_of(doc, act.subtree), "trigger", None, agentive)]
 
 
@@ -248,6 +262,8 @@ def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
         return []
     if act is None or act.pos_ not in ("NOUN", "PROPN") or not (present or backshifted(head) and _generic_act(act)):
         return []
+    if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in act.children):
+        return []  # "that situation is unacceptable": something that exists, a stance against only (§5 1.2)
     return [(head, noun_phrase(doc, act, keep_any=True), "trigger", None, True)]
 
 

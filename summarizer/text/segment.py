@@ -13,7 +13,8 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset(
     """u.s u.k u.n e.u mr mrs ms dr prof gen lt col sgt capt adm gov sen rep st jr sr
     inc ltd co corp vs etc e.g i.e no jan feb mar apr jun jul aug sep sept oct nov dec
-    a.m p.m approx dept est fig""".split()
+    a.m p.m approx dept est fig rev fr msgr hon amb maj brig cmdr cpl pvt pres supt insp
+    gens sens reps govs""".split()
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")

@@ -1,0 +1,22 @@
+"""Invented sentences through the rule extractor's real parse: what the rule tests read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.rules.extractor import Analysis, analyse, participants
+from summarizer.text.segment import split_sentences
+
+
+def analysed(text: str) -> Analysis:
+    return analyse(tuple(split_sentences(text)))
+
+
+def items(text: str, field: str) -> list[dict[str, Any]]:
+    """The items of one list ("stances", "conditions", "red_lines") before the item cap and grounding."""
+    return analysed(text).items[field]
+
+
+def named(text: str) -> dict[str, dict[str, Any]]:
+    """The participants, by name."""
+    return {p["name"]: p for p in participants(analysed(text))}

