@@ -190,3 +190,13 @@ def test_a_long_article_reports_its_progress_on_stderr_off_a_terminal(tmp_path: 
     assert done == sorted(done) and len(set(done)) > 1  # chunk after chunk, in article order
     total = len(long.read_text(encoding="utf-8"))
     assert f"/{total:,} characters" in lines[-1]
+
+
+def test_on_a_terminal_two_processes_say_loading_model_then_show_the_bar(tmp_path: Path) -> None:
+    from test_progress import on_terminal
+
+    paths = copies(tmp_path / "in", 3)
+    code, out, terminal = on_terminal("--provider", "rules", "--no-cache", "-j", "2", *map(str, paths))
+    assert code == 0 and [r["article"]["source"] for r in json.loads(out)] == [str(p) for p in paths]
+    assert "loading model rules-v4…" in terminal and "3/3 articles" in terminal
+    assert terminal.index("loading model") < terminal.index("articles")

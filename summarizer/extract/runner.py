@@ -29,7 +29,7 @@ from summarizer.core.records import ArticleInfo, ExtractionRecord
 from summarizer.core.tasks import SCHEMAS
 from summarizer.extract.output import ResultsFile, identity, is_stream
 from summarizer.extract import workers as processes
-from summarizer.extract.progress import Progress, Watched, reported, status_shown
+from summarizer.extract.progress import Progress, Watched, reported
 from summarizer.llm.cache import holding
 from summarizer.llm.usage import Usage
 
@@ -221,10 +221,9 @@ def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOption
     workers = processes.worker_count(provider, concurrency, len(copies))
     pool: Executor
     if workers:  # submitted before the bar starts its thread: the pool forks on the first submit
-        with status_shown(f"loading model {provider.model}…", show and provider.loads_on_first_call):
-            pool = processes.start(provider, workers)
-            futures = {pool.submit(_extract_in_worker, articles[same[0]], provider, options): same
-                       for same in copies.values()}
+        pool = processes.start(provider, workers, show)
+        futures = {pool.submit(_extract_in_worker, articles[same[0]], provider, options): same
+                   for same in copies.values()}
         loading = None
     else:
         pool, futures = ThreadPoolExecutor(max_workers=max(1, concurrency)), {}

@@ -14,31 +14,29 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from summarizer.extract.progress import status_shown
+
 
 def worker_count(provider: Any, concurrency: int, articles: int) -> int:
     """Processes for this batch; 0 means threads run it: the provider waits on an endpoint, fewer than two
-    articles can be in flight, or this process may not have children (a daemon, such as a Dask worker)."""
+    articles can be in flight, this process may not have children (a daemon, such as a Dask worker), or
+    other threads run in it (a notebook kernel, a server): a fork copies only the calling thread, and a
+    lock another thread held (logging, stderr) would stay locked in the child, while a fresh interpreter
+    (spawn, forkserver) would run the caller's main script again."""
     workers = min(concurrency, articles)
-    if not getattr(provider, "cpu_bound", False) or workers < 2 or multiprocessing.current_process().daemon:
+    if (not getattr(provider, "cpu_bound", False) or workers < 2 or multiprocessing.current_process().daemon
+            or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods()):
         return 0
     return workers
 
 
-def start(provider: Any, workers: int) -> ProcessPoolExecutor:
-    """A pool whose workers share the model this process loads first.
-
-    The workers are forked after `warm()`, so the model is loaded once and its pages are shared, when this
-    is the only thread: a fork copies only the calling thread, and a lock another thread held (a logging
-    or stderr lock) would stay locked in the child. With other threads running, the workers start from a
-    fresh interpreter (forkserver) and each loads the model on its first article. The pool forks its
-    workers on the first `submit`, so submit before starting any thread (the progress bar).
-    """
-    methods = multiprocessing.get_all_start_methods()
-    forking = "fork" in methods and threading.active_count() == 1
-    if forking:
+def start(provider: Any, workers: int, show: bool) -> ProcessPoolExecutor:
+    """A pool whose workers share the model this process loads first (`warm`, with a spinner on a terminal
+    when `show`): they are forked after it, so it is loaded once and its memory is shared. The pool forks
+    on the first `submit`: submit before any other thread starts (the progress bar)."""
+    with status_shown(f"loading model {provider.model}…", show and provider.loads_on_first_call):
         provider.warm()
-    method = "fork" if forking else "forkserver" if "forkserver" in methods else "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_worker_setup)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup)
 
 
 def _worker_setup() -> None:
