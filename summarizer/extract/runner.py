@@ -186,11 +186,25 @@ def _extract_in_worker(article: Article, provider: Any, options: ExtractOptions)
 
 
 def _worker_record(future: Future[ExtractionRecord], article: Article, options: ExtractOptions) -> ExtractionRecord:
+    """The worker's record; a worker that died (killed for memory, a signal) or a record that could not come
+    back fails this article, not the batch."""
     try:
         return future.result()
-    except BrokenProcessPool as exc:  # killed (out of memory, a signal) or crashed: its articles fail, not the batch
+    except BrokenProcessPool as exc:
         message = f"internal error: the worker process running it died ({exc}); re-run with --resume"
-        return failure_record(article.source, options.schema, message, article_info(article))
+    except Exception as exc:  # noqa: BLE001 - as in _extract_or_fail
+        message = f"internal error: {type(exc).__name__}: {exc}"[:500]
+    return failure_record(article.source, options.schema, message, article_info(article))
+
+
+def _close(pool: Executor, finished: bool) -> None:
+    """After Ctrl-C (or any error) start nothing new: what is finished is already handed over."""
+    if not isinstance(pool, ProcessPoolExecutor):
+        pool.shutdown(wait=False, cancel_futures=True)
+    elif finished:
+        pool.shutdown()
+    else:
+        processes.stop(pool)
 
 
 def _copy_for(record: ExtractionRecord, article: Article) -> ExtractionRecord:
@@ -249,13 +263,7 @@ def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOption
                         on_record(results[handed])
                     handed += 1
         finished = True
-    finally:  # on Ctrl-C, start nothing new: what is finished is already handed over
-        if isinstance(pool, ProcessPoolExecutor):
-            if finished:
-                pool.shutdown()
-            else:
-                processes.stop(pool)
-        else:
-            pool.shutdown(wait=False, cancel_futures=True)
+    finally:
+        _close(pool, finished)
     return [results[i] for i in range(len(articles))]
 
