@@ -6,17 +6,15 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import signal
-import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from clirun import ROOT
+from clirun import ROOT, interrupted
+from forkcli import summarize
 from summarizer.core.records import ExtractionRecord
 from summarizer.extract.pipeline import ExtractOptions
 from summarizer.extract.runner import load_articles, run_batch
@@ -146,22 +144,14 @@ def test_ctrl_c_under_two_processes_stops_the_workers_keeps_finished_lines_and_r
         tmp_path: Path) -> None:
     paths = copies(tmp_path / "in", 16)
     out = tmp_path / "results.jsonl"
-    args = [sys.executable, "-c", "from summarizer.cli import main; main()", "--provider", "rules", "--no-cache",
-            "-f", "jsonl", "-o", str(out), "--resume", "-j", "2", str(tmp_path / "in")]
-    run = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and run.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 2:
-            run.send_signal(signal.SIGINT)
-            break
-        time.sleep(0.02)
-    _, err = run.communicate(timeout=120)
-    assert run.returncode == 130 and "re-run with --resume" in err and "Traceback" not in err
+    args = ["--provider", "rules", "--no-cache", "-f", "jsonl", "-o", str(out), "--resume", "-j", "2",
+            str(tmp_path / "in")]
+    code, err = interrupted(args, out, after_lines=2)
+    assert code == 130 and "re-run with --resume" in err and "Traceback" not in err
     assert not _processes_naming(str(out))  # no worker outlives the run
     kept = lines_of(out)
     assert 2 <= len(kept) < len(paths)
-    resumed = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    resumed = summarize(*args, timeout=600)  # a process of its own, as after a crash
     assert resumed.returncode == 0, resumed.stderr
     assert Counter(r["article"]["source"] for r in lines_of(out)) == Counter(str(p) for p in sorted(paths))
 
