@@ -11,10 +11,10 @@ Beside wall time, each run counts CPU seconds: this process's, and each worker's
 while it lives); "critical path" = this process's + the busiest worker's, what the run would take
 with a free core per process. On a shared machine the wall ratio measures the neighbours as well;
 the critical-path ratio does not.
-Size: one article per size made of the dev articles' bodies one after another (`article_of_size`),
-through `extract_article` in one process with the model loaded: wall and CPU seconds, and each size's
-time over the previous one's. Long articles print their progress on stderr meanwhile. A benchmark,
-not a test.
+Size: one article per size made of the dev articles' texts one after another (`article_of_size`),
+through `run_batch` at -j 1 in one process with the model loaded: wall and CPU seconds, and each
+size's time over the previous one's; each prints its progress on stderr as it goes, as
+`summarize` does for a long article. A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -105,7 +105,8 @@ def throughput(articles: Path, rounds: int) -> dict[str, object]:
 
 
 def by_size(articles: Path, sizes: list[int]) -> list[dict[str, float]]:
-    from summarizer.extract.pipeline import ExtractOptions, extract_article
+    from summarizer.extract.pipeline import ExtractOptions
+    from summarizer.extract.runner import run_batch
     from summarizer.rules import extractor, nlp
     from summarizer.text.articles import read_article
 
@@ -119,7 +120,7 @@ def by_size(articles: Path, sizes: list[int]) -> list[dict[str, float]]:
             article = read_article(path)
             extractor.analyse.cache_clear()
             started, cpu = time.perf_counter(), time.process_time()
-            record = extract_article(article, extractor.BaselineProvider(), ExtractOptions(schema="all"))
+            [record] = run_batch([article], extractor.BaselineProvider(), ExtractOptions(schema="all"), progress=False)
             seconds, cpu_s = time.perf_counter() - started, time.process_time() - cpu
         finally:
             path.unlink()
