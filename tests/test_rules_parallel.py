@@ -4,8 +4,8 @@ is interrupted, or whose worker fails or dies, loses nothing (extract/workers.py
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,27 +15,19 @@ import pytest
 
 from clirun import ROOT, interrupted
 from forkcli import summarize
-from summarizer.core.records import ExtractionRecord
-from summarizer.extract.pipeline import ExtractOptions
-from summarizer.extract.runner import load_articles, run_batch
-from summarizer.rules.extractor import BaselineProvider
+from parallel_batch import MARKER
 
 DEV = sorted((ROOT / "evals" / "dev" / "articles").glob("*.txt"))
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-MARKER = "Quillwort"  # an invented word: the test providers below act up on the article that contains it
 
 
-def comparable(record: ExtractionRecord) -> dict[str, Any]:
-    """Everything in a record but the timings."""
-    data = record.model_dump(mode="json")
-    data["provenance"] = {k: v for k, v in (data["provenance"] or {}).items() if k not in ("latency_s", "created_at")}
-    return data
-
-
-def sources(paths: list[Path]) -> list[Any]:
-    articles, unreadable = load_articles(str(p) for p in paths)
-    assert not unreadable
-    return articles
+def batch(provider: str, jobs: int, schema: str, paths: list[Path]) -> dict[str, Any]:
+    """tests/parallel_batch.py in a fresh process (no other thread, so -j 2 forks its workers)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, str(ROOT / "tests" / "parallel_batch.py"), provider, str(jobs), schema,
+                           *map(str, paths)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 def copies(folder: Path, count: int) -> list[Path]:
@@ -49,61 +41,36 @@ def copies(folder: Path, count: int) -> list[Path]:
     return out
 
 
-class FailsOnMarker(BaselineProvider):
-    """The rules, except that the article with MARKER raises inside the provider (a bug in the rules)."""
-
-    def answer(self, call: Any) -> Any:
-        if any(MARKER in s.text for s in call.sentences):
-            raise RuntimeError("rule crashed")
-        return super().answer(call)
-
-
-class DiesOnMarker(BaselineProvider):
-    """The rules, except that the process running the article with MARKER dies (as if killed for memory)."""
-
-    def answer(self, call: Any) -> Any:
-        if any(MARKER in s.text for s in call.sentences):
-            os._exit(9)
-        return super().answer(call)
+def with_marker(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\nThe {MARKER} talks resumed.\n", encoding="utf-8")
 
 
 def test_two_processes_give_the_records_of_one_in_input_order() -> None:
-    articles = sources([*SEEDS, *DEV[:4], SEEDS[0]])  # the seed again: one extraction, two records
-    options = ExtractOptions(schema="all")
-    alone = run_batch(articles, BaselineProvider(), options, concurrency=1, progress=False)
-    workers_seen: list[int] = []
-    handed: list[str] = []
-
-    def on_record(record: ExtractionRecord) -> None:
-        handed.append(record.article.source)
-        workers_seen.append(len(multiprocessing.active_children()))
-
-    parallel = run_batch(articles, BaselineProvider(), options, concurrency=2, on_record=on_record, progress=False)
-    assert max(workers_seen) == 2  # the records came from two worker processes
-    assert handed == [a.source for a in articles]
-    assert all(r.ok for r in alone) and len(parallel) == len(articles)
-    assert [comparable(r) for r in parallel] == [comparable(r) for r in alone]
-    assert not multiprocessing.active_children()  # the workers are gone once the batch is done
+    paths = [*SEEDS, *DEV[:4], SEEDS[0]]  # the seed again: one extraction, two records
+    alone, parallel = batch("rules", 1, "all", paths), batch("rules", 2, "all", paths)
+    assert alone["workers"] == 0 and parallel["workers"] == 2  # the records came from two worker processes
+    assert parallel["handed"] == [str(p) for p in paths] and parallel["left"] == 0  # in order; workers gone
+    assert all(r["ok"] for r in alone["records"]) and len(alone["records"]) == len(paths)
+    assert parallel["records"] == alone["records"]
 
 
 def test_a_rule_that_raises_in_a_worker_fails_its_article_only(tmp_path: Path) -> None:
     paths = copies(tmp_path, 3)
-    paths[1].write_text(paths[1].read_text(encoding="utf-8") + f"\nThe {MARKER} talks resumed.\n", encoding="utf-8")
-    records = run_batch(sources(paths), FailsOnMarker(), ExtractOptions(schema="stance"), concurrency=2,
-                        progress=False)
-    assert [r.ok for r in records] == [True, False, True]
-    assert records[1].error.startswith("internal error: RuntimeError: rule crashed")
-    assert [r.article.source for r in records] == [str(p) for p in paths]
+    with_marker(paths[1])
+    done = batch("fails-on-marker", 2, "stance", paths)
+    records = done["records"]
+    assert done["workers"] == 2 and [r["ok"] for r in records] == [True, False, True]
+    assert records[1]["error"].startswith("internal error: RuntimeError: rule crashed")
+    assert [r["article"]["source"] for r in records] == [str(p) for p in paths]
 
 
 def test_a_worker_that_dies_fails_articles_with_a_record_and_the_batch_ends(tmp_path: Path) -> None:
     paths = copies(tmp_path, 4)
-    paths[0].write_text(paths[0].read_text(encoding="utf-8") + f"\nThe {MARKER} talks resumed.\n", encoding="utf-8")
-    records = run_batch(sources(paths), DiesOnMarker(), ExtractOptions(schema="stance"), concurrency=2,
-                        progress=False)
-    assert [r.article.source for r in records] == [str(p) for p in paths]
-    assert not records[0].ok and "worker process running it died" in (records[0].error or "")
-    assert all(r.ok or "re-run with --resume" in (r.error or "") for r in records)
+    with_marker(paths[0])
+    records = batch("dies-on-marker", 2, "stance", paths)["records"]
+    assert [r["article"]["source"] for r in records] == [str(p) for p in paths]
+    assert not records[0]["ok"] and "worker process running it died" in records[0]["error"]
+    assert all(r["ok"] or "re-run with --resume" in r["error"] for r in records)
 
 
 def lines_of(path: Path) -> list[dict[str, Any]]:
@@ -118,14 +85,14 @@ def without_timings(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return lines
 
 
-def test_resume_under_two_processes_finishes_the_file_as_one_process_writes_it(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_resume_under_two_processes_finishes_the_file_as_one_process_writes_it(tmp_path: Path) -> None:
     paths = copies(tmp_path / "in", 5)
     whole, part = tmp_path / "whole.jsonl", tmp_path / "part.jsonl"
-    assert cli("--provider", "rules", "--no-cache", "-f", "jsonl", "-o", str(whole), *map(str, paths)).code == 0
-    assert cli("--provider", "rules", "--no-cache", "-f", "jsonl", "-o", str(part), *map(str, paths[:2])).code == 0
-    resumed = cli("--provider", "rules", "--no-cache", "-f", "jsonl", "-o", str(part), "--resume", "-j", "2",
-                  *map(str, paths))
-    assert resumed.code == 0 and "2 done, 3 to run" in resumed.err
+    rules = ["--provider", "rules", "--no-cache", "-f", "jsonl"]
+    assert summarize(*rules, "-o", str(whole), *map(str, paths)).returncode == 0
+    assert summarize(*rules, "-o", str(part), *map(str, paths[:2])).returncode == 0
+    resumed = summarize(*rules, "-o", str(part), "--resume", "-j", "2", *map(str, paths))
+    assert resumed.returncode == 0 and "2 done, 3 to run" in resumed.stderr
     assert without_timings(lines_of(part)) == without_timings(lines_of(whole))
 
 
@@ -157,27 +124,21 @@ def test_ctrl_c_under_two_processes_stops_the_workers_keeps_finished_lines_and_r
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_long_article_reports_its_progress_on_stderr_off_a_terminal(tmp_path: Path, jobs: str,
-                                                                      monkeypatch: pytest.MonkeyPatch,
-                                                                      capfd: pytest.CaptureFixture[str]) -> None:
-    from summarizer.cli import main
-    from summarizer.extract import progress
-
-    monkeypatch.setattr(progress, "LONG_ARTICLE_CHARS", 15_000)  # forked workers inherit both settings
-    monkeypatch.setattr(progress, "REPORT_SECONDS", 0.0)  # a line after every call, so the test needs no clock
+def test_a_long_article_reports_its_progress_on_stderr_off_a_terminal(tmp_path: Path, jobs: str) -> None:
     long = tmp_path / "long.txt"
     long.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in DEV[:6]), encoding="utf-8")
     short = tmp_path / "short.txt"
     short.write_text(DEV[6].read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.setattr(sys, "argv", ["summarize", "--provider", "rules", "--no-cache", "-j", jobs, "-f", "jsonl",
-                                      str(long), str(short)])
-    with pytest.raises(SystemExit) as ended:  # in this process: stderr is captured at the descriptor, which
-        main()  # the workers write to as well
-    assert ended.value.code == 0
-    lines = [line for line in capfd.readouterr().err.splitlines() if "sentences done" in line]
+    # a lower bar for "long", and a line after every call, so the test needs no clock; workers inherit both
+    code = ("from summarizer.extract import progress; progress.LONG_ARTICLE_CHARS = 15_000; "
+            "progress.REPORT_SECONDS = 0.0; from summarizer.cli import main; main()")
+    done = subprocess.run([sys.executable, "-c", code, "--provider", "rules", "--no-cache", "-j", jobs, "-f", "jsonl",
+                           str(long), str(short)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stderr.splitlines() if "sentences done" in line]
     assert lines and all(line.startswith(f"summarize: {long}: ") for line in lines)  # the short one says nothing
-    done = [int(line.split(": ")[2].split(" ")[0].replace(",", "")) for line in lines]
-    assert done == sorted(done) and len(set(done)) > 1  # chunk after chunk, in article order
+    counts = [int(line.split(": ")[2].split(" ")[0].replace(",", "")) for line in lines]
+    assert counts == sorted(counts) and len(set(counts)) > 1  # chunk after chunk, in article order
     total = len(long.read_text(encoding="utf-8"))
     assert f"/{total:,} characters" in lines[-1]
 
