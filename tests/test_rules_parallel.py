@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -121,6 +123,28 @@ def test_ctrl_c_under_two_processes_stops_the_workers_keeps_finished_lines_and_r
     resumed = summarize(*args, timeout=600)  # a process of its own, as after a crash
     assert resumed.returncode == 0, resumed.stderr
     assert Counter(r["article"]["source"] for r in lines_of(out)) == Counter(str(p) for p in sorted(paths))
+
+
+def test_the_workers_end_when_their_parent_is_killed_with_minus_9(tmp_path: Path) -> None:
+    paths = copies(tmp_path / "in", 16)
+    out = tmp_path / "results.jsonl"
+    run = subprocess.Popen([sys.executable, "-c", "from summarizer.cli import main; main()", "--provider", "rules",
+                            "--no-cache", "-f", "jsonl", "-o", str(out), "-j", "2", str(tmp_path / "in")], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 1):
+        time.sleep(0.05)
+    workers = [pid for pid in _processes_naming(str(out)) if pid != run.pid]
+    run.kill()
+    run.wait()
+    assert len(workers) == 2
+    deadline = time.monotonic() + 60  # a bound on the wait, not a speed requirement
+    while time.monotonic() < deadline and _processes_naming(str(out)):
+        time.sleep(0.1)
+    left = _processes_naming(str(out))
+    for pid in left:  # should this fail, leave nothing running
+        os.kill(pid, signal.SIGKILL)
+    assert not left  # none waits for work for ever
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -8,7 +8,9 @@ such a provider with `cpu_bound = True` and loads its model in `warm()`.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -36,12 +38,21 @@ def start(provider: Any, workers: int, show: bool) -> ProcessPoolExecutor:
     on the first `submit`: submit before any other thread starts (the progress bar)."""
     with status_shown(f"loading model {provider.model}…", show and provider.loads_on_first_call):
         provider.warm()
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup,
+                               initargs=(os.getpid(),))
 
 
-def _worker_setup() -> None:
-    """Ctrl-C is this process's to handle (`stop`); a worker that saw it too would print a traceback."""
+def _worker_setup(parent: int) -> None:
+    """Ctrl-C is the parent's to handle (`stop`): a worker that saw it too would print a traceback. And a
+    worker ends with its parent, however that ends (kill -9, out of memory): it would otherwise wait for
+    work for ever, since it holds the writing end of its own task queue."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # Linux: the kernel sends SIGTERM when the parent ends (prctl PR_SET_PDEATHSIG = 1)
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):  # another kernel: a worker may outlive a parent killed with -9
+        return
+    if os.getppid() != parent:  # the parent ended before the request took effect
+        os._exit(1)
 
 
 def stop(pool: ProcessPoolExecutor) -> None:
