@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from articlegen import article_text, citing_answer, code, write_articles
-from clirun import ROOT
+from clirun import ROOT, interrupted
 from forkcli import summarize
 from faultserver import Fault, FaultServer
 
@@ -168,23 +168,12 @@ def test_ctrl_c_stops_starting_articles_keeps_finished_ones_and_resume_completes
     fault_server.responder = citing_answer
     fault_server.latency = 0.1
     out = tmp_path / "results.jsonl"
-    args = [sys.executable, "-c", "from summarizer.cli import main; main()", "-f", "jsonl", "-o", str(out),
-            "--resume", "-j", "2", "--no-cache", *endpoint(fault_server), str(folder)]
-    # Ctrl-C as a user at a terminal gives it: the default SIGINT action, even when these tests were
-    # started in the background by a shell that set SIGINT to be ignored (inherited across exec).
-    run = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and run.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 3:
-            run.send_signal(signal.SIGINT)
-            break
-        time.sleep(0.02)
-    _, err = run.communicate(timeout=60)
-    assert run.returncode == 130 and "re-run with --resume" in err and "Traceback" not in err
+    args = ["-f", "jsonl", "-o", str(out), "--resume", "-j", "2", "--no-cache", *endpoint(fault_server), str(folder)]
+    code, err = interrupted(args, out, after_lines=3, timeout=120)
+    assert code == 130 and "re-run with --resume" in err and "Traceback" not in err
     kept = lines_of(out)
     assert 3 <= len(kept) < 20 and fault_server.count < 20  # the queued articles were never started
-    resumed = summarize(*args[3:], timeout=300)  # a process of its own, as after a crash
+    resumed = summarize(*args, timeout=300)  # a process of its own, as after a crash
     assert resumed.returncode == 0
     sources = Counter(r["article"]["source"] for r in lines_of(out))
     assert len(sources) == 20 and max(sources.values()) == 1

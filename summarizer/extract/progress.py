@@ -32,20 +32,25 @@ def loading_shown(show: bool | None = None) -> Iterator[None]:
         return
     from summarizer.llm.embedded import loading_notices
 
-    @contextmanager
-    def spinner(name: str) -> Iterator[None]:
-        with _console().status(f"loading model {name}…"):
-            yield
-
-    with loading_notices(spinner):
+    with loading_notices(lambda name: status_shown(f"loading model {name}…", True)):
         yield
 
 
-class Watched:
-    """The provider, telling the bar when each task of an article starts and ends."""
+@contextmanager
+def status_shown(text: str, show: bool) -> Iterator[None]:
+    """On a terminal (`show`), a spinner saying `text` while the block runs; its thread has ended on exit."""
+    if not show:
+        yield
+        return
+    with _console().status(text):
+        yield
 
-    def __init__(self, provider: Any, bar: "Progress") -> None:
-        self._provider, self._bar = provider, bar
+
+class _Forwarding:
+    """The provider protocol passed through to the provider it wraps."""
+
+    def __init__(self, provider: Any) -> None:
+        self._provider = provider
         self.name, self.model, self.prompted = provider.name, provider.model, provider.prompted
         self.loads_on_first_call = provider.loads_on_first_call
 
@@ -56,11 +61,66 @@ class Watched:
         self._provider.close()
 
     def answer(self, call: Any) -> Any:
+        return self._provider.answer(call)
+
+
+class Watched(_Forwarding):
+    """The provider, telling the bar when each task of an article starts and ends."""
+
+    def __init__(self, provider: Any, bar: "Progress") -> None:
+        super().__init__(provider)
+        self._bar = bar
+
+    def answer(self, call: Any) -> Any:
         self._bar.task_started(call.task)
         try:
             return self._provider.answer(call)
         finally:
             self._bar.task_finished()
+
+
+LONG_ARTICLE_CHARS = 50_000  # the rules take about 5 s for this many characters on one core
+REPORT_SECONDS = 5.0  # at most one line per article this often
+
+
+class ArticleProgress:
+    """How far one long article has got, as plain lines on stderr, terminal or not: such an article runs for
+    minutes, and a log or a CI job must show that it is moving (the bar shows nothing off a terminal)."""
+
+    def __init__(self, source: str, chars: int, every: float | None = None) -> None:
+        self.source, self.chars = source, chars
+        self.every = REPORT_SECONDS if every is None else every
+        self.started = self.last = time.perf_counter()
+
+    def reached(self, sentence: Any) -> None:
+        """Every sentence up to `sentence` (a text.segment.Sentence) is done; say so if it is time."""
+        now = time.perf_counter()
+        if now - self.last < self.every:
+            return
+        self.last = now
+        share = 100 * sentence.end / max(self.chars, 1)
+        sys.stderr.write(f"summarize: {self.source}: {sentence.id:,} sentences done, {sentence.end:,}/"
+                         f"{self.chars:,} characters ({share:.0f} %) in {now - self.started:.0f} s\n")
+        sys.stderr.flush()
+
+
+class Reported(_Forwarding):
+    """The provider, telling an article's `ArticleProgress` how far each call got (calls go in article order)."""
+
+    def __init__(self, provider: Any, progress: ArticleProgress) -> None:
+        super().__init__(provider)
+        self._progress = progress
+
+    def answer(self, call: Any) -> Any:
+        answer = self._provider.answer(call)
+        if call.sentences:
+            self._progress.reached(call.sentences[-1])
+        return answer
+
+
+def reported(provider: Any, source: str, text: str) -> Any:
+    """The provider as one article's calls should see it: a long article reports its progress on stderr."""
+    return Reported(provider, ArticleProgress(source, len(text))) if len(text) >= LONG_ARTICLE_CHARS else provider
 
 
 class Progress:
@@ -101,6 +161,10 @@ class Progress:
             with self._lock:
                 left = len(self.tasks) - self._units.pop(ident, 0)
             self._move(left)
+
+    def article_done_elsewhere(self) -> None:
+        """An article ran in a worker process, out of the bar's sight: all its tasks move at once."""
+        self._move(len(self.tasks), loaded=True)
 
     def task_started(self, task: str) -> None:
         if self._bar is not None and task in self.tasks:

@@ -17,7 +17,8 @@ import os
 import traceback
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -27,7 +28,8 @@ from summarizer.extract.pipeline import ExtractOptions, article_info, extract_ar
 from summarizer.core.records import ArticleInfo, ExtractionRecord
 from summarizer.core.tasks import SCHEMAS
 from summarizer.extract.output import ResultsFile, identity, is_stream
-from summarizer.extract.progress import Progress, Watched
+from summarizer.extract import workers as processes
+from summarizer.extract.progress import Progress, Watched, reported
 from summarizer.llm.cache import holding
 from summarizer.llm.usage import Usage
 
@@ -178,7 +180,7 @@ def _extract_or_fail(article: Article, provider: Any, options: ExtractOptions, p
         return failure_record(article.source, options.schema, breaker.message(), article_info(article))
     with holding() as held:
         try:
-            record = extract_article(article, provider, options, prompts)
+            record = extract_article(article, reported(provider, article.source, article.text), options, prompts)
         except Exception as exc:  # noqa: BLE001 - recorded with its error; the batch goes on
             if os.environ.get("SUMMARIZER_DEBUG"):  # the traceback a bug report needs (--help says so)
                 traceback.print_exc()
@@ -187,6 +189,33 @@ def _extract_or_fail(article: Article, provider: Any, options: ExtractOptions, p
         held.settle(record.ok and not record.error, record.error)
     breaker.observe(record)
     return record
+
+
+def _extract_in_worker(article: Article, provider: Any, options: ExtractOptions) -> ExtractionRecord:
+    """One article in a worker process (extract.workers); the breaker stays with the batch, in the parent."""
+    return _extract_or_fail(article, provider, options, None, Breaker(None))
+
+
+def _worker_record(future: Future[ExtractionRecord], article: Article, options: ExtractOptions) -> ExtractionRecord:
+    """The worker's record; a worker that died (killed for memory, a signal) or a record that could not come
+    back fails this article, not the batch."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        message = f"internal error: the worker process running it died ({exc}); re-run with --resume"
+    except Exception as exc:  # noqa: BLE001 - as in _extract_or_fail
+        message = f"internal error: {type(exc).__name__}: {exc}"[:500]
+    return failure_record(article.source, options.schema, message, article_info(article))
+
+
+def _close(pool: Executor, finished: bool) -> None:
+    """After Ctrl-C (or any error) start nothing new: what is finished is already handed over."""
+    if not isinstance(pool, ProcessPoolExecutor):
+        pool.shutdown(wait=False, cancel_futures=True)
+    elif finished:
+        pool.shutdown()
+    else:
+        processes.stop(pool)
 
 
 def _copy_for(record: ExtractionRecord, article: Article) -> ExtractionRecord:
@@ -198,7 +227,11 @@ def _copy_for(record: ExtractionRecord, article: Article) -> ExtractionRecord:
 def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOptions, concurrency: int = 1,
               on_record: Callable[[ExtractionRecord], None] | None = None,
               progress: bool | None = None, breaker: int | None = BREAKER_AFTER) -> list[ExtractionRecord]:
-    """Records in input order; `on_record` is called in input order, from this thread."""
+    """Records in input order; `on_record` is called in input order, from this thread.
+
+    A CPU-bound provider (the rules) runs in `concurrency` worker processes (extract.workers), any other
+    in as many threads; the records are the same either way.
+    """
     articles = list(articles)
     prompts = load_prompts(options.schema, options.prompts_dir)
     copies: dict[str, list[int]] = {}  # text hash -> indexes of the articles with that text
@@ -210,15 +243,29 @@ def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOption
     show = sys.stderr.isatty() if progress is None else progress
     tasks = [task.prompt for task in SCHEMAS[options.schema].tasks]
     loading = provider.model if show and provider.loads_on_first_call else None
-    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+    workers = processes.worker_count(provider, concurrency, len(copies))
+    pool: Executor
+    if workers:  # submitted before the bar starts its thread: the pool forks on the first submit
+        pool = processes.start(provider, workers, show)
+        futures = {pool.submit(_extract_in_worker, articles[same[0]], provider, options): same
+                   for same in copies.values()}
+        loading = None
+    else:
+        pool, futures = ThreadPoolExecutor(max_workers=max(1, concurrency)), {}
+    finished = False
     try:
         with Progress(len(articles), show, tasks, loading) as bar:
             watched = Watched(provider, bar) if show else provider
-            futures = {pool.submit(_extract_safely, articles[same[0]], watched, options, prompts, trip, bar): same
-                       for same in copies.values()}
+            futures = futures or {pool.submit(_extract_safely, articles[same[0]], watched, options, prompts, trip,
+                                              bar): same for same in copies.values()}
             for future in as_completed(futures):
                 first, *others = futures[future]
-                record = future.result()
+                if workers:
+                    record = _worker_record(future, articles[first], options)
+                    trip.observe(record)
+                    bar.article_done_elsewhere()
+                else:
+                    record = future.result()
                 for i, rec in [(first, record), *((j, _copy_for(record, articles[j])) for j in others)]:
                     results[i] = rec
                     bar.advance(rec, copy=i != first)
@@ -226,7 +273,8 @@ def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOption
                     if on_record is not None:
                         on_record(results[handed])
                     handed += 1
-    finally:  # on Ctrl-C, start nothing new: what is finished is already handed over
-        pool.shutdown(wait=False, cancel_futures=True)
+        finished = True
+    finally:
+        _close(pool, finished)
     return [results[i] for i in range(len(articles))]
 

@@ -170,6 +170,7 @@ class RulesProvider:
     name = "rules"
     prompted = False  # reads a call's sentences, never its prompts
     loads_on_first_call = True  # spaCy's parser loads lazily, on the first article (rules/nlp.py)
+    cpu_bound = True  # under -j N it runs in N worker processes (extract/workers.py), which `warm` prepares
     model = "rules-v5"
 
     def __init__(self) -> None:
@@ -211,6 +212,10 @@ class RulesProvider:
         if found is None and sentences:
             found = {"summary": shorten(sentences[0].text, 500), "sentences": [sentences[0].id]}
         return found or {"summary": "", "sentences": [1]}
+
+    def warm(self) -> None:
+        """Load the parser now, before worker processes are forked to share it."""
+        nlp.load()
 
     def close(self) -> None:
         """Nothing to release: the parser stays loaded for the process (`rules.nlp.load`)."""

