@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from summarizer.rules.extractor import RulesProvider
 
 from clirun import ROOT, interrupted
