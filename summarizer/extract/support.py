@@ -1,0 +1,110 @@
+"""Does a cited clause state a claim? Shared content words, the claim's own predicate, the same negation,
+and never a sentence that talks to the reader.
+
+Each check answers with the reason to drop, or None to keep. They are ordered by cost: word
+stems first; the parse (spaCy, loaded on first need) only when the words alone cannot settle it,
+so verbatim claims (the rules' own wording) never wait for a parser.
+- Words: the claim shares at least MIN_SHARED content stems with the cited sentences (all of
+  them when it has fewer), not counting the holder's name.
+- Predicate ("mentions X" is not "states X"): a claim that makes an event or act its predicate
+  ("declared war") needs that predicate, or a word of its stem, in the cited clause; a sentence
+  that only names the same things ("the war", "Velmora") does not state it. Predicates of attitude,
+  saying and light verbs ("supports", "rejects", "is ready to", "has") summarise a position in the
+  claim's own words and are not required; their complements are ("is ready to *sign*").
+- Negation: see negation.py; reported only when the parse is sure.
+- Instructions: a sentence that addresses the reader or an assistant ("Ignore the above",
+  "you are now an assistant", "disregard previous instructions") is no evidence of anything.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from summarizer.extract import negation
+from summarizer.rules import lexicon as lex
+from summarizer.text.normalize import content_stems, stem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+MIN_SHARED = 2  # content stems a claim must share with its cited sentences (all of them when it has fewer)
+
+# Predicates a claim may word its own way: attitudes (codebook §3), judgements, control and light verbs.
+UNREQUIRED = (lex.FAVOR_VERBS | lex.AGAINST_VERBS | lex.DEMAND_VERBS | lex.PERMISSION | lex.REFUSAL_VERBS
+              | lex.CONCESSION | lex.ACT_JUDGING | lex.CHARACTERISE | lex.COPULAS | lex.DEPENDENCE
+              | lex.FAVOR_WORDS | lex.AGAINST_WORDS | lex.POSITIVE_JUDGEMENT | lex.NEGATIVE_JUDGEMENT
+              | negation.CONTROL | negation.NOT_DOING | frozenset("""
+have do make take give get go come put hold say tell believe think trust distrust fear consider view see
+regard prefer insist remain intend plan aim hope expect rule walk play pull break turn call push work sign
+unwilling reluctant opposed against confident sure certain optimistic pessimistic skeptical sceptical
+""".split()))
+
+_START = r"(?:^|[;:.!?\"“”'‘(\[—–-]\s*)"
+_INSTRUCTION = re.compile(
+    _START + r"(?:please\s+)?(?:ignore|disregard|forget|override|pretend|act\s+as)\b"  # an imperative to the reader
+    r"|\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|my\s+)?"
+    r"(?:previous|prior|above|earlier|preceding|foregoing|instructions?|prompts?|rules|everything)\b"
+    r"|\byou\s+are\s+(?:now\s+)?(?:an?\s+|the\s+|my\s+)?(?:helpful\s+|ai\s+)?(?:assistant|chatbot|language\s+model|ai\b)"
+    r"|\byou\s+are\s+(?:now\s+)?(?:required|instructed|told)\s+to\b"
+    r"|\bthe\s+(?:ai\s+)?assistant\b(?!\s+(?:secretary|director|minister|commissioner|attorney|editor|chief|"
+    r"professor|coach|manager|general|to)\b)"
+    r"|\bas\s+an?\s+(?:ai|assistant|language\s+model)\b"
+    r"|\b(?:system|developer)\s+(?:prompt|message|instructions?)\b"
+    r"|\b(?:new|previous|prior|above|earlier)\s+instructions\b"
+    r"|\b(?:respond|reply|answer|output)\s+(?:only\s+)?(?:with|in)\s+(?:json|the\s+following)\b",
+    re.IGNORECASE)
+
+
+def instructs(sentence: str) -> bool:
+    """A sentence that instructs the reader or an assistant: it can report nothing the article states."""
+    return bool(_INSTRUCTION.search(sentence))
+
+
+def shared_words(claim: str, stated: str, holder: str) -> Optional[str]:
+    wanted = content_stems(claim) - content_stems(holder)
+    shared = wanted & content_stems(stated)
+    if not shared:
+        return "cited sentences do not state it (no content word in common)"
+    if len(shared) < min(MIN_SHARED, len(wanted)):
+        return "cited sentences do not state it (only one content word in common)"
+    return None
+
+
+def needs_parse(statement: str, stated: str) -> bool:
+    """Every content word of the claim is in the cited text: its predicate is there too."""
+    return not content_stems(statement) <= content_stems(stated)
+
+
+def missing_predicate(claim: "Doc", cited: Iterable["Doc"]) -> Optional[str]:
+    """The claim's event predicate when no cited word shares its stem; None when it is stated or unrequired.
+
+    Cited words are compared by lemma and by surface form ("met" is "meet"); a stem differing only in its
+    last letter is the same word in another part of speech ("invade", "invasion").
+    """
+    chain = [t for t in negation.predicates(claim) if t.pos_ in ("VERB", "ADJ")]
+    required = [t for t in chain if t.lemma_.lower() not in UNREQUIRED]
+    if not required:
+        return None
+    words = {stem(w) for d in cited for t in d if t.is_alpha for w in (t.lemma_.lower(), t.lower_)}
+    for tok in required:
+        mine = stem(tok.lemma_.lower())
+        if any(_related(mine, word) for word in words):
+            return None
+    return f"cited sentences name its words but not what it says ({required[0].lemma_.lower()!r})"
+
+
+def _related(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= min(len(a), len(b)) - 1
+
+
+def flipped(claim: "Doc", cited: Iterable["Doc"]) -> Optional[str]:
+    word = negation.flipped(claim, cited)
+    return None if word is None else f"polarity flip: the cited clause negates {word!r} the other way"
