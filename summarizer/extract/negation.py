@@ -9,7 +9,7 @@ the predicate it governs (English grammar, as spaCy parses it):
   complement the copula's ("is not ready");
 - a controlling verb over an infinitive or gerund (`xcomp`): a verb of not doing ("refused
   to accept", "stopped fighting") negates it, a negated volition ("does not want to accept")
-  negates it, a negated verb of unknown entailment ("does not hesitate to") decides nothing;
+  negates it, any other controller ("denied attacking", "hesitated to") decides nothing;
 - a clause is asserted only as a main clause, a coordinated one, or the complement of a
   verb of saying ("said it will never accept"); anywhere else ("dismissed claims that X",
   "until X", "if X") its negation says nothing about the speaker's position: no verdict.
@@ -90,10 +90,10 @@ def negation(tok: "Token") -> Optional[int]:
             marks = _with_copula(head, skip=tok.i)
             if head.lemma_.lower() in NOT_DOING:
                 count += 1 + marks
-            elif marks and head.lemma_.lower() not in CONTROL:
-                return None  # "does not hesitate to", "is not afraid to": entailment unknown
-            else:
+            elif head.lemma_.lower() in CONTROL:
                 count += marks
+            else:
+                return None  # "denied attacking", "hesitated to", "is not afraid to": entailment unknown
             if head.dep_ in ("acomp", "attr"):
                 head = head.head
         elif dep in ("ccomp", "parataxis"):

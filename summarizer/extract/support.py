@@ -7,10 +7,11 @@ so verbatim claims (the rules' own wording) never wait for a parser.
 - Words: the claim shares at least MIN_SHARED content stems with the cited sentences (all of
   them when it has fewer), not counting the holder's name.
 - Predicate ("mentions X" is not "states X"): a claim that makes an event or act its predicate
-  ("declared war") needs that predicate, or a word of its stem, in the cited clause; a sentence
-  that only names the same things ("the war", "Velmora") does not state it. Predicates of attitude,
+  ("declared war") is not stated by clauses that only name the same things ("analysts discussed
+  the war", a headline): they need that predicate or a word of its stem. Predicates of attitude,
   saying and light verbs ("supports", "rejects", "is ready to", "has") summarise a position in the
-  claim's own words and are not required; their complements are ("is ready to *sign*").
+  claim's own words and are never required; their complements are ("is ready to *sign*"). A clause
+  that says something else of the same things may be a paraphrase and is not judged here.
 - Negation: see negation.py; reported only when the parse is sure.
 - Instructions: a sentence that addresses the reader or an assistant ("Ignore the above",
   "you are now an assistant", "disregard previous instructions") is no evidence of anything.
@@ -26,7 +27,7 @@ from summarizer.rules import lexicon as lex
 from summarizer.text.normalize import content_stems, stem
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MIN_SHARED = 2  # content stems a claim must share with its cited sentences (all of them when it has fewer)
 
@@ -76,22 +77,40 @@ def needs_parse(statement: str, stated: str) -> bool:
     return not content_stems(statement) <= content_stems(stated)
 
 
-def missing_predicate(claim: "Doc", cited: Iterable["Doc"]) -> Optional[str]:
-    """The claim's event predicate when no cited word shares its stem; None when it is stated or unrequired.
+def missing_predicate(claim: "Doc", cited: list["Doc"]) -> Optional[str]:
+    """The claim's event predicate when the cited clauses only mention its words; None when they state it.
 
-    Cited words are compared by lemma and by surface form ("met" is "meet"); a stem differing only in its
-    last letter is the same word in another part of speech ("invade", "invasion").
+    Mentioned only: no cited word shares the predicate's stem (compared by lemma and surface form,
+    "met" is "meet"; a stem differing only in its last letter is the same word, "invade"/"invasion"),
+    and every cited word the claim shares is governed by no verb (a headline, a noun phrase) or by a
+    verb of mere mention ("discussed the war"). A clause that predicates something else of the same
+    things may be a paraphrase ("would be met with force" for "will respond with force"): kept.
     """
     chain = [t for t in negation.predicates(claim) if t.pos_ in ("VERB", "ADJ")]
     required = [t for t in chain if t.lemma_.lower() not in UNREQUIRED]
     if not required:
         return None
     words = {stem(w) for d in cited for t in d if t.is_alpha for w in (t.lemma_.lower(), t.lower_)}
-    for tok in required:
-        mine = stem(tok.lemma_.lower())
-        if any(_related(mine, word) for word in words):
-            return None
-    return f"cited sentences name its words but not what it says ({required[0].lemma_.lower()!r})"
+    if any(_related(stem(tok.lemma_.lower()), word) for tok in required for word in words):
+        return None
+    mine = {stem(t.lemma_.lower()) for t in claim if t.is_alpha and not t.is_stop} | {
+        stem(t.lower_) for t in claim if t.is_alpha and not t.is_stop}
+    shared = [t for d in cited for t in d if t.is_alpha and not t.is_stop
+              and (stem(t.lower_) in mine or stem(t.lemma_.lower()) in mine)]
+    if any(_governing_verb(t) not in lex.MENTION_VERBS | {""} for t in shared):
+        return None
+    return f"cited sentences only mention its words, not what it says ({required[0].lemma_.lower()!r})"
+
+
+def _governing_verb(tok: "Token") -> str:
+    """The lemma of the nearest verb above the word (itself if a verb); "" when none (a noun phrase)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower()
+        if tok.head.i == tok.i:
+            return ""
+        tok = tok.head
+    return ""
 
 
 def _related(a: str, b: str) -> bool:
