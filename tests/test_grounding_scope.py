@@ -32,6 +32,10 @@ TEXT = (
     "Velmora warned that any attack on its patrol boats would be met with force.\n"
     "Kestria denied attacking the convoy near the strait.\n"
     "Borva has ruled out ceding territory to Teloria.\n"
+    "Velmora had never been closer to a deal, Quist said.\n"
+    "Velmora will not sign the accord until Kestria withdraws.\n"
+    "Kestria said it does not want to leave the alliance.\n"
+    "Borva said no decision had been taken on the sanctions.\n"
 )
 SENTENCES = split_sentences(TEXT)
 
@@ -65,6 +69,13 @@ KEPT = {
     "denial of an act": stance("Kestria", "the convoy", "against",
                                "Kestria says it did not attack the convoy near the strait.", 13),
     "ruled out": stance("Borva", "ceding territory", "against", "Borva will not cede territory to Teloria.", 14),
+    "negated comparative": stance("Mara Quist", "a deal", "favor", "Velmora is close to a deal.", 15),
+    "refusal bounded by a condition": stance("Velmora", "the accord", "favor",
+                                             "Velmora will sign the accord once Kestria withdraws.", 16),
+    "controller with another complement": stance("Kestria", "the alliance", "favor",
+                                                 "Kestria wants to stay in the alliance.", 17),
+    "word in another part of speech": stance("Borva", "the sanctions", "against",
+                                             "Borva has not decided on the sanctions.", 18),
 }
 
 

@@ -12,7 +12,11 @@ the predicate it governs (English grammar, as spaCy parses it):
   negates it, any other controller ("denied attacking", "hesitated to") decides nothing;
 - a clause is asserted only as a main clause, a coordinated one, or the complement of a
   verb of saying ("said it will never accept"); anywhere else ("dismissed claims that X",
-  "until X", "if X") its negation says nothing about the speaker's position: no verdict.
+  "until X", "if X") its negation says nothing about the speaker's position: no verdict;
+- a negation bounded by a condition ("will not sign until X" is "will sign once X") or on a
+  comparative ("has never been closer") is not the opposite of the plain word: no verdict;
+- a controller is the same predicate only with the same complement ("wants to stay" is not
+  the opposite of "does not want to leave").
 Every "no verdict" keeps the item: a flip is reported only when the parse is sure.
 The spaCy pipeline is the rules' (`rules.nlp`), loaded on the first check that needs it.
 """
@@ -40,6 +44,7 @@ attempt prepare begin start plan ready willing prepared able eager keen determin
 # deny or doubt their complement are not among them.
 SAYING = (lex.REPORTING | frozenset("think believe feel hope")) - frozenset(
     "deny question counter protest complain accuse charge ask allege claim doubt".split())
+_BOUNDS = lex.CONDITIONAL_MARKS | lex.BOUNDING_MARKS | frozenset({"without", "till"})
 _CUES = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|longer|cannot|refus\w*|declin\w*|fail\w*|"
                    r"stop\w*|ceas\w*|quit\w*|avoid\w*|neglect\w*)\b|n't", re.I)
 
@@ -77,8 +82,21 @@ def _with_copula(tok: "Token", skip: int = -1) -> int:
     return count
 
 
+def _bounded(tok: "Token") -> bool:
+    """A condition or bound on the predicate ("will not sign until X", "never unless Y"): the negation is
+    the condition's, and "will sign once X" says the same (codebook §4)."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BOUNDS for m in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in _BOUNDS:
+            return True
+    return False
+
+
 def negation(tok: "Token") -> Optional[int]:
     """Parity of the negations scoping over an asserted predicate; None when it is not asserted or unclear."""
+    if tok.tag_ in ("JJR", "RBR") or _bounded(tok) or (tok.dep_ in ("acomp", "attr") and _bounded(tok.head)):
+        return None  # "had never been closer", "will not sign until": not the opposite of the plain word
     count = _with_copula(tok) + int(tok.pos_ in ("NOUN", "PROPN") and _negative_noun(tok))
     if tok.dep_ in ("acomp", "attr"):
         tok = tok.head
@@ -126,13 +144,20 @@ def predicates(doc: "Doc") -> list["Token"]:
     return [t for t in chain if t.pos_ in ("VERB", "ADJ", "NOUN", "AUX")]
 
 
+def _complement(tok: "Token") -> Optional[str]:
+    """The lemma of what a controller controls ("want *to leave*"): "wants to stay" is not "wants to leave"."""
+    inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    return None if inner is None else inner.lemma_.lower()
+
+
 def flipped(claim: "Doc", cited: Iterable["Doc"]) -> Optional[str]:
     """The predicate the claim states and every asserted occurrence in the cited clauses negates the
     other way (or the reverse); None when they agree, the predicate is absent, or the parse is unsure."""
     docs = list(cited)
     for pred in predicates(claim):
         lemma = pred.lemma_.lower()
-        found = [t for d in docs for t in d if t.lemma_.lower() == lemma]
+        wants = _complement(pred)
+        found = [t for d in docs for t in d if t.lemma_.lower() == lemma and _complement(t) == wants]
         if not found:
             continue  # paraphrased: the next predicate of the chain, if any, decides
         mine = negation(pred)

@@ -63,8 +63,11 @@ def instructs(sentence: str) -> bool:
 
 
 def shared_words(claim: str, stated: str, holder: str) -> Optional[str]:
+    """Content stems of the claim (not the holder's) found in the cited text, as a word of the same stem
+    or of another part of speech ("decided" and "decision")."""
     wanted = content_stems(claim) - content_stems(holder)
-    shared = wanted & content_stems(stated)
+    there = content_stems(stated)
+    shared = {w for w in wanted if w in there or any(_related(w, t) for t in there)}
     if not shared:
         return "cited sentences do not state it (no content word in common)"
     if len(shared) < min(MIN_SHARED, len(wanted)):
@@ -121,7 +124,7 @@ def _related(a: str, b: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= 4 and common >= min(len(a), len(b)) - 1
+    return min(len(a), len(b)) >= 5 and common >= min(len(a), len(b)) - 1
 
 
 def flipped(claim: "Doc", cited: Iterable["Doc"]) -> Optional[str]:
