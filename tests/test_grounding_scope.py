@@ -142,3 +142,14 @@ def test_a_participant_left_without_its_own_name_is_dropped() -> None:
     pasek = result.items[1]
     assert pasek.aliases == ["Pasek"] and all("Pasek" in e.quote for e in pasek.evidence)
     assert any(d.item.get("name") == "Vladimir Putin" and "own occurs" in d.reason for d in result.dropped)
+
+
+@pytest.mark.parametrize("holder, kept", [("Norwegian Defence Ministry", True), ("Defence Ministry of Norway", True),
+                                          ("Norwegian Interior Ministry", False), ("Swedish Defence Ministry", False)])
+def test_a_state_voice_worded_unlike_the_text_is_that_states_when_its_office_is_there(holder: str, kept: bool) -> None:
+    text = TEXT + "Norway's defence ministry said Norway would not stop fighting until its goals are met.\n"
+    sentences = split_sentences(text)
+    item = stance(holder, "continuing the fight", "favor", "Norway will continue to fight until its goals are met.",
+                  len(sentences))
+    result = Grounder(text, sentences).ground("stances", [item])
+    assert bool(result.items) == kept, result.dropped

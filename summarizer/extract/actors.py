@@ -1,7 +1,10 @@
 """Who an item is about: holders and participants must be actors the article names.
 
 A name counts only as a whole word of the article (never a prefix), answered from a
-word index so a check is linear in the name. A participant needs its name or an
+word index so a check is linear in the name. A holder may also be a state the article
+names, by any of its forms, or one of its voices worded differently ("the Iranian foreign
+ministry" where the article says "Iran's foreign ministry"), when the office words are in
+the article too. A participant needs its name or an
 alias in the article, before and after aliases that name another actor are pruned,
 and a mention outside the sentences that instruct the reader.
 """
@@ -17,10 +20,13 @@ from summarizer.core.schemas import Participant
 from summarizer.entities import gazetteer
 from summarizer.extract.evidence import cite
 from summarizer.extract.support import instructs
+from summarizer.rules import lexicon as lex
 from summarizer.text.normalize import normalise, slugify
 from summarizer.text.segment import Sentence
 
 _RUNS = re.compile(r"[a-z0-9]+")
+# Words of a state's official voices and offices (codebook §1): "the Iranian foreign ministry" is Iran's.
+_VOICES = lex.STATE_VOICES | lex.PERSON_ROLES | lex.TITLE_WORDS
 
 
 class Reject(Exception):
@@ -65,6 +71,13 @@ class Names:
         actor = gazetteer.lookup(holder)
         if actor is not None and actor.name in self.places:
             return
+        words = normalise(holder).split()  # "Iranian Foreign Ministry" for "Iran's foreign ministry" (§1 voices)
+        voice = [w for w in words if w in _VOICES]
+        rest = " ".join(w for w in words if w not in _VOICES and w not in ("the", "of"))
+        if voice and rest and all(w in self.words for w in voice):
+            actor = gazetteer.lookup(rest)
+            if actor is not None and actor.name in self.places:
+                return
         raise Reject("holder is not named in the article")
 
     def holder_id(self, holder: str) -> str:
