@@ -153,3 +153,13 @@ def test_a_state_voice_worded_unlike_the_text_is_that_states_when_its_office_is_
                   len(sentences))
     result = Grounder(text, sentences).ground("stances", [item])
     assert bool(result.items) == kept, result.dropped
+
+
+def test_a_fragment_without_its_negation_is_no_flip_and_a_verbatim_claim_needs_no_parse() -> None:
+    verbatim = [stance("Mara Quist", "fishing quotas", "against", "accept quotas on fishing in the strait", 7),
+                stance("Borva", "the border", "against", "Borva refused to accept the proposed border", 8)]
+    grounder = Grounder(TEXT, SENTENCES)
+    assert len(grounder.ground("stances", verbatim).items) == 2 and grounder._docs == {}
+    fragment = stance("Mara Quist", "fishing quotas", "against", "accept fishing quotas in the strait", 7)
+    assert len(grounder.ground("stances", [fragment]).items) == 1
+    assert list(grounder._docs) == ["accept fishing quotas in the strait", SENTENCES[6].text]

@@ -134,6 +134,8 @@ class Grounder(Names):
         """Words first; the parse only when they cannot settle the predicate or a negation is in play."""
         stated = " ".join(s.text for s in cited)
         reason = support.shared_words(claim, stated, holder)
+        if reason is None and support.verbatim(statement, stated, holder):
+            return
         predicate = bool(statement) and support.needs_parse(statement, stated)
         flip = polarity and bool(statement) and (negation.has_cue(statement) or negation.has_cue(stated))
         if reason is None and (predicate or flip):

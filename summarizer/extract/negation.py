@@ -155,6 +155,9 @@ def flipped(claim: "Doc", cited: Iterable["Doc"]) -> Optional[str]:
     other way (or the reverse); None when they agree, the predicate is absent, or the parse is unsure."""
     docs = list(cited)
     for pred in predicates(claim):
+        if pred.dep_ == "ROOT" and pred.tag_ in ("VB", "VBG") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in pred.children):
+            return None  # a fragment ("accept quotas", polarity against) asserts nothing to contradict
         lemma = pred.lemma_.lower()
         wants = _complement(pred)
         found = [t for d in docs for t in d if t.lemma_.lower() == lemma and _complement(t) == wants]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from summarizer.extract import negation
 from summarizer.rules import lexicon as lex
-from summarizer.text.normalize import content_stems, stem
+from summarizer.text.normalize import content_stems, normalise, stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -73,6 +73,15 @@ def shared_words(claim: str, stated: str, holder: str) -> Optional[str]:
     if len(shared) < min(MIN_SHARED, len(wanted)):
         return "cited sentences do not state it (only one content word in common)"
     return None
+
+
+def verbatim(statement: str, stated: str, holder: str) -> bool:
+    """The claim is the cited text's own words (after the holder's name): it can neither flip nor only
+    mention them, and needs no parse (the rules' wording; a model's exact copy)."""
+    mine, name = normalise(statement), normalise(holder)
+    if name and mine.startswith(name + " "):
+        mine = mine[len(name) + 1:]
+    return bool(mine) and mine in normalise(stated)
 
 
 def needs_parse(statement: str, stated: str) -> bool:
