@@ -60,10 +60,15 @@ class Grounder(Names):
         self._docs: dict[str, "Doc"] = {}  # parsed on first need, once per text
 
     def _parse(self, texts: list[str]) -> list["Doc"]:
+        from summarizer.errors import InputError
         from summarizer.rules.nlp import parse
 
         todo = [t for t in dict.fromkeys(texts) if t not in self._docs]
-        self._docs.update(zip(todo, parse(todo)))
+        try:
+            self._docs.update(zip(todo, parse(todo)))
+        except InputError as exc:  # the rules' wording names their provider; say who needs it here
+            raise InputError("grounding reads negation scope from the spaCy parse, and the model "
+                             "en_core_web_sm is not installed", exc.hint) from None
         return [self._docs[t] for t in texts]
 
     # ------------------------------------------------------------------ items
