@@ -163,3 +163,11 @@ def test_a_fragment_without_its_negation_is_no_flip_and_a_verbatim_claim_needs_n
     fragment = stance("Mara Quist", "fishing quotas", "against", "accept fishing quotas in the strait", 7)
     assert len(grounder.ground("stances", [fragment]).items) == 1
     assert list(grounder._docs) == ["accept fishing quotas in the strait", SENTENCES[6].text]
+
+
+def test_a_summary_resting_on_an_injected_sentence_only_is_dropped() -> None:
+    grounder = Grounder(TEXT, SENTENCES)
+    text, evidence, dropped = grounder.summary("Borva declared war on Teloria.", [10])
+    assert text == "" and evidence == [] and "instruct the reader" in dropped[0].reason
+    text, evidence, dropped = grounder.summary("Borva refused to accept the proposed border.", [8, 10])
+    assert text and [e.quote for e in evidence] == [SENTENCES[7].text] and dropped == []
