@@ -44,10 +44,15 @@ def test_cited_sentence_becomes_verbatim_evidence() -> None:
     assert TEXT[ev.start : ev.end] == ev.quote == SENTENCES[1].text
 
 
-def test_citing_a_sentence_that_does_not_exist_is_dropped() -> None:
-    result = ground("stances", [stance(sentences=[2, 42])])
+def test_citing_only_a_sentence_that_does_not_exist_is_dropped() -> None:
+    result = ground("stances", [stance(sentences=[42])])
     assert result.items == []
     assert "[42]" in result.dropped[0].reason
+
+
+def test_a_wrong_sentence_number_beside_a_right_one_is_ignored() -> None:
+    (item,) = ground("stances", [stance(sentences=[2, 42])]).items
+    assert [ev.quote for ev in item.evidence] == [SENTENCES[1].text]
 
 
 def test_unsupported_claim_is_dropped() -> None:
@@ -61,9 +66,9 @@ def test_holder_absent_from_article_is_dropped() -> None:
 
 
 def test_duplicates_merge_their_evidence_and_are_counted() -> None:
-    result = ground("stances", [stance(), stance(sentences=[2, 2]), stance(sentences=[1])])
+    result = ground("stances", [stance(), stance(sentences=[2, 2]), stance(sentences=[2, 3])])
     (item,) = result.items
-    assert [ev.quote for ev in item.evidence] == [SENTENCES[0].text, SENTENCES[1].text]
+    assert [ev.quote for ev in item.evidence] == [SENTENCES[1].text, SENTENCES[2].text]
     assert len(result.dropped) == 2 and all("duplicate" in d.reason for d in result.dropped)
 
 

@@ -52,6 +52,10 @@ _file = click.Path(dir_okay=False, path_type=Path)
 @click.option("--articles", "articles_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               default=None, metavar="FILE",
               help="Score only the gold articles whose ids this file lists, one per line ('#' comments).")
+@click.option("--max-false-drop-rate", type=click.FloatRange(0, 100), default=None, metavar="PERCENT",
+              help="Fail (exit 1) when grounding dropped more than PERCENT of the candidate's items that match gold.")
+@click.option("--max-false-drop-rise", type=click.FloatRange(0, 100), default=None, metavar="POINTS",
+              help="With --compare: fail (exit 1) when the false-drop rate rose by more than POINTS percentage points.")
 @provider_options
 def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], compare_to: Optional[Path],
             recording: tuple[Path, ...], no_rules: bool, json_path: Optional[Path], markdown_path: Optional[Path],
@@ -67,13 +71,19 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
     summarize eval --from-run new.jsonl --compare old.jsonl --markdown summary.md
     summarize eval --recording evals/runs/embedded.recording.jsonl --compare evals/prompts-worse
 
-    Exit status: 0 ok; 1 the candidate regressed against --compare; 5 some output
+    --max-false-drop-rate and --max-false-drop-rise gate on correct items that
+    grounding dropped (docs/evaluation.md, "False drops").
+
+    Exit status: 0 ok; 1 the candidate regressed against --compare or its false
+    drops exceed a --max-false-drop-* limit; 5 some output
     of a run made here is schema-invalid or failed; 2 bad input; 4 replay miss.
     """
     from summarizer.errors import InputError
 
     if recording and params.get("no_cache"):
         raise InputError("--recording replays through the cache", "drop --no-cache")
+    if params.get("max_false_drop_rise") is not None and compare_to is None:
+        raise InputError("--max-false-drop-rise compares with a reference run", "add --compare RUN.jsonl")
     if from_run is not None and save_run is not None:
         raise InputError("--save-run saves a model run, but --from-run scores a saved one", "use one of the two")
     from summarizer.extract.output import check_output
@@ -117,8 +127,8 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
               no_rules: bool, concurrency: int, max_tokens: int, params: dict[str, Any], made: list[Any]) -> Any:
     from dataclasses import replace
 
-    from summarizer.evaluation.harness import (EvalReport, ReplayGuard, compare, load_dataset, read_run, run_label,
-                                              score_run, solve)
+    from summarizer.evaluation.harness import (DropGate, EvalReport, ReplayGuard, compare, load_dataset, read_run,
+                                               run_label, score_run, solve)
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.llm.providers import ProviderConfig, build_provider
 
@@ -162,7 +172,9 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
         runs.append(score_run("rules", gold, rules_records))
         gated.append("rules")
     comparison = compare(candidate, reference) if reference is not None else None
-    return EvalReport(gold, runs, comparison, gated, notes)
+    gate = DropGate(*(None if params.get(k) is None else params[k] / 100
+                      for k in ("max_false_drop_rate", "max_false_drop_rise")))
+    return EvalReport(gold, runs, comparison, gated, notes, gate)
 
 
 def _only(gold: Any, listing: Path) -> Any:

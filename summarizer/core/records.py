@@ -6,7 +6,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, Field, field_validator
 
-from summarizer.core.schemas import ArticleMeta
+from summarizer.core.schemas import ArticleMeta, Evidence
 from summarizer.llm.usage import Usage
 
 
@@ -28,11 +28,27 @@ class PromptRef(BaseModel):
 
 
 class DroppedItem(BaseModel):
-    """An item that did not reach the result, with why; `item` is what the model (or rule) said."""
+    """An item that did not reach the result, with why; `item` is what the model (or rule) said.
+
+    `evidence` and `holder` say where it pointed, in the shape of a kept item, so an evaluation can
+    match it with gold and count a correct item thrown away (a false drop). Records written before
+    they existed load with both empty: their drops are counted, never matched.
+    """
 
     field: str
     reason: str
     item: Optional[dict[str, Any]] = Field(default=None, description="The draft as given, before grounding.")
+    evidence: list[Evidence] = Field(default_factory=list,
+                                     description="The article slices of the sentences it cited that exist.")
+    holder: Optional[str] = Field(default=None, description="Its holder as a kept item would name it (an id).")
+
+    def as_item(self) -> dict[str, Any]:
+        """The dropped item in the shape of a kept one: its draft, resolved holder and evidence spans."""
+        out = dict(self.item or {})
+        if self.holder is not None:
+            out["holder"] = self.holder
+        out["evidence"] = [ev.model_dump(mode="json") for ev in self.evidence]
+        return out
 
 
 class FailedTask(BaseModel):

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from summarizer.evaluation.reports import (FIELD_NAMES, comparison_rows, environment, gate_lines, provenance_lines,
-                                           run_rows, split_rows, split_sections, verdict_line, weights_line)
+from summarizer.evaluation.reports import (DROPS_NOTE, FIELD_NAMES, comparison_rows, environment, false_drop_rows,
+                                           gate_lines, provenance_lines, run_rows, split_rows, split_sections,
+                                           verdict_line, weights_line)
 from summarizer.evaluation.scorecard import EvalReport, RunScore
 from summarizer.evaluation.scoring import FIELDS, ArticleScore
 
@@ -101,5 +102,6 @@ def to_html(report: EvalReport) -> str:
     return environment().get_template("report.html.j2").render(
         provenance=provenance_lines(report), verdict=verdict_line(report),
         verdict_class=report.comparison.test.verdict if report.comparison else "",
-        sections=sections, weights=weights_line(), runs=run_rows(report), comparison=comparison_rows(report), gate=gate_lines(report),
+        sections=sections, weights=weights_line(), runs=run_rows(report), drops=false_drop_rows(report),
+        drops_note=DROPS_NOTE, comparison=comparison_rows(report), gate=gate_lines(report),
         articles=articles)

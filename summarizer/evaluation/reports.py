@@ -23,6 +23,8 @@ VIEW_NAMES = {"ident": "identification", "class_strict": "classification strict"
 FIELD_NAMES = {"participants": "participants", "stances": "stances", "conditions": "conditions",
                "red_lines": "red lines", "polarity": "stance polarity"}
 TEMPLATES = Path(__file__).with_name("templates")
+DROPS_NOTE = ("A false drop is a dropped item that matches a gold item no kept item matched (same matching as "
+              "kept items); rate = false drops / (kept items matching gold + false drops).")
 Table = tuple[list[str], list[list[str]]]
 
 
@@ -91,11 +93,33 @@ def run_rows(report: EvalReport) -> Table:
         ("schema-valid %", lambda r: pct(r.validity_rate)),
         ("failed extractions", lambda r: str(sum(a.failed for a in r.articles))),
         ("ungroundable dropped", lambda r: str(int(r.total("dropped")))),
+        ("false-drop rate %", lambda r: pct(r.drops.rate())),
         ("tokens", lambda r: str(int(r.total("tokens")))),
         ("latency s (when run)", lambda r: f"{r.total('latency_s'):.1f}"),
         ("model server s (recorded)", lambda r: f"{r.total('server_ms') / 1000:.1f}"),
     ]
     return header, [[name, *[fn(run) for run in report.runs]] for name, fn in lines]
+
+
+def false_drop_rows(report: EvalReport) -> Table:
+    """Per field, then per drop reason: false drops / dropped and the false-drop rate, one column per run.
+
+    The rate is false drops over the items matching gold (kept + falsely dropped) of the field;
+    the reasons of a field add up to its rate (evaluation/drops.py)."""
+    tallies = [run.drops for run in report.runs]
+    header = ["field", "drop reason", *[f"{run.label}\nfalse / dropped · rate %" for run in report.runs]]
+
+    def cell(t: Any, field_name: Optional[str], reason: Optional[str] = None) -> str:
+        dropped = sum(n for (f, r), n in t.dropped.items()
+                      if (field_name is None or f == field_name) and (reason is None or r == reason))
+        return f"{t.false_drops(field_name, reason)} / {dropped} · {pct(t.rate(field_name, reason))}"
+
+    rows = [["all fields", "all reasons", *[cell(t, None) for t in tallies]]]
+    for name in FIELDS:
+        reasons = sorted({r for t in tallies for r in t.reasons(name)})
+        rows.append([FIELD_NAMES[name], "all reasons", *[cell(t, name) for t in tallies]])
+        rows += [[FIELD_NAMES[name], reason, *[cell(t, name, reason) for t in tallies]] for reason in reasons]
+    return header, rows
 
 
 def comparison_rows(report: EvalReport) -> Table:
@@ -131,6 +155,7 @@ def verdict_line(report: EvalReport) -> Optional[str]:
 
 def gate_lines(report: EvalReport) -> list[str]:
     lines = [f"schema-invalid or failed output in {label}: {', '.join(ids)}" for label, ids in report.invalid.items()]
+    lines += [f"false drops fail the gate: {line}" for line in report.drop_failures]
     return lines + [f"note: {n}" for n in report.notes] + [f"exit status {report.exit_code}"]
 
 
@@ -160,7 +185,8 @@ def to_markdown(report: EvalReport) -> str:
     sections = [(title, split_rows(report, pooled)) for title, pooled in split_sections(report)]
     return environment().get_template("report.md.j2").render(
         verdict=verdict_line(report), provenance=provenance_lines(report), sections=sections,
-        runs=run_rows(report), comparison=comparison_rows(report), weights=weights_line(), gate=gate_lines(report))
+        runs=run_rows(report), drops=false_drop_rows(report), drops_note=DROPS_NOTE,
+        comparison=comparison_rows(report), weights=weights_line(), gate=gate_lines(report))
 
 
 def print_terminal(report: EvalReport, console: Any = None) -> None:
@@ -188,6 +214,7 @@ def print_terminal(report: EvalReport, console: Any = None) -> None:
     for title, pooled in split_sections(report):
         table(f"Pooled scores, {title} (percent)", *split_rows(report, pooled, compact=True), first=2)
     table("Runs", *run_rows(report))
+    table("False drops: dropped items matching a gold item no kept item matched", *false_drop_rows(report), first=2)
     if report.comparison is not None:
         table("Composite per article (percent)", *comparison_rows(report))
         say(verdict_line(report) or "")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from summarizer.core.records import ExtractionRecord
+from summarizer.evaluation.drops import DropTally, tally
 from summarizer.evaluation.gold import FIELDS, GoldArticle, GoldFile
 from summarizer.evaluation.pooled import ALL, Pooled, by_split, pool, split_names
 from summarizer.evaluation.scoring import WEIGHTS, ArticleScore, score_article
@@ -67,6 +68,14 @@ class RunScore:
         return self.pooled.composite
 
     @property
+    def drops(self) -> DropTally:
+        """Dropped items of every article against gold: false drops per field and reason."""
+        total = DropTally()
+        for article in self.articles:
+            total.add(article.drops)
+        return total
+
+    @property
     def grounding_rate(self) -> Optional[float]:
         quotes = sum(a.quotes for a in self.articles)
         return sum(a.grounded for a in self.articles) / quotes if quotes else None
@@ -94,7 +103,8 @@ class RunScore:
             "grounding_rate": None if self.grounding_rate is None else _r(self.grounding_rate),
             "schema_validity_rate": _r(self.validity_rate), "invalid_articles": self.invalid,
             "failed_articles": [a.article_id for a in self.articles if a.failed], "missing_articles": self.missing,
-            "dropped_ungroundable": int(self.total("dropped")), "tokens": int(self.total("tokens")),
+            "dropped_ungroundable": int(self.total("dropped")), "false_drops": self.drops.to_dict(),
+            "tokens": int(self.total("tokens")),
             "latency_s": _r(self.total("latency_s")), "server_ms": _r(self.total("server_ms")),
             "articles": [{"article_id": a.article_id, "split": a.split, "composite": _r(a.composite),
                           "valid": a.valid, "failed": a.failed, "error": a.error,
@@ -157,6 +167,8 @@ def score_run(label: str, gold_set: GoldSet, records: Iterable[ExtractionRecord]
             score.error = "result does not validate against its schema or a quote is not the article slice"
         if (prov := record.provenance) is not None:
             score.dropped, score.tokens, score.latency_s = prov.dropped_count, prov.usage.total_tokens, prov.latency_s
+            score.drops = tally(text, score.gold, score.pred, {f: score.fields[f].pairs for f in FIELDS},
+                                prov.dropped, _scored_fields(record.schema_name))
             score.server_ms = prov.usage.server_prompt_ms + prov.usage.server_generation_ms
         scores.append(score)
     first = next((r.provenance for r in by_sha.values() if r.provenance), None)
@@ -188,6 +200,30 @@ def compare(candidate: RunScore, reference: RunScore) -> Comparison:
                       paired_test([c for _, _, c, _ in rows], [r for _, _, _, r in rows]))
 
 
+@dataclass(frozen=True)
+class DropGate:
+    """Limits on false drops (fractions): of the candidate alone, and its rise over the compared reference."""
+
+    max_rate: Optional[float] = None
+    max_rise: Optional[float] = None
+
+    def failures(self, candidate: RunScore, reference: Optional[RunScore]) -> list[str]:
+        rate = candidate.drops.rate()
+        out = []
+        if self.max_rate is not None and rate is not None and rate > self.max_rate:
+            out.append(f"{candidate.label}: false-drop rate {100 * rate:.2f}% is above the limit "
+                       f"{100 * self.max_rate:.2f}%")
+        if self.max_rise is not None and reference is not None:
+            before = reference.drops.rate() or 0.0
+            if (rate or 0.0) - before > self.max_rise:
+                out.append(f"{candidate.label}: false-drop rate rose from {100 * before:.2f}% ({reference.label}) "
+                           f"to {100 * (rate or 0.0):.2f}%, more than {100 * self.max_rise:.2f} points")
+        return out
+
+    def to_dict(self) -> dict[str, Optional[float]]:
+        return {"max_rate": self.max_rate, "max_rise": self.max_rise}
+
+
 @dataclass
 class EvalReport:
     gold: GoldSet
@@ -195,14 +231,27 @@ class EvalReport:
     comparison: Optional[Comparison] = None
     gated: list[str] = field(default_factory=list)  # labels of runs whose invalid output fails the gate
     notes: list[str] = field(default_factory=list)
+    drop_gate: DropGate = field(default_factory=DropGate)
 
     @property
     def invalid(self) -> dict[str, list[str]]:
         return {r.label: r.invalid for r in self.runs if r.label in self.gated and r.invalid}
 
     @property
+    def drop_failures(self) -> list[str]:
+        """Why the false drops fail the gate (empty: they pass or are not gated)."""
+        if not self.runs:
+            return []
+        reference = None
+        if self.comparison is not None:
+            reference = next((r for r in self.runs[1:] if r.label == self.comparison.reference), None)
+        return self.drop_gate.failures(self.runs[0], reference)
+
+    @property
     def exit_code(self) -> int:
         if self.comparison is not None and self.comparison.test.verdict == "regressed":
+            return EXIT_REGRESSION
+        if self.drop_failures:
             return EXIT_REGRESSION
         return EXIT_INVALID if self.invalid else 0
 
@@ -211,4 +260,5 @@ class EvalReport:
                          "splits": self.gold.splits, "guidelines_versions": self.gold.guidelines},
                 "weights": WEIGHTS, "runs": [r.summary() for r in self.runs],
                 "comparison": self.comparison.to_dict() if self.comparison else None,
+                "false_drop_gate": {**self.drop_gate.to_dict(), "failures": self.drop_failures},
                 "invalid": self.invalid, "exit_code": self.exit_code, "notes": self.notes}

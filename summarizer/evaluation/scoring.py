@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 import numpy as np
 
+from summarizer.evaluation.drops import DropTally
 from summarizer.evaluation.matching import assign, candidates
 from summarizer.evaluation.similarity import EntityResolver, Item, canonical_keys, label, text_similarity
 
@@ -201,6 +202,7 @@ class ArticleScore:
     valid: bool = True
     error: Optional[str] = None
     dropped: int = 0
+    drops: DropTally = field(default_factory=DropTally)  # dropped items against gold (false drops)
     tokens: int = 0
     latency_s: float = 0.0
     server_ms: float = 0.0

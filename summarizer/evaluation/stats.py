@@ -117,8 +117,11 @@ def paired_test(candidate: Sequence[float], reference: Sequence[float], resample
         return PairedTest(0, 0.0, 0.0, 0.0, 1.0, True, False, "inconclusive", "no paired articles")
     diffs = np.asarray(candidate, dtype=float) - np.asarray(reference, dtype=float)
     mean = float(diffs.mean())
-    ci = bootstrap_ci(candidate, reference, resamples, seed)
-    p, exact = permutation_p(candidate, reference, resamples, seed)
+    if diffs.size == 1:  # one article: nothing to resample or swap (scipy needs two); no verdict either way
+        ci, (p, exact) = (mean, mean), (1.0, True)
+    else:
+        ci = bootstrap_ci(candidate, reference, resamples, seed)
+        p, exact = permutation_p(candidate, reference, resamples, seed)
     verdict, reason = decide(diffs.size, mean, ci, p)
     return PairedTest(int(diffs.size), mean, ci[0], ci[1], p, exact, smallest_p(diffs.size) <= ALPHA, verdict,
                       reason)

@@ -178,7 +178,8 @@ def extract_article(article: Article, provider: Any, options: ExtractOptions,
         tool_version=__version__, provider=provider.name, model=provider.model, schema_version=SCHEMA_VERSION,
         prompts=[PromptRef(**p.ref()) for p in prompts.values()], usage=spent,
         latency_s=round(time.perf_counter() - started, 3), dropped_count=len(dropped),
-        dropped=[DroppedItem(field=d.field, reason=d.reason, item=d.item) for d in dropped], chunks=chunks, failed_tasks=failed,
+        dropped=[DroppedItem(field=d.field, reason=d.reason, item=d.item, evidence=d.evidence, holder=d.holder)
+                 for d in dropped], chunks=chunks, failed_tasks=failed,
         created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
     return ExtractionRecord(article=info, schema_name=options.schema, ok=result is not None, result=result,
