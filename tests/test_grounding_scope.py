@@ -171,3 +171,25 @@ def test_a_summary_resting_on_an_injected_sentence_only_is_dropped() -> None:
     assert text == "" and evidence == [] and "instruct the reader" in dropped[0].reason
     text, evidence, dropped = grounder.summary("Borva refused to accept the proposed border.", [8, 10])
     assert text and [e.quote for e in evidence] == [SENTENCES[7].text] and dropped == []
+
+
+def test_a_condition_and_a_red_line_are_checked_on_everything_they_state() -> None:
+    """A condition states its step and its requirement, a red line its line and its consequence: a requirement
+    worded positively ("the fighting stops") beside "while the fighting goes on", or a line whose words sit in
+    the consequence, is still stated by the cited clause; a condition on another clause's words is not."""
+    text = ("Talks on the strait\n"
+            "Quist said Teloria had no intention of easing the blockade while the shelling continued.\n"
+            "Pasek warned that Borva would close the pass if the raids went on.\n"
+            "Analysts expect a cold winter in the north.\n")
+    sentences = split_sentences(text)
+    condition = draft_model("conditions", 9).model_validate({"conditions": [
+        {"holder": "Quist", "conditions": "easing the blockade", "requirement": "the shelling stops", "sentences": [2]},
+        {"holder": "Quist", "conditions": "easing the blockade", "requirement": "the shelling stops", "sentences": [4]},
+    ]}).conditions
+    kept = Grounder(text, sentences).ground("conditions", list(condition))
+    assert [c.evidence[0].start for c in kept.items] == [text.index("Quist said")]
+    assert [d.reason for d in kept.dropped] and "do not state" in kept.dropped[0].reason
+    line = draft_model("red-lines", 9).model_validate({"red_lines": [
+        {"holder": "Pasek", "line": "continued raids", "kind": "trigger", "consequence": "Borva closes the pass",
+         "sentences": [3]}]}).red_lines
+    assert len(Grounder(text, sentences).ground("red_lines", list(line)).items) == 1

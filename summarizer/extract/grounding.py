@@ -157,12 +157,14 @@ class Grounder(Names):
                       position=d["position"], attribution=d["attribution"], evidence=evidence)
 
     def _conditions(self, d: dict[str, Any]) -> Condition:
-        evidence = self._evidence(d, d["requirement"], d["requirement"])
+        # what the item states is the step and its requirement together ("no easing of sanctions while the
+        # fighting goes on" states both), as a stance states its topic and position
+        evidence = self._evidence(d, f"{d['conditions']} {d['requirement']}", d["requirement"])
         return Condition(holder=self.holder_id(d["holder"]), conditions=d["conditions"],
                          requirement=d["requirement"], evidence=evidence)
 
     def _red_lines(self, d: dict[str, Any]) -> RedLine:
-        evidence = self._evidence(d, d["line"], d["line"])
+        evidence = self._evidence(d, f"{d['line']} {d.get('consequence') or ''}", d["line"])
         explicit = any("red line" in s.text.lower() for s in self._cited(d))
         return RedLine(holder=self.holder_id(d["holder"]), line=d["line"], kind=d["kind"],
                        consequence=d.get("consequence"), explicit=explicit, evidence=evidence)
