@@ -125,3 +125,15 @@ def test_the_false_drop_rate_gates_alone_and_against_a_reference(tmp_path: Path,
     assert cli(*base, "--from-run", str(clean), "--compare", str(dropping), "--max-false-drop-rise", "0").code == 0
     alone = cli(*base, "--from-run", str(dropping), "--max-false-drop-rise", "0")
     assert alone.code == 2 and "--compare" in alone.err
+
+
+def test_a_fall_of_the_composite_below_the_reference_fails_the_gate(tmp_path: Path, cli: Callable[..., Any]) -> None:
+    """A deterministic replay may not lose composite points: the clean run dropped nothing, the other lost items."""
+    folder, dropping, clean = gold_and_runs(tmp_path)
+    base = ("eval", "--gold", str(folder), "--no-baseline", "--max-composite-fall", "0")
+    fell = cli(*base, "--from-run", str(dropping), "--compare", str(clean))
+    assert fell.code == 1 and "composite fell from" in fell.out
+    assert cli(*base, "--from-run", str(clean), "--compare", str(clean)).code == 0
+    assert cli(*base, "--from-run", str(clean), "--compare", str(dropping)).code == 0
+    alone = cli("eval", "--gold", str(folder), "--no-baseline", "--from-run", str(clean), "--max-composite-fall", "0")
+    assert alone.code == 2 and "--compare" in alone.err

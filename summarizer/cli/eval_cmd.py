@@ -54,6 +54,8 @@ _file = click.Path(dir_okay=False, path_type=Path)
               help="Score only the gold articles whose ids this file lists, one per line ('#' comments).")
 @click.option("--max-false-drop-rate", type=click.FloatRange(0, 100), default=None, metavar="PERCENT",
               help="Fail (exit 1) when grounding dropped more than PERCENT of the candidate's items that match gold.")
+@click.option("--max-composite-fall", type=click.FloatRange(0, 100), default=None, metavar="POINTS",
+              help="With --compare: fail (exit 1) when the pooled composite fell by more than POINTS below the reference's.")
 @click.option("--max-false-drop-rise", type=click.FloatRange(0, 100), default=None, metavar="POINTS",
               help="With --compare: fail (exit 1) when the false-drop rate rose by more than POINTS percentage points.")
 @provider_options
@@ -72,18 +74,20 @@ def command(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path], 
     summarize eval --recording evals/runs/embedded.recording.jsonl --compare evals/prompts-worse
 
     --max-false-drop-rate and --max-false-drop-rise gate on correct items that
-    grounding dropped (docs/evaluation.md, "False drops").
+    grounding dropped (docs/evaluation.md, "False drops"); --max-composite-fall
+    on any fall of the pooled composite below the --compare run.
 
-    Exit status: 0 ok; 1 the candidate regressed against --compare or its false
-    drops exceed a --max-false-drop-* limit; 5 some output
+    Exit status: 0 ok; 1 the candidate regressed against --compare or broke a
+    --max-* limit; 5 some output
     of a run made here is schema-invalid or failed; 2 bad input; 4 replay miss.
     """
     from summarizer.errors import InputError
 
     if recording and params.get("no_cache"):
         raise InputError("--recording replays through the cache", "drop --no-cache")
-    if params.get("max_false_drop_rise") is not None and compare_to is None:
-        raise InputError("--max-false-drop-rise compares with a reference run", "add --compare RUN.jsonl")
+    for limit in ("max_false_drop_rise", "max_composite_fall"):
+        if params.get(limit) is not None and compare_to is None:
+            raise InputError(f"--{limit.replace('_', '-')} compares with a reference run", "add --compare RUN.jsonl")
     if from_run is not None and save_run is not None:
         raise InputError("--save-run saves a model run, but --from-run scores a saved one", "use one of the two")
     from summarizer.extract.output import check_output
@@ -127,7 +131,7 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
               no_rules: bool, concurrency: int, max_tokens: int, params: dict[str, Any], made: list[Any]) -> Any:
     from dataclasses import replace
 
-    from summarizer.evaluation.harness import (DropGate, EvalReport, ReplayGuard, compare, load_dataset, read_run,
+    from summarizer.evaluation.harness import (EvalReport, Gate, ReplayGuard, compare, load_dataset, read_run,
                                                run_label, score_run, solve)
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.llm.providers import ProviderConfig, build_provider
@@ -172,8 +176,8 @@ def _evaluate(gold_dir: Path, from_run: Optional[Path], save_run: Optional[Path]
         runs.append(score_run("rules", gold, rules_records))
         gated.append("rules")
     comparison = compare(candidate, reference) if reference is not None else None
-    gate = DropGate(*(None if params.get(k) is None else params[k] / 100
-                      for k in ("max_false_drop_rate", "max_false_drop_rise")))
+    gate = Gate(*(None if params.get(k) is None else params[k] / 100
+                  for k in ("max_false_drop_rate", "max_false_drop_rise", "max_composite_fall")))
     return EvalReport(gold, runs, comparison, gated, notes, gate)
 
 

@@ -15,10 +15,10 @@ from summarizer.errors import InputError
 from summarizer.extract.pipeline import ExtractOptions
 from summarizer.evaluation.gold import gold_hash, load_gold_files
 from summarizer.core.records import ExtractionRecord
-from summarizer.evaluation.scorecard import (EXIT_INVALID, EXIT_REGRESSION, Comparison, DropGate, EvalReport, GoldSet,
+from summarizer.evaluation.scorecard import (EXIT_INVALID, EXIT_REGRESSION, Comparison, Gate, EvalReport, GoldSet,
                                              RunScore, compare, score_run)
 
-__all__ = ["EXIT_INVALID", "EXIT_REGRESSION", "Comparison", "DropGate", "EvalReport", "GoldSet", "ReplayGuard",
+__all__ = ["EXIT_INVALID", "EXIT_REGRESSION", "Comparison", "Gate", "EvalReport", "GoldSet", "ReplayGuard",
            "RunScore", "compare", "gold_articles", "load_dataset", "read_run", "run_label", "score_run", "solve"]
 
 

@@ -155,7 +155,7 @@ def verdict_line(report: EvalReport) -> Optional[str]:
 
 def gate_lines(report: EvalReport) -> list[str]:
     lines = [f"schema-invalid or failed output in {label}: {', '.join(ids)}" for label, ids in report.invalid.items()]
-    lines += [f"false drops fail the gate: {line}" for line in report.drop_failures]
+    lines += [f"fails the gate: {line}" for line in report.gate_failures]
     return lines + [f"note: {n}" for n in report.notes] + [f"exit status {report.exit_code}"]
 
 

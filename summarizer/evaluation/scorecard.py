@@ -201,11 +201,14 @@ def compare(candidate: RunScore, reference: RunScore) -> Comparison:
 
 
 @dataclass(frozen=True)
-class DropGate:
-    """Limits on false drops (fractions): of the candidate alone, and its rise over the compared reference."""
+class Gate:
+    """Limits a candidate must keep beyond the paired test (fractions): its false-drop rate, the rise of that
+    rate over the compared reference, and the fall of its pooled composite below the reference's. A replay of
+    fixed answers is deterministic, so any fall there is the code's doing and worth a limit of its own."""
 
     max_rate: Optional[float] = None
     max_rise: Optional[float] = None
+    max_fall: Optional[float] = None
 
     def failures(self, candidate: RunScore, reference: Optional[RunScore]) -> list[str]:
         rate = candidate.drops.rate()
@@ -218,10 +221,16 @@ class DropGate:
             if (rate or 0.0) - before > self.max_rise:
                 out.append(f"{candidate.label}: false-drop rate rose from {100 * before:.2f}% ({reference.label}) "
                            f"to {100 * (rate or 0.0):.2f}%, more than {100 * self.max_rise:.2f} points")
+        if self.max_fall is not None and reference is not None:
+            now, before = candidate.composite or 0.0, reference.composite or 0.0
+            if before - now > self.max_fall:
+                out.append(f"{candidate.label}: composite fell from {100 * before:.2f} ({reference.label}) "
+                           f"to {100 * now:.2f}, more than {100 * self.max_fall:.2f} points")
         return out
 
     def to_dict(self) -> dict[str, Optional[float]]:
-        return {"max_rate": self.max_rate, "max_rise": self.max_rise}
+        return {"max_false_drop_rate": self.max_rate, "max_false_drop_rise": self.max_rise,
+                "max_composite_fall": self.max_fall}
 
 
 @dataclass
@@ -231,27 +240,27 @@ class EvalReport:
     comparison: Optional[Comparison] = None
     gated: list[str] = field(default_factory=list)  # labels of runs whose invalid output fails the gate
     notes: list[str] = field(default_factory=list)
-    drop_gate: DropGate = field(default_factory=DropGate)
+    gate: Gate = field(default_factory=Gate)
 
     @property
     def invalid(self) -> dict[str, list[str]]:
         return {r.label: r.invalid for r in self.runs if r.label in self.gated and r.invalid}
 
     @property
-    def drop_failures(self) -> list[str]:
-        """Why the false drops fail the gate (empty: they pass or are not gated)."""
+    def gate_failures(self) -> list[str]:
+        """Why the candidate fails the gate's limits (empty: it keeps them, or none is set)."""
         if not self.runs:
             return []
         reference = None
         if self.comparison is not None:
             reference = next((r for r in self.runs[1:] if r.label == self.comparison.reference), None)
-        return self.drop_gate.failures(self.runs[0], reference)
+        return self.gate.failures(self.runs[0], reference)
 
     @property
     def exit_code(self) -> int:
         if self.comparison is not None and self.comparison.test.verdict == "regressed":
             return EXIT_REGRESSION
-        if self.drop_failures:
+        if self.gate_failures:
             return EXIT_REGRESSION
         return EXIT_INVALID if self.invalid else 0
 
@@ -260,5 +269,5 @@ class EvalReport:
                          "splits": self.gold.splits, "guidelines_versions": self.gold.guidelines},
                 "weights": WEIGHTS, "runs": [r.summary() for r in self.runs],
                 "comparison": self.comparison.to_dict() if self.comparison else None,
-                "false_drop_gate": {**self.drop_gate.to_dict(), "failures": self.drop_failures},
+                "gate": {**self.gate.to_dict(), "failures": self.gate_failures},
                 "invalid": self.invalid, "exit_code": self.exit_code, "notes": self.notes}
