@@ -1,4 +1,4 @@
-"""Holder attribution of the rule extractor, round 5 (codebook §2, §3) on invented sentences."""
+"""Holder attribution of the rule extractor (codebook §2, §3): parenthetical reporting clauses, subject pronouns and "it" in an aside, on invented sentences."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Polarity and topic rules v5: one grammatical construction or codebook rule per test, on invented
+"""Polarity and topic rules: one grammatical construction or codebook rule per test, on invented
 sentences (fictional actors, never the seeds' or the dev set's text).
 
 Each test runs the real spaCy parse through the rule extractor (`rules.extractor.analyse`).

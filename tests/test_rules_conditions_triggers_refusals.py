@@ -1,4 +1,4 @@
-"""Rules v5: conditions and red lines from further grammar and codebook constructions (invented sentences).
+"""Conditions, triggers and refusals from further grammar and codebook constructions (invented sentences).
 
 Each test runs the real spaCy parse through the rule extractor (`rules.extractor.analyse`), as in
 tests/test_rules_constructions.py; none of the sentences comes from the seeds or the dev set.
