@@ -120,6 +120,9 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
     """
     keep = {noun.i}
     for child in noun.children:
+        if _infinitive_complement(noun, child):  # "any attempt to divert the river": the act is the content
+            keep |= {t.i for t in child.subtree}
+            continue
         if child.dep_ in _CUT:
             continue
         if child.i < noun.i or child.dep_ in ("prep", "compound", "amod", "poss", "nummod", "pobj"):
@@ -130,6 +133,13 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
         toks.pop(0)
     words = text_of(doc, toks).split()
     return " ".join(words[:limit])
+
+
+def _infinitive_complement(noun: "Token", child: "Token") -> bool:
+    """A to-infinitive after a noun ("the decision to withdraw", "an attempt to block X") completes the
+    noun (English noun complement), unlike a relative clause, which only describes it."""
+    return child.dep_ == "acl" and child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
 def _is_content_noun(tok: "Token") -> bool:
@@ -160,9 +170,10 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
     return None
 
 
-def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False) -> str:
-    """A verb with its objects and complements, without subject, auxiliaries, negation or `drop` deps;
-    `keep_conj` keeps coordinated verbs ("not to threaten or use force")."""
+def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False,
+                exclude: frozenset[int] = frozenset()) -> str:
+    """A verb with its objects and complements, without subject, auxiliaries, negation, `drop` deps or
+    a dependent holding a token of `exclude`; `keep_conj` keeps coordinated verbs ("not to threaten or use force")."""
     skipped = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "mark", *drop}
     if not keep_conj:
         skipped |= {"cc", "conj"}
@@ -170,8 +181,19 @@ def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
     for child in verb.children:
         if child.dep_ in skipped or child.lower_ in ("never", "not", "n't"):
             continue
-        keep |= {t.i for t in child.subtree}
+        if "advcl" in skipped and _adverbial(child):
+            continue
+        sub = {t.i for t in child.subtree}
+        if not sub & exclude:
+            keep |= sub
     return text_of(doc, [doc[i] for i in sorted(keep)])
+
+
+def _adverbial(clause: "Token") -> bool:
+    """A clause opened by a subordinator of condition or time ("if", "unless", "once", "until") is
+    adverbial whatever label the parser gave it ("help if they ask" parsed as a complement)."""
+    return clause.dep_ in ("ccomp", "xcomp", "dep") and any(
+        c.dep_ == "mark" and c.lower_ in lex.CONDITIONAL_MARKS | lex.BOUNDING_MARKS for c in clause.children)
 
 
 def inverted_conditional(clause: "Token") -> "Token | None":
@@ -235,17 +257,27 @@ def gerund(lemma: str) -> str:
     return lemma + "ing"
 
 
-def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False) -> str:
+def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False,
+                exclude: frozenset[int] = frozenset()) -> str:
     """A step named as the codebook words it, a gerund phrase: "sign the treaty" -> "signing the treaty",
     "not to threaten or use force" -> "threatening or using force", "for the agreement to be signed" ->
     "signing the agreement" (a passive's subject is what is acted on)."""
     if verb.pos_ != "VERB":
-        return verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj)
-    words = verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj).split()
+        return verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj, exclude=exclude)
+    words = verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj, exclude=exclude).split()
     verbs = {verb.text, *(c.text for c in verb.conjuncts if c.pos_ == "VERB")} if keep_conj else {verb.text}
     lemmas = {verb.text: verb.lemma_.lower(), **{c.text: c.lemma_.lower() for c in verb.conjuncts}}
     words = [gerund(lemmas[w]) if w in verbs else w for w in words]
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _undergoer(verb)
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in exclude:
         words[1:1] = noun_phrase(doc, subj, 8).split()
     return " ".join(words)
+
+
+def _undergoer(verb: "Token") -> "Token | None":
+    """The subject of an intransitive verb of change that names a thing, not an actor ("talks would
+    resume", "deliveries will expand"): the step is worded on it ("resuming talks")."""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" and subj.ent_type_ in ("", "EVENT", "LAW") else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import clause_subject, noun_phrase, text_of, topic_of, verb_phrase
+from summarizer.rules.clauses import clause_subject, noun_phrase, step_phrase, text_of, topic_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -76,7 +76,7 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     if found:
         return found
     if how == "attitude" and word is not None:
-        found = _characterised(doc, word)
+        found = _characterised(doc, word) or _adjective_complement(doc, word)
     if found:
         return found
     if how == "judged" and word is not None and word.dep_ == "prep":  # "no alternative to X" → X
@@ -115,6 +115,23 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
         phrase = _words(verb_phrase(doc, root))
         return phrase if len(phrase.split()) > len(topic.split()) else topic
     return topic
+
+
+def _adjective_complement(doc: "Doc", word: "Token") -> str | None:
+    """"ready to help", "committed to protecting civilians", "entitled to respond": the complement of a
+    predicative adjective of attitude is the act the attitude is about (§3: the act the text names),
+    not the adjective's subject."""
+    participle = word.tag_ == "VBN" and (word.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in word.children))
+    if not (participle or word.pos_ == "ADJ" and word.dep_ in ("acomp", "amod", "xcomp", "oprd", "ROOT")):
+        return None
+    for comp in word.children:
+        if comp.dep_ == "xcomp" and comp.pos_ in ("VERB", "AUX"):
+            return _words(step_phrase(doc, comp, drop=("advcl",)))
+        act = next((g for g in comp.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None) \
+            if comp.dep_ == "prep" else None
+        if act is not None:
+            return _words(step_phrase(doc, act, drop=("advcl",)))
+    return None
 
 
 def _object_act(doc: "Doc", verb: "Token") -> str | None:
