@@ -69,3 +69,10 @@ def test_a_joint_statement_is_its_named_signatories_speech_throughout() -> None:
     stances = analysed(text).items["stances"]
     assert sorted({s["holder"] for s in stances}) == ["Ann Lind", "Bo Berg"]
     assert {s["attribution"] for s in stances} == {"direct_quote"} and len(stances) == 4
+
+
+def test_heading_led_by_a_preposition_is_no_speaker_label() -> None:
+    # "Name: words" gives a transcript speaker the floor; "Beyond X: Y and Z" is a section heading
+    analysis = analysed("Beyond Canada: Chile and Peru\n"
+                        "The coastal states want calm talks on the fishing quotas and reject the new tolls.\n")
+    assert not [s for s in analysis.items["stances"] if s["holder"] == "Canada"]

