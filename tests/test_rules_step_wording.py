@@ -44,3 +44,15 @@ def test_conditioned_intransitive_step_is_worded_on_its_subject() -> None:
     # "deliveries would expand": the subject of an intransitive verb of change is what the step acts on
     steps = _conditioned("Envoy Rana Solt said grain deliveries would expand only if the checkpoints reopened.\n")
     assert steps and steps[0].startswith("expanding grain deliveries"), steps
+
+
+def test_position_names_a_person_by_surname() -> None:
+    # a summary sentence refers to a participant already introduced by surname ("Lind says ...")
+    [stance] = items("Foreign Minister Laura Bennett said Canada would reopen the border crossings.\n", "stances")
+    assert stance["holder"] == "Laura Bennett" and stance["position"].startswith("Bennett said "), stance
+
+
+def test_to_infinitive_act_of_an_attitude_verb_is_the_topic() -> None:
+    # "agreed to halt the shelling": the act the text names, as a gerund phrase with its object
+    topics = _topics("Minister Tor Haldane said Ostland agreed to halt the shelling of the port.\n")
+    assert topics and topics[0] == "halting the shelling of the port", topics

@@ -158,6 +158,9 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
                 obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
                 if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
                     return noun_phrase(doc, obj)
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and head.pos_ == "VERB" and any(
+                    c.dep_ in ("dobj", "prep", "prt") for c in child.children):
+                return " ".join(step_phrase(doc, child, drop=("advcl",)).split()[:12])  # "agreed to halt X": the act
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
                 inner = next((c for c in child.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
                               and _is_content_noun(c)), None)

@@ -77,7 +77,7 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
         for actor, surface in speech.holders:
             holder = holder_name(actor, surface, article)
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
-                          "position": shorten(position(holder, speech, content), 200),
+                          "position": shorten(position(short_name(actor, holder), speech, content), 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],
                           "weak": how in ("plain", "mention")})
     return items
@@ -102,6 +102,15 @@ def _stated_act(root: "Token") -> bool:
 
 
 _FIRST_PERSON = frozenset("i we our my us me".split())
+
+
+def short_name(actor: Any, holder: str) -> str:
+    """How a summary sentence names a participant already introduced: a person by surname, an
+    organisation by its acronym ("Lind says", "the AU says"), a state by its name."""
+    if actor.kind == "person" and holder == actor.name and len(holder.split()) > 1:
+        return holder.split()[-1]
+    acronym = getattr(actor, "acronym", None)
+    return acronym if actor.kind != "state" and acronym and holder == actor.name else holder
 
 
 def position(holder: str, speech: Speech, content: str) -> str:
