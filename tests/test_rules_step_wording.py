@@ -56,3 +56,18 @@ def test_to_infinitive_act_of_an_attitude_verb_is_the_topic() -> None:
     # "agreed to halt the shelling": the act the text names, as a gerund phrase with its object
     topics = _topics("Minister Tor Haldane said Ostland agreed to halt the shelling of the port.\n")
     assert topics and topics[0] == "halting the shelling of the port", topics
+
+
+def test_step_settled_through_a_framework_is_a_condition_on_settling() -> None:
+    # §4 scope limits: a passive verb of settling with a modal and a means ("through", "within")
+    [cond] = items("Minister Tor Haldane said the border would be settled through the joint boundary commission.\n",
+                   "conditions")
+    assert (cond["conditions"], cond["requirement"]) == ("settling the border", "through the joint boundary commission")
+
+
+def test_step_conducted_within_a_framework_is_a_condition_only() -> None:
+    # §4 "shall be conducted within": the step is the subject, the requirement its predicate; §3: no stance
+    text = "Envoy Rana Solt said the negotiations would be conducted within the principles of mutual respect.\n"
+    [cond] = items(text, "conditions")
+    assert cond["conditions"] == "the negotiations" and cond["requirement"].startswith("conducted within the principles")
+    assert items(text, "stances") == []

@@ -134,6 +134,10 @@ OBLIGATION = _words("must should shall ought")
 LIMITS = _words("limit confine restrict")
 # Predicates of form a requirement sets on a cooperative step: "talks must be based on X".
 FORM_PREDICATES = _words("base ground conduct hold build found respect include guarantee take")
+# Verbs that settle a dispute: "the border will be settled through X" names the step itself (§4 scope limits).
+SETTLING = _words("settle resolve solve decide")
+# Prepositions of means or framework that limit how a step is taken ("through bilateral bodies", "within X").
+FRAME_PREPS = _words("through within under via")
 
 # Hostile responses (codebook §5 trigger consequences): "we will respond", "would be met with force".
 RESPONSE = _words("""

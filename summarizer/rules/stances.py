@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.extract.grounding import NEGATIONS, content_stems
 from summarizer.rules.polarity import act_polarity, reported_event, stance_reading
+from summarizer.rules.requirements import requirement_statements
 from summarizer.rules.speakers import Speech, holder_name
 from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import noun_phrase
@@ -53,11 +54,14 @@ def _negation_outside(text: str, speech: Speech) -> bool:
 def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) -> list[Item]:
     items: list[Item] = []
     text = doc.text  # built from the tokens on every access: read it once
+    required = {cue.i for cue, _, _ in requirement_statements(doc)} if speeches else set()
     for speech in speeches:
         if speech.root is None:
             continue
         root = _content_root(speech)
         polarity, word, how = stance_reading(root, speech.tokens, speech.verb)
+        if root.i in required and how in ("plain", "demand", "mention"):
+            continue  # §3: a requirement worded on the step itself ("talks must be based on X") is a condition only
         if how == "plain" and polarity == "favor" and (reported_event(root) or _stated_act(root)):
             continue  # §3: an event or action reported without an attitude is no stance
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
