@@ -113,3 +113,9 @@ def test_that_clause_of_a_verb_of_saying_after_an_adverbial() -> None:
     stance = one("Omar Haddad told journalists after the security meeting that there would be no new checkpoints "
                  "on the river.\n")
     assert "checkpoints" in stance["topic"] and stance["polarity"] == "against"
+
+
+def test_adjective_after_the_object_of_call_judges_the_object() -> None:
+    # English object complement: "called the plan reckless" predicates the plan, even when parsed as a modifier
+    [stance] = stances("Minister Ana Lind called the pressure from Westmark disrespectful to the people of the island.\n")
+    assert (stance["topic"], stance["polarity"]) == ("the pressure from Westmark", "against")

@@ -86,7 +86,25 @@ def _chain(root: "Token", allowed: set[int] | None, depth: int = 3) -> list["Tok
         frontier = [c for t in frontier for c in t.children if c.dep_ in _CHAIN
                     and (allowed is None or c.i in allowed)]
         out += frontier
-    return out
+    return with_object_complements(out)
+
+
+def with_object_complements(chain: list["Token"]) -> list["Token"]:
+    """The chain and, after it, the object complements of its objects, however deep the parser hung them
+    ("called the pressure from X disrespectful")."""
+    return chain + [c for t in chain if t.dep_ == "dobj" for c in t.subtree if object_complement(c) and c not in chain]
+
+
+def object_complement(tok: "Token") -> bool:
+    """An adjective after the object of a verb of characterisation ("called the move reckless", "called the
+    pressure from X disrespectful") predicates the object (English object complement), even where the parser
+    hangs it on the noun as a modifier."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "amod" or tok.i < tok.head.i:
+        return False
+    noun = tok.head
+    while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.CHARACTERISE
 
 
 def attitude(root: "Token", allowed: set[int] | None = None) -> tuple[str, "Token | None"]:
@@ -128,6 +146,8 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
         if child.i < noun.i or child.dep_ in ("prep", "compound", "amod", "poss", "nummod", "pobj"):
             keep |= {t.i for t in child.subtree if not any(a.dep_ in _CUT and a.i in keep | {child.i}
                                                            for a in t.ancestors if a.i != noun.i)}
+    # "called the move reckless": the adjective judges the noun (an object complement), it is not part of it
+    keep -= {t.i for c in noun.subtree if object_complement(c) for t in c.subtree}
     toks = [doc[i] for i in sorted(keep)]
     while toks and toks[0].lower_ in _EDGE_DETS and not (keep_any and toks[0].lower_ == "any"):
         toks.pop(0)

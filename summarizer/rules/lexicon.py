@@ -51,6 +51,7 @@ grateful satisfied happy confident entitled right important necessary essential 
 AGAINST_WORDS = _words("""
 unacceptable illegal illegitimate unlawful opposed reluctant unwilling impossible wrong dangerous
 provocative hostile aggressive violation aggression sham farce null void invalid unjustified war
+reckless irresponsible disrespectful unilateral unfounded baseless groundless absurd unfair unjust
 """)
 # Stance polarity of a content clause with no attitude word (rules.polarity, codebook §3: blame is
 # against, praise is favor). Hostile conduct an actor is said to commit ("X destabilises the region").

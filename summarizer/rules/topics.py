@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import clause_subject, noun_phrase, step_phrase, text_of, topic_of, verb_phrase
+from summarizer.rules.clauses import (clause_subject, noun_phrase, object_complement, step_phrase, text_of, topic_of,
+                                      verb_phrase)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -172,6 +173,11 @@ def _only_a_name(doc: "Doc", topic: str) -> bool:
 def _characterised(doc: "Doc", word: "Token") -> str | None:
     """"called the vote a sham", "called the strikes an act of war": the attitude noun is the
     predicate of a verb of characterisation, so the topic is the thing characterised (§3)."""
+    if object_complement(word):  # "called the move reckless": the object is what is judged
+        obj = word.head
+        while obj.dep_ in ("pobj", "prep"):
+            obj = obj.head
+        return noun_phrase(doc, obj, limit=_LIMIT)
     tok, steps = word, 0
     while tok.dep_ in ("oprd", "attr", "pobj", "prep", "conj", "appos") and steps < 4:
         tok, steps = tok.head, steps + 1
