@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rulecases import items
+
 from summarizer.rules.extractor import analyse
 from summarizer.text.segment import split_sentences
 
@@ -43,3 +45,12 @@ def test_it_in_an_aside_is_the_main_subject_of_its_sentence_never_a_person() -> 
             "talks were possible, it said, but only on equal terms.\n")
     found = holders(text)
     assert found["Norway's trade minis"] == [["Norway"]]
+
+
+def test_he_continues_a_titled_subject_named_in_apposition() -> None:
+    # "President John X, whom ..., visited Y. He said ...": the parser makes the title the subject and the
+    # name its apposition; the name is still the main subject "he" continues, not an earlier speaker
+    text = ("The chair of the commission, Omar Eli Tann, told reporters that the bloc respected the decision. "
+            "Ghana's President Kofi Adom, whom the bloc asked to mediate, visited Bamako in March. "
+            "He said afterwards that he would not push the three countries to return.\n")
+    assert [s["holder"] for s in items(text, "stances")][-1] == "Kofi Adom"
