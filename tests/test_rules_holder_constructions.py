@@ -76,3 +76,10 @@ def test_heading_led_by_a_preposition_is_no_speaker_label() -> None:
     analysis = analysed("Beyond Canada: Chile and Peru\n"
                         "The coastal states want calm talks on the fishing quotas and reject the new tolls.\n")
     assert not [s for s in analysis.items["stances"] if s["holder"] == "Canada"]
+
+
+def test_a_reported_speech_act_of_a_named_person_is_that_persons_item() -> None:
+    # §2 (1.2) reporting versus assessing: "according to Roe, the president urged Lind to sign" -> the president
+    [stance] = analysed("Press Secretary Ann Roe said President Tom Vale urged Foreign Minister Bo Lind to sign "
+                        "the accord.\n").items["stances"]
+    assert stance["holder"] == "Tom Vale" and stance["position"].startswith("President Tom Vale urged")

@@ -91,6 +91,9 @@ PLACE_NOUNS = _words("place chance room")
 RETALIATION = _words("respond retaliate react punish hit strike crush destroy")
 # Verbs of demand whose complement is the demanded act (§3 "demands on others" are favor).
 DEMAND_VERBS = _words("urge call demand ask press insist expect require need")
+# Verbs of assent, refusal and other speech acts: what a participant reports another did with one of these
+# is the other's item ("Roe said the president urged Lind to sign" -> the president; §2 1.2 reporting).
+ASSENT_VERBS = _words("agree refuse accept reject welcome thank promise pledge vow assure warn offer propose encourage")
 # Verbs of mere mention: "X was not discussed", "Y never came up" are assessments (§3 neutral).
 MENTION_VERBS = _words("discuss mention raise figure address")
 PHRASAL_MENTION = frozenset({("come", "up")})
