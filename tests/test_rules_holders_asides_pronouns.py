@@ -54,3 +54,10 @@ def test_he_continues_a_titled_subject_named_in_apposition() -> None:
             "Ghana's President Kofi Adom, whom the bloc asked to mediate, visited Bamako in March. "
             "He said afterwards that he would not push the three countries to return.\n")
     assert [s["holder"] for s in items(text, "stances")][-1] == "Kofi Adom"
+
+
+def test_the_demonym_and_title_name_the_person_introduced_with_that_title() -> None:
+    # "the Finnish president says": the one Finnish person introduced as president, not the state (§2)
+    text = ("Ana Lind is speaking in Oslo with Finnish President Matti Koski. "
+            "The Finnish president says Europe's job is to keep the alliance strong.\n")
+    assert [s["holder"] for s in items(text, "stances")] == ["Matti Koski"]

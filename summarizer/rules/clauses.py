@@ -8,8 +8,8 @@ Grammar used here:
 - the attitude word is the first word of the predicate chain (verb, its complement, its
   predicative adjective) that the stance lexicon knows; a demand ("must", "should", "call on
   X to") is favor the demanded act (codebook §3);
-- a topic is a noun phrase: the object of the attitude word, else the first full noun phrase
-  of the content; never a clause fragment, worded without negation (codebook §3).
+- a noun phrase drops relative clauses and appositions but keeps a to-infinitive complement;
+  topics are read in `rules.topics` (codebook §3).
 """
 
 from __future__ import annotations
@@ -160,37 +160,6 @@ def _infinitive_complement(noun: "Token", child: "Token") -> bool:
     noun (English noun complement), unlike a relative clause, which only describes it."""
     return child.dep_ == "acl" and child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-
-
-def _is_content_noun(tok: "Token") -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop and len(tok.text) > 2
-
-
-def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] | None = None) -> str | None:
-    """The object of the attitude word, else of the predicate, else the content's first noun phrase."""
-    for head in [w for w in (word, root) if w is not None]:
-        if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
-            return noun_phrase(doc, head)
-        for child in head.children:
-            if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
-                return noun_phrase(doc, child)
-            if child.dep_ == "prep":
-                obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
-                if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
-                    return noun_phrase(doc, obj)
-            if child.dep_ == "xcomp" and child.pos_ == "VERB" and head.pos_ == "VERB" and any(
-                    c.dep_ in ("dobj", "prep", "prt") for c in child.children):
-                return " ".join(step_phrase(doc, child, drop=("advcl",)).split()[:12])  # "agreed to halt X": the act
-            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
-                inner = next((c for c in child.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                              and _is_content_noun(c)), None)
-                if inner is not None:
-                    return noun_phrase(doc, inner)
-    for chunk in doc.noun_chunks:
-        if (allowed is None or chunk.root.i in allowed) and _is_content_noun(chunk.root) \
-                and chunk.root.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL"):
-            return noun_phrase(doc, chunk.root)
-    return None
 
 
 def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False,

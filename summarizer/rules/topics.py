@@ -7,7 +7,7 @@ the act or state the text names and let polarity carry the attitude". So:
 - an accusation or praise "of/for" an act is about the actor's act ("accused X of stalling" →
   "X stalling");
 - a demand is about the demanded act ("urged X to withdraw its troops" → "X withdraw its troops");
-- otherwise the noun phrase of `clauses.topic_of`, or the predicate itself when that phrase is only
+- otherwise the noun phrase of `topic_of` (below), or the predicate itself when that phrase is only
   a name (an actor is no topic: "ready to help Moldova" is about helping Moldova).
 """
 
@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import (clause_subject, noun_phrase, object_complement, step_phrase, text_of, topic_of,
-                                      verb_phrase)
+from summarizer.rules.clauses import clause_subject, noun_phrase, object_complement, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -226,3 +225,34 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
         return None  # a bare noun after the preposition: an idiomatic state, not a place or a thing
     phrase = _subject_phrase(doc, root)
     return phrase if phrase and not _only_a_name(doc, phrase) else None
+
+
+def _is_content_noun(tok: "Token") -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop and len(tok.text) > 2
+
+
+def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] | None = None) -> str | None:
+    """The object of the attitude word, else of the predicate, else the content's first noun phrase."""
+    for head in [w for w in (word, root) if w is not None]:
+        if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
+            return noun_phrase(doc, head)
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
+                return noun_phrase(doc, child)
+            if child.dep_ == "prep":
+                obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
+                if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
+                    return noun_phrase(doc, obj)
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and head.pos_ == "VERB" and any(
+                    c.dep_ in ("dobj", "prep", "prt") for c in child.children):
+                return " ".join(step_phrase(doc, child, drop=("advcl",)).split()[:12])  # "agreed to halt X": the act
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+                inner = next((c for c in child.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                              and _is_content_noun(c)), None)
+                if inner is not None:
+                    return noun_phrase(doc, inner)
+    for chunk in doc.noun_chunks:
+        if (allowed is None or chunk.root.i in allowed) and _is_content_noun(chunk.root) \
+                and chunk.root.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL"):
+            return noun_phrase(doc, chunk.root)
+    return None
