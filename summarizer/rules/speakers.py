@@ -237,7 +237,7 @@ class SpeakerTracker:
         if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon] and led not in (
                 "ADP", "SCONJ", "ADV") and not any(t.pos_ == "VERB" and t.idx < colon for t in doc):  # "X told us:"
             known, tagged = self._known_person(text[:colon]), [(m.actor, m.surface) for m in mentions if m.end <= colon]
-            named = (text[:colon].isupper() and known) or tagged or known  # "KAO KIM HOURN:" names a person met before
+            named = (text[:colon].isupper() and known) or tagged or known  # "LIND:" names a person met before
             if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:
                 named = []  # §2 (1.2): the asking journalist or outlet is never a holder
             self.floor = [named[-1]] if named and len(text[:colon].split()) <= 6 else None
