@@ -91,3 +91,9 @@ def test_a_clock_time_with_its_zone_opening_an_entry_is_a_timestamp_not_an_actor
                         "it would hold its positions in the north as long as the army kept up its air strikes.\n")
     holders = {i["holder"] for field in ("stances", "conditions", "red_lines") for i in analysis.items[field]}
     assert "GMT" not in holders
+
+
+def test_a_common_noun_capitalised_to_open_a_sentence_is_no_actor() -> None:
+    # English orthography: "Groups linked to X operate ..." -- the capital opens the sentence, it names no one
+    found = named("Groups linked to the Northern Front operate across the region. Kenya said it would host talks.\n")
+    assert "Groups" not in found and "Kenya" in found
