@@ -153,3 +153,10 @@ def test_past_unreadiness_outside_reported_speech_is_no_refusal() -> None:
 def test_cannot_x_without_y_is_no_refusal() -> None:
     text = "Trade Minister Lena Holt said Norway cannot sign the accord without losing its fishing rights.\n"
     assert items(text, "red_lines") == []
+
+
+def test_the_phrase_naming_the_trigger_is_not_part_of_the_consequence() -> None:
+    # "would respond with full force in the event of any attack": the response ends where the trigger's phrase begins
+    [line] = items("Minister Ana Lind warned Ostland would respond with full force in the event of any attack "
+                   "on its territory.\n", "red_lines")
+    assert (line["line"], line["consequence"]) == ("any attack on its territory", "respond with full force")
