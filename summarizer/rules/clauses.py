@@ -8,8 +8,8 @@ Grammar used here:
 - the attitude word is the first word of the predicate chain (verb, its complement, its
   predicative adjective) that the stance lexicon knows; a demand ("must", "should", "call on
   X to") is favor the demanded act (codebook §3);
-- a topic is a noun phrase: the object of the attitude word, else the first full noun phrase
-  of the content; never a clause fragment, worded without negation (codebook §3).
+- a noun phrase drops relative clauses and appositions but keeps a to-infinitive complement;
+  topics are read in `rules.topics` (codebook §3).
 """
 
 from __future__ import annotations
@@ -86,7 +86,25 @@ def _chain(root: "Token", allowed: set[int] | None, depth: int = 3) -> list["Tok
         frontier = [c for t in frontier for c in t.children if c.dep_ in _CHAIN
                     and (allowed is None or c.i in allowed)]
         out += frontier
-    return out
+    return with_object_complements(out)
+
+
+def with_object_complements(chain: list["Token"]) -> list["Token"]:
+    """The chain and, after it, the object complements of its objects, however deep the parser hung them
+    ("called the pressure from X disrespectful")."""
+    return chain + [c for t in chain if t.dep_ == "dobj" for c in t.subtree if object_complement(c) and c not in chain]
+
+
+def object_complement(tok: "Token") -> bool:
+    """An adjective after the object of a verb of characterisation ("called the move reckless", "called the
+    pressure from X disrespectful") predicates the object (English object complement), even where the parser
+    hangs it on the noun as a modifier."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "amod" or tok.i < tok.head.i:
+        return False
+    noun = tok.head
+    while noun.dep_ in ("pobj", "prep") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.CHARACTERISE
 
 
 def attitude(root: "Token", allowed: set[int] | None = None) -> tuple[str, "Token | None"]:
@@ -120,11 +138,16 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
     """
     keep = {noun.i}
     for child in noun.children:
+        if _infinitive_complement(noun, child):  # "any attempt to divert the river": the act is the content
+            keep |= {t.i for t in child.subtree}
+            continue
         if child.dep_ in _CUT:
             continue
         if child.i < noun.i or child.dep_ in ("prep", "compound", "amod", "poss", "nummod", "pobj"):
             keep |= {t.i for t in child.subtree if not any(a.dep_ in _CUT and a.i in keep | {child.i}
                                                            for a in t.ancestors if a.i != noun.i)}
+    # "called the move reckless": the adjective judges the noun (an object complement), it is not part of it
+    keep -= {t.i for c in noun.subtree if object_complement(c) for t in c.subtree}
     toks = [doc[i] for i in sorted(keep)]
     while toks and toks[0].lower_ in _EDGE_DETS and not (keep_any and toks[0].lower_ == "any"):
         toks.pop(0)
@@ -132,37 +155,17 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
     return " ".join(words[:limit])
 
 
-def _is_content_noun(tok: "Token") -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop and len(tok.text) > 2
+def _infinitive_complement(noun: "Token", child: "Token") -> bool:
+    """A to-infinitive after a noun ("the decision to withdraw", "an attempt to block X") completes the
+    noun (English noun complement), unlike a relative clause, which only describes it."""
+    return child.dep_ == "acl" and child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
-def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] | None = None) -> str | None:
-    """The object of the attitude word, else of the predicate, else the content's first noun phrase."""
-    for head in [w for w in (word, root) if w is not None]:
-        if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
-            return noun_phrase(doc, head)
-        for child in head.children:
-            if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
-                return noun_phrase(doc, child)
-            if child.dep_ == "prep":
-                obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
-                if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
-                    return noun_phrase(doc, obj)
-            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
-                inner = next((c for c in child.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                              and _is_content_noun(c)), None)
-                if inner is not None:
-                    return noun_phrase(doc, inner)
-    for chunk in doc.noun_chunks:
-        if (allowed is None or chunk.root.i in allowed) and _is_content_noun(chunk.root) \
-                and chunk.root.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL"):
-            return noun_phrase(doc, chunk.root)
-    return None
-
-
-def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False) -> str:
-    """A verb with its objects and complements, without subject, auxiliaries, negation or `drop` deps;
-    `keep_conj` keeps coordinated verbs ("not to threaten or use force")."""
+def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False,
+                exclude: frozenset[int] = frozenset()) -> str:
+    """A verb with its objects and complements, without subject, auxiliaries, negation, `drop` deps or
+    a dependent holding a token of `exclude`; `keep_conj` keeps coordinated verbs ("not to threaten or use force")."""
     skipped = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "mark", *drop}
     if not keep_conj:
         skipped |= {"cc", "conj"}
@@ -170,8 +173,19 @@ def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
     for child in verb.children:
         if child.dep_ in skipped or child.lower_ in ("never", "not", "n't"):
             continue
-        keep |= {t.i for t in child.subtree}
+        if "advcl" in skipped and _adverbial(child):
+            continue
+        sub = {t.i for t in child.subtree}
+        if not sub & exclude:
+            keep |= sub
     return text_of(doc, [doc[i] for i in sorted(keep)])
+
+
+def _adverbial(clause: "Token") -> bool:
+    """A clause opened by a subordinator of condition or time ("if", "unless", "once", "until") is
+    adverbial whatever label the parser gave it ("help if they ask" parsed as a complement)."""
+    return clause.dep_ in ("ccomp", "xcomp", "dep") and any(
+        c.dep_ == "mark" and c.lower_ in lex.CONDITIONAL_MARKS | lex.BOUNDING_MARKS for c in clause.children)
 
 
 def inverted_conditional(clause: "Token") -> "Token | None":
@@ -235,17 +249,27 @@ def gerund(lemma: str) -> str:
     return lemma + "ing"
 
 
-def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False) -> str:
+def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False,
+                exclude: frozenset[int] = frozenset()) -> str:
     """A step named as the codebook words it, a gerund phrase: "sign the treaty" -> "signing the treaty",
     "not to threaten or use force" -> "threatening or using force", "for the agreement to be signed" ->
     "signing the agreement" (a passive's subject is what is acted on)."""
     if verb.pos_ != "VERB":
-        return verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj)
-    words = verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj).split()
+        return verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj, exclude=exclude)
+    words = verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj, exclude=exclude).split()
     verbs = {verb.text, *(c.text for c in verb.conjuncts if c.pos_ == "VERB")} if keep_conj else {verb.text}
     lemmas = {verb.text: verb.lemma_.lower(), **{c.text: c.lemma_.lower() for c in verb.conjuncts}}
     words = [gerund(lemmas[w]) if w in verbs else w for w in words]
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or _undergoer(verb)
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in exclude:
         words[1:1] = noun_phrase(doc, subj, 8).split()
     return " ".join(words)
+
+
+def _undergoer(verb: "Token") -> "Token | None":
+    """The subject of an intransitive verb of change that names a thing, not an actor ("talks would
+    resume", "deliveries will expand"): the step is worded on it ("resuming talks")."""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" and subj.ent_type_ in ("", "EVENT", "LAW") else None

@@ -62,7 +62,7 @@ def _cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool 
         if tok.pos_ in ("NOUN", "PROPN"):
             return noun_phrase(doc, tok, 8)
         if tok.pos_ == "VERB":
-            return step_phrase(doc, tok, drop=("advcl", "prep"))
+            return step_phrase(doc, tok, drop=("advcl",), exclude=frozenset(exclude))
     return None
 
 
@@ -233,7 +233,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
                 drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))
-                conditioned = verb_phrase(doc, main, drop=drop) or None
+                conditioned = step_phrase(doc, main, drop=drop, exclude=frozenset(exclude)) or None
             else:
                 subj = main if main.pos_ in ("NOUN", "PROPN") else subject_of(main)
                 conditioned = noun_phrase(doc, subj, 8) if subj is not None else None

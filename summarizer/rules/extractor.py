@@ -82,7 +82,7 @@ def analyse(sentences: tuple[Sentence, ...], known: tuple[tuple[str, str], ...] 
         def resolve(tok: Any, mentions: list[Mention] = mentions) -> list[Any]:
             return [h for h in tracker.resolve(tok, mentions) if h[0].kind != "other"]
 
-        analysis.items["stances"] += stances(doc, sentence.id, found, article)
+        analysis.items["stances"] += stances(doc, sentence.id, found, article, resolve)
         analysis.items["conditions"] += conditions(doc, sentence.id, found, resolve, article)
         analysis.items["red_lines"] += red_lines(doc, sentence.id, found, resolve, article)
     return analysis

@@ -51,6 +51,7 @@ grateful satisfied happy confident entitled right important necessary essential 
 AGAINST_WORDS = _words("""
 unacceptable illegal illegitimate unlawful opposed reluctant unwilling impossible wrong dangerous
 provocative hostile aggressive violation aggression sham farce null void invalid unjustified war
+reckless irresponsible disrespectful unilateral unfounded baseless groundless absurd unfair unjust
 """)
 # Stance polarity of a content clause with no attitude word (rules.polarity, codebook §3: blame is
 # against, praise is favor). Hostile conduct an actor is said to commit ("X destabilises the region").
@@ -90,6 +91,9 @@ PLACE_NOUNS = _words("place chance room")
 RETALIATION = _words("respond retaliate react punish hit strike crush destroy")
 # Verbs of demand whose complement is the demanded act (§3 "demands on others" are favor).
 DEMAND_VERBS = _words("urge call demand ask press insist expect require need")
+# Verbs of assent, refusal and other speech acts: what a participant reports another did with one of these
+# is the other's item ("Roe said the president urged Lind to sign" -> the president; §2 1.2 reporting).
+ASSENT_VERBS = _words("agree refuse accept reject welcome thank promise pledge vow assure warn offer propose encourage")
 # Verbs of mere mention: "X was not discussed", "Y never came up" are assessments (§3 neutral).
 MENTION_VERBS = _words("discuss mention raise figure address")
 PHRASAL_MENTION = frozenset({("come", "up")})
@@ -134,6 +138,10 @@ OBLIGATION = _words("must should shall ought")
 LIMITS = _words("limit confine restrict")
 # Predicates of form a requirement sets on a cooperative step: "talks must be based on X".
 FORM_PREDICATES = _words("base ground conduct hold build found respect include guarantee take")
+# Verbs that settle a dispute: "the border will be settled through X" names the step itself (§4 scope limits).
+SETTLING = _words("settle resolve solve decide")
+# Prepositions of means or framework that limit how a step is taken ("through bilateral bodies", "within X").
+FRAME_PREPS = _words("through within under via")
 
 # Hostile responses (codebook §5 trigger consequences): "we will respond", "would be met with force".
 RESPONSE = _words("""

@@ -18,7 +18,8 @@ _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s*$"
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ /-]{2,60}|[A-Z][\w.'’ -]{1,40}\s*\[[^\]]+\])(?:,\s*[\w .]{2,30})?"
                        r"\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s+")
 # a live blog's timestamp opening an entry: "08:10 - Text", "14:05 GMT: Text" (codebook §0)
-_STAMP_PREFIX = re.compile(r"^\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s*[-–—:|]\s+")
+# or a clock time with its time zone and no separator ("09:55 GMT The envoy said ..."): the zone ends the stamp
+_STAMP_PREFIX = re.compile(r"^\d{1,2}[:.]\d{2}\b(?:(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?\s*[-–—:|]|\s*(?:GMT|UTC)(?:[+-]\d{1,2})?)\s+")
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(.+)$", re.I)
 # a wire credit opening the body with no city before it: "(Agency) Text ..." / "(AGENCY) - Text ..."
 _CREDIT = re.compile(r"^\(([A-Z][\w&.' -]{1,40})\)\s*[-–—:]?\s+(?=[A-Z])")

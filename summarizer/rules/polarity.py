@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import clause_subject, red_line_side, word_polarity
+from summarizer.rules.clauses import clause_subject, red_line_side, with_object_complements, word_polarity
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -70,7 +70,7 @@ def _chain(root: "Token", allowed: set[int] | None, depth: int = 3) -> list["Tok
         frontier = [c for t in frontier for c in t.children if c.dep_ in _CHAIN
                     and (allowed is None or c.i in allowed) and (c.dep_ != "conj" or level == 0)]
         out += frontier
-    return out
+    return with_object_complements(out)
 
 
 def _hyphen_part(tok: "Token") -> bool:

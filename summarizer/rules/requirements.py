@@ -158,6 +158,27 @@ def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
     return []
 
 
+def _framework(doc: "Doc", tok: "Token") -> list[Req]:
+    """A step limited to a means or framework, in the passive with a modal (§4 "must be based on", "shall be
+    conducted within", 1.2 scope limits): "the border would be settled through bilateral bodies" (a verb of
+    settling names the step: conditions `settling the border`, requirement `through bilateral bodies`);
+    "talks will be conducted within X" (a verb of form: the subject is the step, the predicate the requirement)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in lex.SETTLING | lex.FORM_PREDICATES or not any(
+            c.dep_ == "auxpass" for c in tok.children) or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return []
+    preps = lex.FRAME_PREPS | ({"on", "upon"} if lemma in lex.FORM_PREDICATES else set())
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if prep is None or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if lemma in lex.SETTLING:
+        return [(tok, f"{gerund(lemma)} {noun_phrase(doc, subj, 8)}", list(prep.subtree))]
+    if not _cooperative_subject(subj):
+        return []
+    return [(tok, noun_phrase(doc, subj, 8), [tok, *prep.subtree])]
+
+
 def requirement_statements(doc: "Doc") -> list[Req]:
     """(cue, conditioned, requirement tokens) for every requirement statement of the sentence."""
     out: list[Req] = []
@@ -166,4 +187,5 @@ def requirement_statements(doc: "Doc") -> list[Req]:
             out += _copular(doc, tok)
         out += _dependence(doc, tok) or (_obliged_step(doc, tok) if tok.pos_ in ("VERB", "AUX") else [])
         out += _own_step(doc, tok)
+        out += _framework(doc, tok)
     return out

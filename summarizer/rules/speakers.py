@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING
 from summarizer.entities.gazetteer import state_of
 from summarizer.rules import lexicon as lex
 from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, quote_spans
-from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, content_of,
-                                     depth, holder_name, holders_of, is_attitude_verb, lead_subject, main_person,
-                                     parenthetical_content, phrasal, split_coordinated, subject_of)
-from summarizer.rules.speech import backing_conduct, certainty_complement, plural_reference, state_inside
+from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, backing_conduct,
+                                     certainty_complement, content_of, depth, holder_name, holders_of, is_attitude_verb,
+                                     lead_subject, main_person, parenthetical_content, phrasal, plural_reference,
+                                     split_coordinated, state_inside, subject_of)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
-
 __all__ = ["Holder", "SpeakerTracker", "Speech", "holder_name", "holders_of", "is_attitude_verb", "phrasal",
            "subject_of"]
 
@@ -95,6 +94,9 @@ class SpeakerTracker:
             skip = {d.i for c in t.children if c.dep_ in ("relcl", "acl") for d in c.subtree}
             inner = [x for x in mentions if t.left_edge.i <= x.first and x.last <= t.right_edge.i
                      and x.first not in skip]
+            if inner and lemma in lex.PERSON_ROLES and inner[0].demonym and t.tag_ == "NN" and \
+                    (titled := self._titled({lemma}, inner[0].actor.country)):
+                return titled[0]  # "the Finnish president says": the person introduced with that title (§2)
             if inner:
                 return (inner[0].actor, inner[0].surface)
             if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP"):
@@ -103,17 +105,22 @@ class SpeakerTracker:
                 return self.last_group
         return None
 
+    def _titled(self, roles: set[str], country: str | None = "") -> list[Holder]:
+        """The one person introduced with one of these role words (of `country`; "" for any), else no one."""
+        found = {p.actor: p for p in self.people if isinstance(p, Mention) and p.role
+                 and roles & {w.strip(".,()").lower() for w in p.role.split()}
+                 and (country == "" or country is not None and p.actor.country == country)}
+        return [(p.actor, p.surface) for p in found.values()] if len(found) == 1 else []
+
     def _person(self, role: str | None) -> Holder | None:
         """The last named person; with a role noun, the last one whose role contains it."""
-        def as_holder(p: Mention | Holder) -> Holder:
-            return (p.actor, p.surface) if isinstance(p, Mention) else p
-        if role:
-            for p in reversed(self.people):
-                if isinstance(p, Mention) and p.role and role in p.role.lower():
-                    return as_holder(p)
-        if self.topic is not None:  # "he", "she" continue the last speaker or subject, not any named person
+        for p in reversed(self.people if role else []):
+            if isinstance(p, Mention) and p.role and role in p.role.lower():
+                return (p.actor, p.surface)
+        if self.topic is not None or not self.people:  # "he", "she" continue the last speaker or subject
             return self.topic
-        return as_holder(self.people[-1]) if self.people else None
+        last = self.people[-1]
+        return (last.actor, last.surface) if isinstance(last, Mention) else last
 
     def _remember(self, holders: list[Holder]) -> None:
         for actor, surface in holders:
@@ -226,10 +233,11 @@ class SpeakerTracker:
         naming no actor (a reporter, "Question:") gives it to no one."""
         text = doc.text  # built from the tokens on every access: read it once
         colon = text.find(":")
-        if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon] \
-                and not any(t.pos_ == "VERB" and t.idx < colon for t in doc):  # "X told reporters:" is no label
-            named: list[Holder] = [(m.actor, m.surface) for m in mentions if m.end <= colon]
-            named = named or self._known_person(text[:colon])
+        led = next((t.pos_ for t in doc if not t.is_space), "")  # "Beyond X: Y" is a heading: a label is a name
+        if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon] and led not in (
+                "ADP", "SCONJ", "ADV") and not any(t.pos_ == "VERB" and t.idx < colon for t in doc):  # "X told us:"
+            known, tagged = self._known_person(text[:colon]), [(m.actor, m.surface) for m in mentions if m.end <= colon]
+            named = (text[:colon].isupper() and known) or tagged or known  # "LIND:" names a person met before
             if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:
                 named = []  # §2 (1.2): the asking journalist or outlet is never a holder
             self.floor = [named[-1]] if named and len(text[:colon].split()) <= 6 else None
@@ -251,12 +259,7 @@ class SpeakerTracker:
             actor, surface = (p.actor, p.surface) if isinstance(p, Mention) else p
             if actor.kind == "person" and actor.name.split()[-1].lower() in words:
                 return [(actor, surface)]
-        # "Spokesperson:" names the one person the article introduced with that role (§2: a named
-        # person is the holder of their own words), and no one if several share the role
-        roles = words & lex.PERSON_ROLES
-        found = {p.actor: p for p in self.people if isinstance(p, Mention) and p.role
-                 and roles & {w.strip(".,()").lower() for w in p.role.split()}}
-        return [(p.actor, p.surface) for p in found.values()] if len(found) == 1 else []
+        return self._titled(words & lex.PERSON_ROLES)  # "Spokesperson:" names the one so introduced
 
     @staticmethod
     def _on_the_floor(speech: Speech, label: Speech) -> Speech:

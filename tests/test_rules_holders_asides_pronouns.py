@@ -1,6 +1,8 @@
-"""Holder attribution of the rule extractor, round 5 (codebook §2, §3) on invented sentences."""
+"""Holder attribution of the rule extractor (codebook §2, §3): parenthetical reporting clauses, subject pronouns and "it" in an aside, on invented sentences."""
 
 from __future__ import annotations
+
+from rulecases import items
 
 from summarizer.rules.extractor import analyse
 from summarizer.text.segment import split_sentences
@@ -43,3 +45,26 @@ def test_it_in_an_aside_is_the_main_subject_of_its_sentence_never_a_person() -> 
             "talks were possible, it said, but only on equal terms.\n")
     found = holders(text)
     assert found["Norway's trade minis"] == [["Norway"]]
+
+
+def test_he_continues_a_titled_subject_named_in_apposition() -> None:
+    # "President John X, whom ..., visited Y. He said ...": the parser makes the title the subject and the
+    # name its apposition; the name is still the main subject "he" continues, not an earlier speaker
+    text = ("The chair of the commission, Omar Eli Tann, told reporters that the bloc respected the decision. "
+            "Ghana's President Kofi Adom, whom the bloc asked to mediate, visited Bamako in March. "
+            "He said afterwards that he would not push the three countries to return.\n")
+    assert [s["holder"] for s in items(text, "stances")][-1] == "Kofi Adom"
+
+
+def test_the_demonym_and_title_name_the_person_introduced_with_that_title() -> None:
+    # "the Finnish president says": the one Finnish person introduced as president, not the state (§2)
+    text = ("Ana Lind is speaking in Oslo with Finnish President Matti Koski. "
+            "The Finnish president says Europe's job is to keep the alliance strong.\n")
+    assert [s["holder"] for s in items(text, "stances")] == ["Matti Koski"]
+
+
+def test_a_speaker_label_in_capitals_names_the_person_met_before() -> None:
+    # the tagger may read a label in capitals as an organisation; the label names the person introduced before
+    text = ("Speakers: Foreign Minister Ana Lind; Secretary-General Kao Vann Hour.\n"
+            "KAO VANN HOUR: Yes. The envoy has conveyed our views, and we support the peace plan.\n")
+    assert {s["holder"] for s in items(text, "stances")} == {"Kao Vann Hour"}
