@@ -47,7 +47,7 @@ def export(prompts_dir: Path, articles: list[str], schema: str) -> list[dict[str
     """The requests a run with these prompts sends, through the public `summarize batch export`."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "requests.jsonl"
-        cmd = ["summarize", "batch", "export", "-s", schema, "-o", str(out), "--provider", "openai",
+        cmd = [sys.executable, "-m", "summarizer", "batch", "export", "-s", schema, "-o", str(out), "--provider", "openai",
                "--base-url", "http://127.0.0.1:9/v1", "--model", MODEL, "--prompts-dir", str(prompts_dir), *articles]
         subprocess.run(cmd, check=True, env={**os.environ, "OPENAI_API_KEY": "unused"})
         return list(_lines(out))
