@@ -251,7 +251,7 @@ def evaluate(gold_dir: str | Path, run: Any = None, schema: str = "all", concurr
     gold = load_dataset(Path(gold_dir))
     if isinstance(run, Path) or (isinstance(run, str) and run.endswith((".jsonl", ".json"))):
         records = read_run(Path(run))  # a missing or foreign file is an InputError that says so
-    elif run is not None and not isinstance(run, str) and not hasattr(run, "answer"):
+    elif isinstance(run, Iterable) and not isinstance(run, str):  # records (a provider is not iterable)
         records = list(run)
     else:
         with _provider(run) as chosen:

@@ -66,7 +66,9 @@ def provider_identity(config: Any) -> tuple[str | None, str | None]:
 
     A provider already built (the Python API passes one) names itself.
     """
-    if not hasattr(config, "resolved_provider"):
+    from summarizer.llm.providers import ProviderConfig
+
+    if not isinstance(config, ProviderConfig):
         return config.name, config.model
     kind = config.resolved_provider()
     if kind == "openai":
@@ -84,7 +86,9 @@ def provider_identity(config: Any) -> tuple[str | None, str | None]:
 
 def _prompted(config: Any) -> bool:
     """Whether the provider a config (or a built provider) names reads the prompts; only the rules do not."""
-    if hasattr(config, "prompted"):
+    from summarizer.llm.providers import ProviderConfig
+
+    if not isinstance(config, ProviderConfig):
         return bool(config.prompted)
     if config.resolved_provider() == "rules":
         from summarizer.rules.extractor import RulesProvider
