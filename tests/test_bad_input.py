@@ -188,7 +188,7 @@ def test_gold_file_that_fails_validation_is_named_with_its_field(tmp_path: Path,
                                              "guidelines_version": "1.0", "stances": [{"holder": "x"}]}))
     with pytest.raises(InputError, match=r"a\.json: field stances\.0\.topic: Field required"):
         load_gold(gold)
-    result = cli("eval", "--gold", str(gold), "--from-run", str(gold / "a.json"), "--no-baseline")
+    result = cli("eval", "--gold", str(gold), "--from-run", str(gold / "a.json"), "--no-rules")
     assert result.code == 2 and "a.json: field stances.0" in result.err and "Traceback" not in result.err
 
 

@@ -110,7 +110,7 @@ def test_every_split_is_reported_separately_and_pooled_together(tmp_path):
     out = tmp_path / "report.json"
     md = tmp_path / "summary.md"
     result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(write_run(tmp_path / "r.jsonl", records)),
-                       "--no-baseline", "--json", str(out), "--markdown", str(md))
+                       "--no-rules", "--json", str(out), "--markdown", str(md))
     assert result.returncode == 5, result.stderr  # art4 failed
     data = json.loads(out.read_text())
     assert data["gold"]["splits"] == {"dev": 3, "seeds": 2}
@@ -153,7 +153,7 @@ def test_markdown_names_the_gold_set_and_the_prompts(tmp_path):
     gold_dir, texts = four_articles(tmp_path)
     run = perfect_run(tmp_path / "run.jsonl", texts, prompt_sha="b" * 64)
     md = tmp_path / "summary.md"
-    result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(run), "--no-baseline", "--markdown", str(md))
+    result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(run), "--no-rules", "--markdown", str(md))
     assert result.returncode == 0, result.stderr
     text = md.read_text()
     assert gold_hash(gold_dir) in text and "stance v1 " + "b" * 12 in text
@@ -164,7 +164,7 @@ def test_markdown_names_the_gold_set_and_the_prompts(tmp_path):
 def test_json_to_stdout_is_the_only_thing_there(tmp_path):
     gold_dir, texts = four_articles(tmp_path)
     run = perfect_run(tmp_path / "run.jsonl", texts)
-    result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(run), "--no-baseline", "--json", "-")
+    result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(run), "--no-rules", "--json", "-")
     assert result.returncode == 0 and json.loads(result.stdout)["runs"][0]["composite"] == 1.0
 
 
@@ -178,7 +178,7 @@ def test_json_to_stdout_is_the_only_thing_there(tmp_path):
 def test_bad_input_is_a_clear_error(tmp_path, make, needle):
     (tmp_path / "bad.jsonl").write_text("{not json\n")
     (tmp_path / "empty.jsonl").write_text("")
-    result = summarize("eval", *make(tmp_path), "--no-baseline")
+    result = summarize("eval", *make(tmp_path), "--no-rules")
     assert result.returncode == 2 and needle in result.stderr and "Traceback" not in result.stderr
 
 
@@ -193,7 +193,7 @@ def test_html_escapes_model_text_in_a_real_browser(tmp_path):
         records.append(record(text, items, article_id=stem))
     html = tmp_path / "report.html"
     result = summarize("eval", "--gold", str(gold_dir), "--from-run", str(write_run(tmp_path / "r.jsonl", records)),
-                       "--no-baseline", "--html", str(html))
+                       "--no-rules", "--html", str(html))
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup(dump_dom(html), "html.parser")
     assert soup.title.string == "Extraction evaluation"  # no injected script ran
@@ -246,7 +246,7 @@ def test_a_replay_miss_stops_the_evaluation(tmp_path):
     empty = tmp_path / "empty.recording.jsonl"
     empty.write_text("")
     result = summarize("eval", "--gold", str(gold_dir), "--provider", "openai", "--base-url",
-                       "http://127.0.0.1:9/v1", "--model", "m", "--recording", str(empty), "--no-baseline")
+                       "http://127.0.0.1:9/v1", "--model", "m", "--recording", str(empty), "--no-rules")
     assert result.returncode == 4 and "no recorded response" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -254,7 +254,7 @@ def test_a_replay_miss_stops_the_evaluation(tmp_path):
 
 RUNS = ROOT / "evals" / "runs"
 REPLAY = ["--gold", "evals/gold", "--articles", str(RUNS / "gate-articles.txt"), "--schema", "participants",
-          "--provider", "local", "--no-baseline"]
+          "--provider", "local", "--no-rules"]
 
 
 def test_worse_prompt_is_caught_as_a_regression_on_replayed_recordings(tmp_path):

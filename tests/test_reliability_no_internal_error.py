@@ -82,7 +82,7 @@ def gold_case(change: Callable[[Path], None]) -> Case:
         gold = write_gold_folder(tmp, {"one": ARTICLE})
         change(gold)
         run = write_run(tmp / "run.jsonl", [record(ARTICLE, None, article_id="one")])
-        return ["eval", "--gold", str(gold), "--from-run", str(run), "--no-baseline"]
+        return ["eval", "--gold", str(gold), "--from-run", str(run), "--no-rules"]
     return case
 
 
@@ -148,7 +148,7 @@ def test_no_full_or_read_only_disk_is_an_internal_error(target: str, tmp_path: P
     run = write_run(tmp_path / "run.jsonl", [record(ARTICLE, None, article_id="one")])
     with tmpfs("64k") as disk, FaultServer(citing_answer) as server:
         args = {"brief": ["brief", "--date", DATE, "-f", "all", "-o", str(disk / "b")],
-                "eval": ["eval", "--gold", str(gold), "--from-run", str(run), "--no-baseline", "--html",
+                "eval": ["eval", "--gold", str(gold), "--from-run", str(run), "--no-rules", "--html",
                          str(disk / "r.html")]}.get(target, ["-f", target, "-o", str(disk / "out")])
         if target != "eval":
             args += [*endpoint(server), str(folder(tmp_path, 3))]
