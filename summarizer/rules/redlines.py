@@ -36,6 +36,8 @@ Resolver = Callable[["Token"], list[Holder]]
 _STATIVE = frozenset("forget remember know believe think understand doubt feel expect wonder".split())
 # Nouns of "no way of X" / "no basis to X": the holder sees no path to its own act X (§5 refusal).
 _NO_WAY = frozenset("way basis".split())
+# Object pronouns that can take up the red line named earlier in the sentence.
+_ANAPHORS = frozenset("it them this that".split())
 _AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
 resistance faction militia organisation organization nation people""".split())
 
@@ -100,6 +102,8 @@ def _table_idiom(doc: "Doc", tok: "Token") -> list[Found]:
     negotiating = low == "up" or (table and obj.lemma_.lower() == "table")  # the negotiating table
     if negotiating and subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in lex.COOPERATIVE:
         line = f"negotiating {line}"  # §5 "talks on our missiles are off the table": negotiating on them
+    elif table and subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.COOPERATIVE | lex.CONCESSION_NOUNS:
+        line = f"accepting {line}"  # "mediation is not on the table": the holder's act is to accept it
     return [(cop, line, "refusal", None, False)]
 
 
@@ -134,7 +138,9 @@ def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
                                                      or _modal_negation(rel) or negated_future(rel)):
             act = next((c for c in rel.children if c.dep_ == "xcomp"), rel) if rel.lemma_ == "go" else rel
             what = noun_phrase(doc, subj) if subj.pos_ in ("NOUN", "PROPN") else text_of(doc, subj.subtree)
-            return [(rel, f"{verb_phrase(doc, act)} {what}", "refusal", None, True)]
+            if subj.pos_ == "VERB" and act.lemma_.lower() in lex.CONCESSION:
+                return [(rel, what, "refusal", None, True)]  # "signing X is something we cannot accept": signing X
+            return [(rel, f"{step_phrase(doc, act)} {what}", "refusal", None, True)]
     if lemma in lex.PLEDGE and tok.pos_ == "VERB":
         x = next((c for c in tok.children if c.dep_ == "xcomp" and any(
             d.dep_ == "neg" or d.lower_ == "never" for d in c.children)), None)
@@ -142,7 +148,7 @@ def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
             return [(tok, step_phrase(doc, x, keep_conj=True), "refusal", None, True)]
     if lemma in lex.CONCESSION and tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children) and any(
             c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children):
-        return [(tok, step_phrase(doc, tok), "refusal", None, True)]
+        return [(tok, step_phrase(doc, tok, drop=("dep",)), "refusal", None, True)]  # "dep": a transcript label
     if tok.lower_ == "at" and tok.dep_ in ("prep", "conj") and any(c.lower_ in ("never", "not") for c in tok.children):
         cost = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_ in ("cost", "expense", "price")), None)
         if cost is not None:
@@ -218,6 +224,19 @@ def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
     return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
 
 
+def _refusing_the_red_line(found: list[Found]) -> list[Found]:
+    """ "X is a red line and we will not discuss it": one red line, the refusal of the act on X (§5, §6);
+    the pronoun that closes the refused act names X."""
+    out = list(found)
+    for drawn in [f for f in found if f[2] == "trigger" and red_line_side(f[0]) is not None]:
+        refusal = next((f for f in out if f[2] == "refusal" and f[1].split()[-1].lower() in _ANAPHORS
+                        and f[0].i > drawn[0].i and f[0].sent == drawn[0].sent), None)
+        if refusal is not None:
+            line = " ".join([*refusal[1].split()[:-1], drawn[1]])
+            out = [(refusal[0], line, *refusal[2:]) if f is refusal else f for f in out if f is not drawn]
+    return out
+
+
 def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
     """§5 items of one sentence. The holder is the speaker whose statement holds the cue (§2); only an
     agentive cue (the subject refuses or threatens) may name the holder by its subject; a barred actor
@@ -225,7 +244,7 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
     items: list[Item] = []
     seen: set[int | str] = set()
     events = [f for tok in doc for f in _in_the_event(doc, tok)]
-    for anchor, line, kind, consequence, agentive in triggers(doc) + events + _refusals(doc):
+    for anchor, line, kind, consequence, agentive in _refusing_the_red_line(triggers(doc) + events + _refusals(doc)):
         explicit = red_line_side(anchor) is not None  # "enrichment is our red line": one word is enough
         if len(line.split()) < 2 and not explicit or anchor.i in seen or line in seen:
             continue

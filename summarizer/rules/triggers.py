@@ -33,6 +33,10 @@ _JUDGE = frozenset("consider deem find call regard view see".split())
 _UNIVERSAL = frozenset("whenever wherever".split())
 # Verbs of walking out of a body or agreement: in a main clause with "if X", a threat, not a step.
 _LEAVE = frozenset("leave quit exit abandon".split())
+# Verbs of ceasing: "X must stop or face Y" draws the line at X going on.
+_CEASE = frozenset("stop cease end halt".split())
+# Verbs of holding a right in reserve ("keeps the right to respond if X", §5 trigger).
+_RESERVE = frozenset("keep reserve retain have maintain".split())
 # Heads of an infinitival promise of response ("vowed to retaliate", "a pledge to fight", "threatens to").
 _PROMISE = lex.PLEDGE | frozenset("threaten threat warning warn".split())
 # who can be barred from acting in "No X will Y" (an actor, not "no amount of words")
@@ -88,10 +92,39 @@ def _threatening(main: "Token") -> bool:
             c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "table" for g in c.children)
             for c in main.children):
         return True
+    if _reserved_right(main) or main.head.lemma_.lower() == "right" and _reserved_right(main.head.head):
+        return True  # "keeps the right to resume fighting should X": a response held in reserve (§5 trigger)
     if main.lemma_.lower() in _LEAVE and modal(main) and any(c.dep_ in ("dobj", "prep") for c in main.children):
         return True  # "his party would leave the government if X": a threat to walk out (§5 trigger)
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in main.children)
     return to and main.dep_ in ("xcomp", "acl") and threat_verb(main) and main.head.lemma_.lower() in _PROMISE
+
+
+def _postposed_inversion(clause: "Token") -> "tuple[Token, Token] | None":
+    """ "X keeps the right to fight should the talks fail", parsed as two complements of one reporting verb:
+    a clause opened by an inverted auxiliary before its subject is no statement but a conditional (English
+    grammar), and its main clause is the complement just before it. (auxiliary, main clause), else None."""
+    first = clause.left_edge
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.dep_ != "ccomp" or clause.i < clause.head.i or first.head.i != clause.i or first.dep_ != "aux" \
+            or first.lower_ not in lex.INVERSION_AUX or subj is None or subj.i < first.i:
+        return None
+    main = next((c for c in reversed(list(clause.head.children)) if c.dep_ == "ccomp" and c.i < clause.i), None)
+    return (first, main) if main is not None and main.right_edge.i == first.i - 1 else None
+
+
+def _reserved_right(verb: "Token") -> bool:
+    """ "keeps / reserves / retains the right to respond": the holder holds a hostile response in reserve; the
+    right's infinitive names a response verb or noun ("the right to resume fighting", "to defend itself")."""
+    if verb.lemma_.lower() not in _RESERVE:
+        return False
+    right = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "right"), None)
+    act = next((c for c in right.children if _to_infinitive(c)), None) if right is not None else None
+    return act is not None and any(t.lemma_.lower() in lex.RESPONSE | lex.RESPONSE_NOUNS for t in act.subtree)
+
+
+def _to_infinitive(tok: "Token") -> bool:
+    return tok.dep_ in ("acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
@@ -104,9 +137,11 @@ def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
         mark = tok  # "wherever X tries to rebuild": the word may hang on a verb inside the clause
     elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
         clause, mark = tok, aux
+    elif (found := _postposed_inversion(tok)) is not None:
+        clause, mark = tok, found[0]
     else:
         return []
-    main = clause.head
+    main = clause.head if clause.dep_ != "ccomp" or clause.i < clause.head.i else _postposed_inversion(clause)[1]
     # "warned of severe consequences if X": the warning's own object names the response
     warns = main.lemma_.lower() in ("warn", "threaten") and (threat_verb(main) or any(
         g.lemma_.lower() in lex.RESPONSE_NOUNS for c in main.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -165,6 +200,10 @@ def _ultimatum(doc: "Doc", tok: "Token") -> list[Found]:
     imperative = demanded.dep_ == "ROOT" and demanded.tag_ == "VB" and subject_of(demanded) is None
     if not threat_verb(tok) or demanded.pos_ != "VERB" or not (modal(demanded) or imperative):
         return []
+    subj = subject_of(demanded)
+    if demanded.lemma_.lower() in _CEASE and subj is not None and subj.pos_ == "NOUN":
+        # "the raids must stop or ...": the line is the raids themselves (§5 1.2 "the group's raids")
+        return [(demanded, noun_phrase(doc, subj, keep_any=True), "trigger", verb_phrase(doc, tok), False)]
     act = verb_phrase(doc, demanded, drop=("advcl",))
     return [(demanded, f"failing to {act}", "trigger", verb_phrase(doc, tok), False)]
 
@@ -257,13 +296,16 @@ def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
         act = next((c for c in [*tok.children, *head.children] if c.dep_ in ("nsubj", "dobj") and c.i < tok.i
                     and c.i > head.i), None)
         present = head.tag_ in ("VBZ", "VBP", "VBG") or modal(head)
-    elif tok.dep_ == "amod" and tok.i == tok.head.right_edge.i and (obj := next(
+    elif tok.dep_ == "amod" and tok.right_edge.i == tok.head.right_edge.i and (obj := next(
             (a for a in tok.ancestors if a.dep_ == "dobj" and a.head.lemma_.lower() in _JUDGE), None)) is not None:
         head, act = obj.head, obj  # a parse that hangs a postposed "unacceptable" on the object's last noun
         present = head.tag_ in ("VBZ", "VBP", "VBG") or modal(head)
     else:
         return []
-    if act is None or act.pos_ not in ("NOUN", "PROPN") or not (present or backshifted(head) and _generic_act(act)):
+    judged = head.lemma_.lower() in _JUDGE and head.tag_ == "VBD"  # "considered the use of force unacceptable":
+    # a judgement of a general act holds beyond the moment it was made
+    if act is None or act.pos_ not in ("NOUN", "PROPN") or not (
+            present or (backshifted(head) or judged) and _generic_act(act)):
         return []
     if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in act.children):
         return []  # "that situation is unacceptable": something that exists, a stance against only (§5 1.2)
