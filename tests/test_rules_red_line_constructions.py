@@ -90,3 +90,30 @@ def test_a_transcript_label_stays_out_of_the_refused_act() -> None:
     text = "Minister Vic Moss took questions.\nVic Moss: Ruritania does not bow to threats.\n"
     [item] = lines(text)
     assert item["line"] == "bowing to threats"
+
+
+def test_a_modal_of_possibility_refuses_nothing() -> None:
+    text = "Minister Ola Brun said any cabinet that signed the pact would face a revolt it might not survive.\n"
+    assert not [item for item in lines(text) if item["kind"] == "refusal"]
+
+
+def test_an_appeal_to_refrain_is_a_demand_not_a_red_line() -> None:
+    assert lines("Minister Kai Dunn said: we call on Borduria to refrain from any provocative step.\n") == []
+
+
+def test_an_order_to_refrain_is_a_trigger() -> None:
+    [item] = lines("Judge Mia Holm ordered Borduria to refrain from holding elections in the valley.\n")
+    assert item["kind"] == "trigger" and item["line"] == "Borduria holding elections in the valley"
+
+
+def test_a_clause_coordinated_after_a_parenthetical_frame_is_the_speakers() -> None:
+    text = ("President Ann Lind is firm. Ruritania's law bars any sale of the port, she has said, "
+            "and Ruritania will never sign such a deal.\n")
+    [item] = lines(text)
+    assert item["holder"] == "Ann Lind" and item["line"] == "signing such a deal"
+
+
+def test_a_sentence_with_a_verb_before_its_colon_is_no_transcript_label() -> None:
+    text = ("Vic Moss: Thank you.\nOur view is plain: we will respond to any attack on our ships.\n")
+    [item] = lines(text)
+    assert item["holder"] == "Vic Moss" and item["line"] == "any attack on our ships"

@@ -36,6 +36,10 @@ Resolver = Callable[["Token"], list[Holder]]
 _STATIVE = frozenset("forget remember know believe think understand doubt feel expect wonder".split())
 # Nouns of "no way of X" / "no basis to X": the holder sees no path to its own act X (§5 refusal).
 _NO_WAY = frozenset("way basis".split())
+# Nouns that name the negotiating itself: "talks on X are off the table" needs no verb added (§5).
+_TALKS = frozenset("talk negotiation dialogue discussion".split())
+# Modals of possibility: "a backlash it might not survive" is a guess, no categorical refusal (§5).
+_EPISTEMIC = frozenset("may might".split())
 # Object pronouns that can take up the red line named earlier in the sentence.
 _ANAPHORS = frozenset("it them this that".split())
 _AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
@@ -47,7 +51,7 @@ def _modal_negation(verb: "Token") -> bool:
     kids = list(verb.children)
     neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids) or any(
         c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in kids)
-    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS - lex.OBLIGATION for c in kids)
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODALS - lex.OBLIGATION - _EPISTEMIC for c in kids)
     if any(c.dep_ == "aux" and c.lower_ in lex.OBLIGATION for c in kids):
         return False  # "X must not Y" is a prohibition (rules.triggers)
     # "we never negotiate under fire": a habitual present; "has never accepted" only reports the past
@@ -102,7 +106,8 @@ def _table_idiom(doc: "Doc", tok: "Token") -> list[Found]:
     negotiating = low == "up" or (table and obj.lemma_.lower() == "table")  # the negotiating table
     if negotiating and subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in lex.COOPERATIVE:
         line = f"negotiating {line}"  # §5 "talks on our missiles are off the table": negotiating on them
-    elif table and subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.COOPERATIVE | lex.CONCESSION_NOUNS:
+    elif table and subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.COOPERATIVE | lex.CONCESSION_NOUNS \
+            and subj.lemma_.lower() not in _TALKS:
         line = f"accepting {line}"  # "mediation is not on the table": the holder's act is to accept it
     return [(cop, line, "refusal", None, False)]
 
@@ -224,6 +229,21 @@ def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
     return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
 
 
+def _framed_conjunct(anchor: "Token", speeches: list[Speech]) -> list[Holder] | None:
+    """ "C1, he has said, and C2": a clause coordinated after a reporting frame that follows its own content
+    is said by the same speaker (English coordination under one parenthetical frame, codebook §2)."""
+    clause = next((a for a in [anchor, *anchor.ancestors] if a.dep_ == "conj"), None)
+    if clause is None:
+        return None
+    for speech in speeches:
+        verb, root = speech.verb, speech.root
+        if verb is None or root is None or not root.i < verb.i < clause.i:
+            continue
+        if clause.head.i in (verb.i, root.i) or verb.dep_ == "parataxis" and clause.head.i == verb.head.i:
+            return speech.holders
+    return None
+
+
 def _refusing_the_red_line(found: list[Found]) -> list[Found]:
     """ "X is a red line and we will not discuss it": one red line, the refusal of the act on X (§5, §6);
     the pronoun that closes the refused act names X."""
@@ -248,7 +268,7 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
         explicit = red_line_side(anchor) is not None  # "enrichment is our red line": one word is enough
         if len(line.split()) < 2 and not explicit or anchor.i in seen or line in seen:
             continue
-        holders = holders_of(anchor, speeches)
+        holders = holders_of(anchor, speeches) or _framed_conjunct(anchor, speeches)
         subj = subject_of(anchor) if agentive else None
         if kind == "refusal" and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in _SELF \
                 and holders is None:

@@ -33,6 +33,8 @@ _JUDGE = frozenset("consider deem find call regard view see".split())
 _UNIVERSAL = frozenset("whenever wherever".split())
 # Verbs of walking out of a body or agreement: in a main clause with "if X", a threat, not a step.
 _LEAVE = frozenset("leave quit exit abandon".split())
+# Verbs of appeal: what they ask another actor to refrain from is a demand (§3), not a red line.
+_APPEAL = frozenset("call urge ask appeal encourage invite".split())
 # Verbs of ceasing: "X must stop or face Y" draws the line at X going on.
 _CEASE = frozenset("stop cease end halt".split())
 # Verbs of holding a right in reserve ("keeps the right to respond if X", §5 trigger).
@@ -250,6 +252,8 @@ def _refrain(doc: "Doc", tok: "Token") -> list[Found]:
     act = next((c for c in frm.children if c.dep_ in ("pcomp", "pobj")), None) if frm is not None else None
     if act is None:
         return []
+    if tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in _APPEAL:
+        return []  # "we call on X to refrain from Y": a demand on another actor, a stance (§3), not a bar
     on = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "on"), None)  # "call on X to"
     actor = next((c for c in [*tok.head.children, *(on.children if on is not None else [])]
                   if c.dep_ in ("dobj", "pobj")), None) if tok.dep_ in ("xcomp", "advcl") else subject_of(tok)
