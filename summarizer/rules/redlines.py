@@ -22,9 +22,10 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import noun_phrase, red_line_side, step_phrase, text_of, verb_phrase
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, phrasal, subject_of
 from summarizer.rules.stances import shorten
-from summarizer.rules.triggers import MODALS as _MODALS
-from summarizer.rules.triggers import SELF as _SELF
-from summarizer.rules.triggers import Found, backshifted, threat_verb, triggers
+from summarizer.rules.modality import MODALS as _MODALS
+from summarizer.rules.modality import SELF as _SELF
+from summarizer.rules.modality import Found, backshifted, threat_verb
+from summarizer.rules.triggers import triggers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -53,7 +54,7 @@ def _modal_negation(verb: "Token") -> bool:
         c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in kids)
     modal = any(c.dep_ == "aux" and c.lower_ in _MODALS - lex.OBLIGATION - _EPISTEMIC for c in kids)
     if any(c.dep_ == "aux" and c.lower_ in lex.OBLIGATION for c in kids):
-        return False  # "X must not Y" is a prohibition (rules.triggers)
+        return False  # "X must not Y" is a prohibition (rules.prohibitions)
     # "we never negotiate under fire": a habitual present; "has never accepted" only reports the past
     habitual = verb.tag_ in ("VBP", "VBZ", "VB") and any(c.lower_ == "never" for c in kids)
     return neg and (modal or habitual) and verb.dep_ != "relcl"  # a relative clause describes, it does not refuse
