@@ -117,3 +117,22 @@ def test_a_sentence_with_a_verb_before_its_colon_is_no_transcript_label() -> Non
     text = ("Vic Moss: Thank you.\nOur view is plain: we will respond to any attack on our ships.\n")
     [item] = lines(text)
     assert item["holder"] == "Vic Moss" and item["line"] == "any attack on our ships"
+
+
+def test_a_pledge_noun_in_the_main_clause_makes_the_conditional_a_threat() -> None:
+    text = ('Minister Kai Dunn answered every new tariff with a pledge to fight "to the very last" '
+            'if Borduria wanted a trade war.\n')
+    [item] = lines(text)
+    assert item["kind"] == "trigger" and item["line"] == "Borduria wanted a trade war"
+    assert "pledge to fight" in item["consequence"]
+
+
+def test_a_promise_of_help_is_no_threat() -> None:
+    assert lines("Minister Kai Dunn answered every request with a promise to help if Borduria wanted talks.\n") == []
+
+
+def test_a_pronoun_restating_the_refusal_before_is_the_same_item() -> None:
+    text = ('Minister Kai Dunn says his government does not accept any cut to its fishing rights. '
+            '"There can be no concessions on that," he adds.\n')
+    [item] = lines(text)
+    assert item["kind"] == "refusal" and "fishing rights" in item["line"] and item["sentences"] == [1, 2]

@@ -69,7 +69,11 @@ def _threatening(main: "Token") -> bool:
     if main.lemma_.lower() in _LEAVE and modal(main) and any(c.dep_ in ("dobj", "prep") for c in main.children):
         return True  # "his party would leave the government if X": a threat to walk out (§5 trigger)
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in main.children)
-    return to and main.dep_ in ("xcomp", "acl") and threat_verb(main) and main.head.lemma_.lower() in _PROMISE
+    if to and main.dep_ in ("xcomp", "acl") and threat_verb(main) and main.head.lemma_.lower() in _PROMISE:
+        return True
+    # "answered each step with a pledge to fight if X": the promise is a noun inside the main clause
+    return any(_to_infinitive(t) and threat_verb(t) and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in _PROMISE
+               for c in main.children if c.dep_ in ("dobj", "prep", "ccomp") for t in c.subtree)
 
 
 def _postposed_inversion(clause: "Token") -> "tuple[Token, Token] | None":
@@ -191,10 +195,25 @@ def _red_line(doc: "Doc", tok: "Token") -> list[Found]:
     return []
 
 
+def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "a strong response in the event of any attack", "will retaliate in case of X": X is the trigger."""
+    if tok.lower_ not in ("event", "case") or tok.head.lower_ != "in" or tok.dep_ != "pobj":
+        return []
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    act = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    host = tok.head.head
+    hostile = host.lemma_.lower() in lex.RESPONSE_NOUNS or (host.pos_ == "VERB" and threat_verb(host))
+    if act is None or not hostile:
+        return []
+    anchor = host if host.pos_ == "VERB" else next((a for a in host.ancestors if a.pos_ == "VERB"), host)
+    response = text_of(doc, [t for t in host.subtree if t.i < tok.head.i and t.dep_ not in ("nsubj", "punct")])
+    return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
+
+
 def triggers(doc: "Doc") -> list[Found]:
     """Every trigger construction of the sentence (a red-line statement or a conditional threat first)."""
     out: list[Found] = []
     for tok in doc:
         out += _red_line(doc, tok) or _conditional(doc, tok) or _generic(doc, tok)
-        out += _ultimatum(doc, tok) + prohibitions(doc, tok)
+        out += _ultimatum(doc, tok) + prohibitions(doc, tok) + _in_the_event(doc, tok)
     return out
