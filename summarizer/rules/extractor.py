@@ -26,7 +26,7 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules import nlp
 from summarizer.rules.actors import ActorFinder, Mention
 from summarizer.rules.conditions import conditions
-from summarizer.rules.redlines import red_lines
+from summarizer.rules.redlines import red_lines, restated
 from summarizer.rules.speakers import SpeakerTracker, Speech
 from summarizer.rules.stances import shorten, stances
 from summarizer.rules.summary import lead
@@ -85,6 +85,7 @@ def analyse(sentences: tuple[Sentence, ...], known: tuple[tuple[str, str], ...] 
         analysis.items["stances"] += stances(doc, sentence.id, found, article, resolve)
         analysis.items["conditions"] += conditions(doc, sentence.id, found, resolve, article)
         analysis.items["red_lines"] += red_lines(doc, sentence.id, found, resolve, article)
+    analysis.items["red_lines"] = restated(analysis.items["red_lines"])
     return analysis
 
 

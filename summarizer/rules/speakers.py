@@ -235,7 +235,7 @@ class SpeakerTracker:
         colon = text.find(":")
         led = next((t.pos_ for t in doc if not t.is_space), "")  # "Beyond X: Y" is a heading: a label is a name
         if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon] and led not in (
-                "ADP", "SCONJ", "ADV") and not any(t.pos_ == "VERB" and t.idx < colon for t in doc):  # "X told us:"
+                "ADP", "SCONJ", "ADV") and not any(t.pos_ in ("VERB", "AUX") and t.idx < colon for t in doc):  # "X told us:"
             known, tagged = self._known_person(text[:colon]), [(m.actor, m.surface) for m in mentions if m.end <= colon]
             named = (text[:colon].isupper() and known) or tagged or known  # "LIND:" names a person met before
             if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:

@@ -5,13 +5,11 @@
 - a generic threat: "any attack will be met with force", "such strikes will not go unanswered",
   "whoever attacks us will pay a price"; a response aimed at an act ("respond firmly to any repetition",
   "take measures to counter any provocation");
-- an ultimatum: "X must stop or face consequences" -> line: failing to stop;
-- a prohibition: "X must never / should not Y" (something that must not happen), "X will not be
-  allowed to Y", "launches like this cannot be tolerated", "No X is going to Y";
-- "unacceptable" about a general or future act (1.2): "would be unacceptable", "considers X unacceptable";
-- "the red line is X" / "X is a red line".
-Each returns (anchor, line, kind, consequence, agentive): agentive when the anchor's subject is
-the one who threatens (it may name the holder), not the actor or act that is barred.
+- an ultimatum: "X must stop or face consequences" -> line X; "X must free Y or face Z" -> failing to free Y;
+- "the red line is X" / "X is a red line";
+- prohibitions, read in `rules.prohibitions`: "X must never Y", "X will not be allowed to Y", an order to
+  refrain, "unacceptable" about a general or future act (1.2).
+Each returns a `rules.modality.Found`.
 """
 
 from __future__ import annotations
@@ -20,46 +18,24 @@ from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import clause_subject, inverted_conditional, noun_phrase, text_of, verb_phrase
+from summarizer.rules.modality import Found, modal, threat_verb
+from summarizer.rules.modality import negated_act as _neg
+from summarizer.rules.prohibitions import prohibitions
 from summarizer.rules.speakers import subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-MODALS = frozenset("will would shall can could may might must should 'll wo ca".split())
-SELF = frozenset("we us i me ourselves itself myself themselves".split())
-Found = tuple["Token", str, str, "str | None", bool]
-_JUDGE = frozenset("consider deem find call regard view see".split())
 # Free relatives of time and place that read as universal conditions ("we strike wherever they rebuild").
 _UNIVERSAL = frozenset("whenever wherever".split())
 # Verbs of walking out of a body or agreement: in a main clause with "if X", a threat, not a step.
 _LEAVE = frozenset("leave quit exit abandon".split())
+# Verbs of ceasing: "X must stop or face Y" draws the line at X going on.
+_CEASE = frozenset("stop cease end halt".split())
+# Verbs of holding a right in reserve ("keeps the right to respond if X", §5 trigger).
+_RESERVE = frozenset("keep reserve retain have maintain".split())
 # Heads of an infinitival promise of response ("vowed to retaliate", "a pledge to fight", "threatens to").
 _PROMISE = lex.PLEDGE | frozenset("threaten threat warning warn".split())
-# who can be barred from acting in "No X will Y" (an actor, not "no amount of words")
-_ACTORS = lex.PERSON_ROLES | lex.STATE_VOICES | frozenset("court power country state force one side party".split())
-
-
-def modal(verb: "Token") -> bool:
-    """A modal or a "going to" future on the verb ("will", "would", "is going to")."""
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
-        return True
-    return verb.head.lemma_ == "go" and verb.dep_ == "xcomp" and verb.head.tag_ == "VBG"
-
-
-def _neg(tok: "Token") -> bool:
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
-
-
-def threat_verb(verb: "Token") -> bool:
-    """The predicate names a hostile response, on the verb, its objects, or its "to"-complement."""
-    for v in [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]:
-        if v.lemma_.lower() in lex.RESPONSE:
-            return True
-        carrier = v.lemma_.lower() in lex.RESPONSE_CARRIERS | {"be"}
-        if carrier and any(c.lemma_.lower() in lex.RESPONSE_NOUNS for c in v.subtree
-                           if c.dep_ in ("dobj", "pobj", "attr") and c.head.dep_ != "advcl"):
-            return True
-    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.IMPUNITY for c in verb.children) and _neg(verb)
 
 
 def fronted_conditional(clause: "Token") -> "Token | None":
@@ -88,10 +64,43 @@ def _threatening(main: "Token") -> bool:
             c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "table" for g in c.children)
             for c in main.children):
         return True
+    if _reserved_right(main) or main.head.lemma_.lower() == "right" and _reserved_right(main.head.head):
+        return True  # "keeps the right to resume fighting should X": a response held in reserve (§5 trigger)
     if main.lemma_.lower() in _LEAVE and modal(main) and any(c.dep_ in ("dobj", "prep") for c in main.children):
         return True  # "his party would leave the government if X": a threat to walk out (§5 trigger)
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in main.children)
-    return to and main.dep_ in ("xcomp", "acl") and threat_verb(main) and main.head.lemma_.lower() in _PROMISE
+    if to and main.dep_ in ("xcomp", "acl") and threat_verb(main) and main.head.lemma_.lower() in _PROMISE:
+        return True
+    # "answered each step with a pledge to fight if X": the promise is a noun inside the main clause
+    return any(_to_infinitive(t) and threat_verb(t) and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in _PROMISE
+               for c in main.children if c.dep_ in ("dobj", "prep", "ccomp") for t in c.subtree)
+
+
+def _postposed_inversion(clause: "Token") -> "tuple[Token, Token] | None":
+    """ "X keeps the right to fight should the talks fail", parsed as two complements of one reporting verb:
+    a clause opened by an inverted auxiliary before its subject is no statement but a conditional (English
+    grammar), and its main clause is the complement just before it. (auxiliary, main clause), else None."""
+    first = clause.left_edge
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.dep_ != "ccomp" or clause.i < clause.head.i or first.head.i != clause.i or first.dep_ != "aux" \
+            or first.lower_ not in lex.INVERSION_AUX or subj is None or subj.i < first.i:
+        return None
+    main = next((c for c in reversed(list(clause.head.children)) if c.dep_ == "ccomp" and c.i < clause.i), None)
+    return (first, main) if main is not None and main.right_edge.i == first.i - 1 else None
+
+
+def _reserved_right(verb: "Token") -> bool:
+    """ "keeps / reserves / retains the right to respond": the holder holds a hostile response in reserve; the
+    right's infinitive names a response verb or noun ("the right to resume fighting", "to defend itself")."""
+    if verb.lemma_.lower() not in _RESERVE:
+        return False
+    right = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "right"), None)
+    act = next((c for c in right.children if _to_infinitive(c)), None) if right is not None else None
+    return act is not None and any(t.lemma_.lower() in lex.RESPONSE | lex.RESPONSE_NOUNS for t in act.subtree)
+
+
+def _to_infinitive(tok: "Token") -> bool:
+    return tok.dep_ in ("acl", "relcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
@@ -104,9 +113,11 @@ def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
         mark = tok  # "wherever X tries to rebuild": the word may hang on a verb inside the clause
     elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
         clause, mark = tok, aux
+    elif (found := _postposed_inversion(tok)) is not None:
+        clause, mark = tok, found[0]
     else:
         return []
-    main = clause.head
+    main = clause.head if clause.dep_ != "ccomp" or clause.i < clause.head.i else _postposed_inversion(clause)[1]
     # "warned of severe consequences if X": the warning's own object names the response
     warns = main.lemma_.lower() in ("warn", "threaten") and (threat_verb(main) or any(
         g.lemma_.lower() in lex.RESPONSE_NOUNS for c in main.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -165,109 +176,12 @@ def _ultimatum(doc: "Doc", tok: "Token") -> list[Found]:
     imperative = demanded.dep_ == "ROOT" and demanded.tag_ == "VB" and subject_of(demanded) is None
     if not threat_verb(tok) or demanded.pos_ != "VERB" or not (modal(demanded) or imperative):
         return []
+    subj = subject_of(demanded)
+    if demanded.lemma_.lower() in _CEASE and subj is not None and subj.pos_ == "NOUN":
+        # "the raids must stop or ...": the line is the raids themselves (§5 1.2 "the group's raids")
+        return [(demanded, noun_phrase(doc, subj, keep_any=True), "trigger", verb_phrase(doc, tok), False)]
     act = verb_phrase(doc, demanded, drop=("advcl",))
     return [(demanded, f"failing to {act}", "trigger", verb_phrase(doc, tok), False)]
-
-
-def _prohibition(doc: "Doc", tok: "Token") -> list[Found]:
-    """ "X must never Y", "X will not be allowed to Y", "cannot be tolerated", "No X is going to Y"."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return []
-    subj = subject_of(tok)
-    if subj is not None and subj.lower_ in ("they", "it") and tok.dep_ == "conj":
-        first = subject_of(tok.head)  # "launches like this threaten us, and they cannot be tolerated"
-        subj = first if first is not None and first.pos_ == "NOUN" else subj
-    if subj is None or subj.lower_ in ("it", "this", "that", "which", "who", "they"):
-        return []
-    owner = noun_phrase(doc, subj, keep_any=True) if subj.pos_ in ("NOUN", "PROPN") else subj.text
-    passive = any(c.dep_ == "auxpass" for c in tok.children)
-    obliged = any(c.dep_ == "aux" and c.lower_ in lex.OBLIGATION for c in tok.children)
-    if _neg(tok) and passive and modal(tok) and tok.lemma_.lower() in lex.PERMISSION | {"accept"}:
-        barred = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-        line = f"{owner} {verb_phrase(doc, barred)}" if barred is not None else owner
-        return [(tok, line, "trigger", None, False)]
-    # "must not / must never / should never", "should not be squandered", "should take no step": a ban
-    no_object = any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in tok.children)
-    banned = _neg(tok) or no_object
-    strong = any(c.dep_ == "aux" and c.lower_ in ("must", "shall") for c in tok.children) or passive or any(
-        c.lower_ == "never" for c in tok.children) or no_object
-    if banned and obliged and strong and subj.lower_ not in SELF:
-        return [(tok, f"{owner} {verb_phrase(doc, tok, keep_conj=True)}", "trigger", None, False)]
-    agent = subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or subj.lemma_.lower() in _ACTORS
-    nobody = subj.lower_ in ("nobody", "noone") or (subj.lower_ == "one" and any(
-        c.lower_ == "no" for c in subj.children)) or (agent and any(c.dep_ == "det" and c.lower_ == "no"
-                                                                  for c in subj.children))
-    if nobody and (modal(tok) or (tok.lemma_ == "go" and tok.tag_ == "VBG")) and tok.lemma_ != "be":
-        verb = next((c for c in tok.children if c.dep_ == "xcomp"), tok) if tok.lemma_ == "go" else tok
-        return [(tok, f"{owner} {verb_phrase(doc, verb)}", "trigger", None, False)]
-    return []
-
-
-def _refrain(doc: "Doc", tok: "Token") -> list[Found]:
-    """ "ordered X to refrain from Y", "X must refrain from Y": Y must not happen (a trigger)."""
-    if tok.lemma_.lower() != "refrain":
-        return []
-    frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-    act = next((c for c in frm.children if c.dep_ in ("pcomp", "pobj")), None) if frm is not None else None
-    if act is None:
-        return []
-    on = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "on"), None)  # "call on X to"
-    actor = next((c for c in [*tok.head.children, *(on.children if on is not None else [])]
-                  if c.dep_ in ("dobj", "pobj")), None) if tok.dep_ in ("xcomp", "advcl") else subject_of(tok)
-    actor = None if actor is not None and actor.lower_ in SELF else actor
-    who = f"{text_of(doc, actor.subtree)} " if actor is not None else ""
-    anchor, agentive = (tok.head, True) if tok.dep_ in ("xcomp", "advcl") else (tok, False)
-    return [(anchor, who + text_of(doc, act.subtree), "trigger", None, agentive)]
-
-
-def backshifted(verb: "Token") -> bool:
-    """A past tense in the clause a past reporting verb reports ("she said the use of force was not
-    acceptable"): English sequence of tenses, the speaker's own words were in the present. The clause is
-    the verb's complement itself, or coordinated with it, not one embedded under another verb."""
-    tok = verb
-    for _ in range(3):
-        if tok.dep_ != "conj":
-            break
-        tok = tok.head
-    head = tok.head
-    return verb.tag_ == "VBD" and tok.dep_ == "ccomp" and head.lemma_.lower() in lex.REPORTING and head.tag_ == "VBD"
-
-
-def _generic_act(act: "Token") -> bool:
-    """An act named generically, not a particular event: a bare or "any" noun, or an action noun whose "of"
-    object is a bare noun ("the use of force", "deployment of troops"), not "the seizure of the ship"."""
-    dets = [c.lower_ for c in act.children if c.dep_ in ("det", "poss")]
-    if not dets or dets[0] in ("any", "such"):
-        return True
-    of = next((c for c in act.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return obj is not None and obj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in obj.children)
-
-
-def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
-    """§5 1.2: "unacceptable" about a general or future act is a trigger; about a past one, a stance."""
-    lemma = tok.lemma_.lower()
-    if not (lemma in lex.UNACCEPTABLE or (lemma == "acceptable" and _neg(tok.head))):
-        return []
-    head = tok.head
-    if tok.dep_ == "acomp" and head.lemma_ == "be":
-        act = subject_of(head)
-        present = head.tag_ in ("VBZ", "VBP") or modal(head)
-    elif tok.dep_ in ("oprd", "ccomp", "xcomp") and head.lemma_.lower() in _JUDGE:
-        act = next((c for c in [*tok.children, *head.children] if c.dep_ in ("nsubj", "dobj") and c.i < tok.i
-                    and c.i > head.i), None)
-        present = head.tag_ in ("VBZ", "VBP", "VBG") or modal(head)
-    elif tok.dep_ == "amod" and tok.i == tok.head.right_edge.i and (obj := next(
-            (a for a in tok.ancestors if a.dep_ == "dobj" and a.head.lemma_.lower() in _JUDGE), None)) is not None:
-        head, act = obj.head, obj  # a parse that hangs a postposed "unacceptable" on the object's last noun
-        present = head.tag_ in ("VBZ", "VBP", "VBG") or modal(head)
-    else:
-        return []
-    if act is None or act.pos_ not in ("NOUN", "PROPN") or not (present or backshifted(head) and _generic_act(act)):
-        return []
-    if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in act.children):
-        return []  # "that situation is unacceptable": something that exists, a stance against only (§5 1.2)
-    return [(head, noun_phrase(doc, act, keep_any=True), "trigger", None, True)]
 
 
 def _red_line(doc: "Doc", tok: "Token") -> list[Found]:
@@ -281,10 +195,25 @@ def _red_line(doc: "Doc", tok: "Token") -> list[Found]:
     return []
 
 
+def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "a strong response in the event of any attack", "will retaliate in case of X": X is the trigger."""
+    if tok.lower_ not in ("event", "case") or tok.head.lower_ != "in" or tok.dep_ != "pobj":
+        return []
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    act = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    host = tok.head.head
+    hostile = host.lemma_.lower() in lex.RESPONSE_NOUNS or (host.pos_ == "VERB" and threat_verb(host))
+    if act is None or not hostile:
+        return []
+    anchor = host if host.pos_ == "VERB" else next((a for a in host.ancestors if a.pos_ == "VERB"), host)
+    response = text_of(doc, [t for t in host.subtree if t.i < tok.head.i and t.dep_ not in ("nsubj", "punct")])
+    return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
+
+
 def triggers(doc: "Doc") -> list[Found]:
     """Every trigger construction of the sentence (a red-line statement or a conditional threat first)."""
     out: list[Found] = []
     for tok in doc:
         out += _red_line(doc, tok) or _conditional(doc, tok) or _generic(doc, tok)
-        out += _ultimatum(doc, tok) + _prohibition(doc, tok) + _unacceptable(doc, tok) + _refrain(doc, tok)
+        out += _ultimatum(doc, tok) + prohibitions(doc, tok) + _in_the_event(doc, tok)
     return out
