@@ -62,3 +62,51 @@ def test_a_rank_after_a_lowercase_description_stays_out_of_the_role() -> None:
 def test_a_state_opening_a_persons_name_is_a_given_name() -> None:
     found = named("Defence Minister Israel Navon said the strikes would go on.\n")
     assert "Israel" not in found and found["Israel Navon"]["role"] == "Defence Minister"
+
+
+def test_a_role_runs_through_its_place_and_partitive_forms() -> None:
+    found = named("Chilean Ambassador to the UN in Geneva Tomas Vidal said the talks would resume. A video showed "
+                  "Omar Haddad, one of the council's three leaders, reading a statement.\n")
+    assert found["Tomas Vidal"]["role"] == "Chilean Ambassador to the UN in Geneva"
+    assert found["Tomas Vidal"]["country"] == "CHL"
+    assert found["Omar Haddad"]["role"] == "one of the council's three leaders"
+
+
+def test_a_city_before_a_title_is_no_part_of_the_role() -> None:
+    found = named("The talks ended. In Geneva Foreign Minister Tomas Vidal told reporters the border would reopen.\n")
+    assert found["Tomas Vidal"]["role"] == "Foreign Minister"
+
+
+# --- the country of a person, source by source (rules.countries) ---
+
+def test_country_from_the_same_person_named_elsewhere_with_a_state() -> None:
+    found = named("Tomas Vidal said the border would reopen on Monday. On Tuesday, Chilean Foreign Minister Tomas "
+                  "Vidal said trade would resume.\n")
+    assert found["Tomas Vidal"]["country"] == "CHL"
+
+
+def test_country_of_an_envoy_from_the_person_they_serve() -> None:
+    found = named("Chilean President Ana Rivera said the talks went well. Rivera's special envoy Rafael Mena said "
+                  "the next round would be held in May.\n")
+    assert found["Rafael Mena"]["country"] == "CHL"
+
+
+def test_country_from_the_state_body_the_role_names() -> None:
+    found = named("Chile's Foreign Ministry rejected the note. Foreign Ministry spokesman Tomas Vidal said the "
+                  "border would stay open.\n")
+    assert found["Tomas Vidal"]["country"] == "CHL"
+
+
+def test_no_country_from_a_state_body_two_states_have() -> None:
+    found = named("Chile's Foreign Ministry rejected the note and Peru's Foreign Ministry welcomed it. Foreign "
+                  "Ministry spokesman Tomas Vidal said the border would stay open.\n")
+    assert found["Tomas Vidal"]["country"] is None
+
+
+def test_a_president_speaking_about_another_state_never_gets_its_country() -> None:
+    # the old failure: a US president in a sentence about Iran was tagged IRN
+    found = named("President Dan Brook said Iran must halt enrichment within a month. Iran's president rejected "
+                  "the demand, and Iran's Foreign Ministry called it a threat.\n")
+    assert found["Dan Brook"]["country"] is None
+    found = named("US President Dan Brook said Iran must halt enrichment, and Tehran rejected the demand.\n")
+    assert found["Dan Brook"]["country"] == "USA"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.entities.gazetteer import find_places
+from summarizer.entities.gazetteer import find_places, is_city
 from summarizer.rules import lexicon as lex
 from summarizer.rules.lines import dateline_end
 
@@ -41,8 +41,11 @@ def country_in(phrase: str) -> str | None:
 _HONORIFICS = frozenset("sheikh sheikha sayyid ayatollah hojatoleslam rev. dr. mr. mrs. ms. sir dame".split())
 _RANKS = frozenset("gen. general brig. brigadier lt. lieutenant col. colonel maj. major adm. admiral capt. "
                    "captain sgt. sergeant cmdr. marshal field".split())
-# Words that link the parts of a title ("Minister of State for X", "Prime Minister and Foreign Minister").
-_LINKS = frozenset("of to for the 's ’s - and".split())
+# Offices named with "general" after them ("secretary general", "attorney general"): no rank there.
+_GENERAL_OFFICES = frozenset("secretary attorney director inspector governor consul solicitor".split())
+# Words that link the parts of a title ("Minister of State for X", "Prime Minister and Foreign Minister",
+# "Ambassador to the UN in Geneva").
+_LINKS = frozenset("of to for the 's ’s - and in at".split())
 _ROLE_WORDS = lex.TITLE_WORDS | lex.PERSON_ROLES | lex.ROLE_NOUNS
 
 
@@ -52,7 +55,8 @@ def _cleaned(role: str | None) -> str | None:
         return None
     words = role.split()
     while words and (words[-1].lower() in _HONORIFICS or words[-1].lower() in _RANKS and (
-            len(words) == 1 or words[-2].islower() or words[-2].lower() in _RANKS | _HONORIFICS)):
+            len(words) == 1 or words[-2].lower() in _RANKS | _HONORIFICS
+            or words[-2].islower() and words[-2] not in _GENERAL_OFFICES)):
         words.pop()  # a capitalised rank after a lowercase description is the rank, not part of the office
     if all(w.lower() in _HONORIFICS | _RANKS for w in words):
         return None
@@ -70,7 +74,8 @@ def _title_before(doc: "Doc", first: int, last: int) -> str | None:
     """The run of title words, states and premodifiers, linked by 'of/to/for the/and', right before the name."""
     skip = dateline_end(doc.text)
     i = first - 1
-    while i >= 0 and doc[i].idx >= skip and doc[i].ent_type_ not in ("TIME", "DATE", "CARDINAL"):
+    while i >= 0 and doc[i].idx >= skip and doc[i].ent_type_ not in ("TIME", "DATE", "CARDINAL") \
+            and not any(c.isdigit() for c in doc[i].text):  # a live blog's "10:52" opens the line, no title
         tok, word = doc[i], doc[i].lower_
         inner = 0 < i < first - 1
         if word in _ROLE_WORDS or word in lex.PORTFOLIOS or word in lex.STATE_OFFICES or find_places(tok.text) \
@@ -80,8 +85,9 @@ def _title_before(doc: "Doc", first: int, last: int) -> str | None:
             continue
         break
     start = i + 1
-    while start < first and doc[start].lower_ in _LINKS:
-        start += 1
+    while start < first and (doc[start].lower_ in _LINKS or is_city(doc[start].text)) or start + 1 < first and doc[start + 1].lower_ == "of" \
+            and doc[start].lower_ in lex.STATE_OFFICES:
+        start += 1  # "the office of Ruritanian President X": the office is the president's, the role "President"
     words = [t.lower_ for t in doc[start:first]]
     if not any(w in _ROLE_WORDS for w in words):
         return None
@@ -95,6 +101,7 @@ def _noun_phrase(doc: "Doc", head: "Token", stop: int) -> str:
     while left < head.i and (doc[left].dep_ in ("det", "punct") and doc[left].head.i == head.i
                              or doc[left].tag_ == "PRP$"):
         left += 1
+    stop = next((t.i for t in doc[head.i + 1:stop] if t.text in ",;(" and t.head.i != head.i), stop)
     cut = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "conj", "cc", "appos") for t in c.subtree}
     right = max((t.i for t in head.subtree if t.i < stop and t.i not in cut and t.dep_ != "punct"), default=head.i)
     return doc[left:right + 1].text
@@ -112,6 +119,12 @@ def _apposed_to(doc: "Doc", first: int, last: int) -> str | None:
 def _apposition(doc: "Doc", first: int, last: int) -> str | None:
     """"X, the country's foreign minister, said": the appositive noun phrase when it names an office."""
     for child in doc[last].children:
-        if child.dep_ == "appos" and child.i > last and child.lemma_.lower() in _ROLE_WORDS:
+        if child.dep_ == "appos" and child.i > last and (child.lemma_.lower() in _ROLE_WORDS or _one_of_roles(child)):
             return _noun_phrase(doc, child, len(doc))
     return None
+
+
+def _one_of_roles(tok: "Token") -> bool:
+    """"X, one of the community's leaders,": a partitive whose noun is a role noun."""
+    return tok.lower_ == "one" and any(p.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in _ROLE_WORDS
+                                                                 for o in p.children) for p in tok.children)
