@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from summarizer.entities.gazetteer import Actor, find_cities, find_places, lookup
 from summarizer.rules import lexicon as lex
 from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
+from summarizer.rules.roles import RANKS as _RANKS
 from summarizer.rules.roles import role_of
 from summarizer.text.segment import Sentence
 
@@ -92,6 +93,11 @@ class ActorFinder:
         name = " ".join(words)
         self.full.setdefault(words[-1], name)
         self.full.setdefault(words[-1].lower(), name)
+        bare = re.sub(r"^(?:al|el|ad|ash|as|at|az)-(?=[A-Z])", "", words[-1])
+        if bare != words[-1]:
+            self.full.setdefault(bare, name)  # "al-Burhan" is also "Burhan"
+        if len(words) == 3 and words[1][:1].isupper() and words[1].lower() not in _NAME_PARTICLES:
+            self.full.setdefault(words[1], name)  # a double family name used alone ("Lars Ulf Berg" -> "Ulf")
         if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
             self.full.setdefault(words[0], name)  # "Sheikh Mohammed" for "Mohammed bin X"
         if len(words) == 2 and (len(words[0]) <= 4 or "-" in words[1]) and words[0][:1].isupper():
@@ -154,9 +160,11 @@ class ActorFinder:
             name = _strip_possessive(doc.text[first.idx:last.idx + len(last.text)])
             if not name[:1].isupper() or is_media(name, self.outlets):
                 return None
-            if len(tokens) == 1 and name not in self.full and (_locative(first) or first.dep_ == "compound" and
+            if len(tokens) == 1 and name not in self.full and (_locative(first) or first.dep_ in _MODIFIER and
                                                                first.head.pos_ == "NOUN"):
-                return None  # "talks at X", "the X commitments": a place the tagger took for a person
+                return None  # "talks at X", "the X commitments", "X armed groups": a place or people, no person
+            if len(tokens) == 1 and name.lower() + "." in _RANKS:
+                return None  # "Brig. Gen. X": a rank cut at its full stop
             given = {f for f in self.full.values() if len(tokens) == 1 and f.split()[0] == name}
             full = self.full.get(name) or self.full.get(name.lower()) or (given.pop() if len(given) == 1 else name)
             role, country = role_of(doc, first.i, last.i)
@@ -184,8 +192,10 @@ class ActorFinder:
                 return Mention(ent.start_char, ent.end_char, name, state, ent.start, ent.end - 1)
             if _state_office(words):
                 return None  # §1 (1.2): a ministry, cabinet or command is its state, never a participant of its own
+            longer = {n for n in self.acronyms.values() if n.endswith(" " + name)} if len(words) == 1 else set()
+            full = longer.pop() if len(longer) == 1 else name  # "the Port Authority ... the Authority": that body
             return Mention(ent.end_char - len(name), ent.end_char, name,
-                           Actor(name, "organization", state.country if state else None), ent.start, ent.end - 1)
+                           Actor(full, "organization", state.country if state else None), ent.start, ent.end - 1)
         return None
 
 
@@ -215,6 +225,7 @@ def _locative(tok: "Token") -> bool:
 # other word is a body's own name ("Rapid Support Forces"), an organisation even with a state before it.
 _OFFICE_WORDS = lex.STATE_VOICES | lex.STATE_OFFICES | lex.PORTFOLIOS | frozenset(
     "of the and for armed joint chiefs general supreme national federal foreign ministry defence defense".split())
+_MODIFIER = frozenset("compound nmod amod".split())
 # "X bin Y", "X ibn Y": the given name is the short form ("Sheikh Mohammed").
 _PATRONYMIC = frozenset("bin ibn bint ben".split())
 # "the Rapid Support Forces (RSF)": an expansion and its acronym in parentheses.

@@ -39,7 +39,7 @@ def country_in(phrase: str) -> str | None:
 # §1 (1.2): honorifics and military ranks are not a role on their own ("Sheikh", "Lt. Gen."), and stay out
 # of the end of one ("Foreign Minister Sheikh X" -> Foreign Minister, "army commander General X").
 _HONORIFICS = frozenset("sheikh sheikha sayyid ayatollah hojatoleslam rev. dr. mr. mrs. ms. sir dame".split())
-_RANKS = frozenset("gen. general brig. brigadier lt. lieutenant col. colonel maj. major adm. admiral capt. "
+RANKS = frozenset("gen. general brig. brigadier lt. lieutenant col. colonel maj. major adm. admiral capt. "
                    "captain sgt. sergeant cmdr. marshal field".split())
 # Offices named with "general" after them ("secretary general", "attorney general"): no rank there.
 _GENERAL_OFFICES = frozenset("secretary attorney director inspector governor consul solicitor".split())
@@ -54,11 +54,13 @@ def _cleaned(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
-    while words and (words[-1].lower() in _HONORIFICS or words[-1].lower() in _RANKS and (
-            len(words) == 1 or words[-2].lower() in _RANKS | _HONORIFICS
+    while words and words[0].lower() in ("the", "a", "an"):
+        words.pop(0)  # §1: "without a leading article"
+    while words and (words[-1].lower() in _HONORIFICS or words[-1].lower() in RANKS and (
+            len(words) == 1 or words[-2].lower() in RANKS | _HONORIFICS
             or words[-2].islower() and words[-2] not in _GENERAL_OFFICES)):
         words.pop()  # a capitalised rank after a lowercase description is the rank, not part of the office
-    if all(w.lower() in _HONORIFICS | _RANKS for w in words):
+    if all(w.lower() in _HONORIFICS | RANKS for w in words):
         return None
     return " ".join(words)
 
@@ -108,11 +110,15 @@ def _noun_phrase(doc: "Doc", head: "Token", stop: int) -> str:
 
 
 def _apposed_to(doc: "Doc", first: int, last: int) -> str | None:
-    """"Ruritania's envoy, X, said": the name is an apposition to a role noun right before it."""
-    target = doc[last].head
-    if doc[last].dep_ == "appos" and target.i < first - 1 and doc[first - 1].text == "," \
-            and target.lemma_.lower() in _ROLE_WORDS:
-        return _noun_phrase(doc, target, first - 1)
+    """"Ruritania's envoy, X, said", "the army's spokesman, Brig. Gen. X,": the name (with its ranks and titles)
+    is an apposition to a role noun right before it."""
+    j = first - 1
+    while j > 0 and (doc[j].lower_ in RANKS | _HONORIFICS | lex.TITLE_WORDS or doc[j].lower_ + "." in RANKS
+                     or doc[j].text == "."):
+        j -= 1
+    appos = next((t for t in doc[j + 1:last + 1] if t.dep_ == "appos" and t.head.i < j), None)
+    if appos is not None and doc[j].text == "," and appos.head.lemma_.lower() in _ROLE_WORDS:
+        return _noun_phrase(doc, appos.head, j)
     return None
 
 
