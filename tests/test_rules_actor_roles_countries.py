@@ -110,3 +110,14 @@ def test_a_president_speaking_about_another_state_never_gets_its_country() -> No
     assert found["Dan Brook"]["country"] is None
     found = named("US President Dan Brook said Iran must halt enrichment, and Tehran rejected the demand.\n")
     assert found["Dan Brook"]["country"] == "USA"
+
+
+def test_an_organisation_named_after_one_state_belongs_to_it() -> None:
+    found = named("The tolls are set by the Panama Canal Authority, and the Authority said it would not change "
+                  "them.\n")
+    assert found["Panama Canal Authority"]["country"] == "PAN"
+
+
+def test_an_organisation_named_with_no_state_has_no_country_from_a_state_nearby() -> None:
+    found = named("The Northern Front said it would attack Chile if the talks failed.\n")
+    assert found["Northern Front"]["country"] is None

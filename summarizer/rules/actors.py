@@ -18,7 +18,7 @@ from summarizer.entities.gazetteer import Actor, find_cities, find_places, looku
 from summarizer.rules import lexicon as lex
 from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
 from summarizer.rules.roles import RANKS as _RANKS
-from summarizer.rules.roles import role_of
+from summarizer.rules.roles import country_in, role_of
 from summarizer.text.segment import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -194,8 +194,9 @@ class ActorFinder:
                 return None  # §1 (1.2): a ministry, cabinet or command is its state, never a participant of its own
             longer = {n for n in self.acronyms.values() if n.endswith(" " + name)} if len(words) == 1 else set()
             full = longer.pop() if len(longer) == 1 else name  # "the Port Authority ... the Authority": that body
-            return Mention(ent.end_char - len(name), ent.end_char, name,
-                           Actor(full, "organization", state.country if state else None), ent.start, ent.end - 1)
+            country = state.country if state else country_in(full)  # §1: "Lebanon's X", or "the Ruritanian X Party"
+            return Mention(ent.end_char - len(name), ent.end_char, name, Actor(full, "organization", country),
+                           ent.start, ent.end - 1)
         return None
 
 
