@@ -129,3 +129,12 @@ def test_the_head_noun_of_a_body_named_before_is_that_body() -> None:
 def test_a_plural_demonym_of_a_state_is_no_organisation() -> None:
     found = named("The Greenlanders would choose their own future, the minister said.\n")
     assert not [n for n, p in found.items() if p["kind"] == "organization"]
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person_whatever_the_tagger_says() -> None:
+    # English apposition: "<role noun>, <two or three proper nouns>," names the holder of the role
+    found = named("Eritrea's Minister of Information, Yemane Gebremeskel, said the claims were false. "
+                  "Gebremeskel added that Asmara would not respond.\n")
+    person = found["Yemane Gebremeskel"]
+    assert person["kind"] == "person" and person["country"] == "ERI"
+    assert person["role"] == "Eritrea's Minister of Information" and "Gebremeskel" in person["aliases"]

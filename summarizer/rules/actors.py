@@ -18,7 +18,7 @@ from summarizer.entities.gazetteer import Actor, find_cities, find_places, looku
 from summarizer.rules import lexicon as lex
 from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
 from summarizer.rules.roles import RANKS as _RANKS
-from summarizer.rules.roles import country_in, role_of
+from summarizer.rules.roles import apposed_names, country_in, role_of
 from summarizer.text.segment import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,6 +68,8 @@ class ActorFinder:
                     self.persons.add(name)
                 if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
                     self._learn(name)
+            for first, last in apposed_names(doc):
+                self._learn(doc[first:last + 1].text)
             for ent in doc.ents:  # "the Joint Chiefs of Staff ... the JCS": an acronym of a name met in the chunk
                 words = [w for w in ent.text.split() if w[:1].isupper() and w not in ("The", "the")]
                 if ent.label_ == "ORG" and len(words) >= 2:
@@ -127,6 +129,12 @@ class ActorFinder:
             mention = self._entity(doc, ent)
             if mention is not None:
                 found.append(mention)
+        for first, last in apposed_names(doc):  # §1: a name in apposition to a role, whatever the tagger says
+            if doc[first].idx >= skip and not any(m.first <= last and first <= m.last for m in found):
+                role, country = role_of(doc, first, last)
+                name = doc[first:last + 1].text
+                found.append(Mention(doc[first].idx, doc[first].idx + len(name), name,
+                                     Actor(self.full.get(name, name), "person", country), first, last, role, True))
         for tok in doc:  # §1: a known person's surname the tagger missed ("Pashinyan said ...")
             if tok.pos_ == "PROPN" and tok.text in self.full and tok.idx >= skip \
                     and not any(m.first <= tok.i <= m.last for m in found):

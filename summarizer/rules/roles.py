@@ -134,3 +134,20 @@ def _one_of_roles(tok: "Token") -> bool:
     """"X, one of the community's leaders,": a partitive whose noun is a role noun."""
     return tok.lower_ == "one" and any(p.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in _ROLE_WORDS
                                                                  for o in p.children) for p in tok.children)
+
+
+def apposed_names(doc: "Doc") -> list[tuple[int, int]]:
+    """"Ruritania's Minister of Information, Ann Lind, said": two or three proper nouns set off by commas in
+    apposition to a role noun name a person, whatever the tagger calls them (token spans [first, last])."""
+    found: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.i > tok.i or tok.head.lemma_.lower() not in _ROLE_WORDS:
+            continue
+        first = tok.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+            first -= 1
+        closed = tok.i + 1 == len(doc) or doc[tok.i + 1].text in (",", ".", ";")
+        if 2 <= tok.i - first + 1 <= 3 and doc[first - 1].text == "," and closed \
+                and not find_places(doc[first:tok.i + 1].text):
+            found.append((first, tok.i))
+    return found
