@@ -116,13 +116,13 @@ def test_the_inner_family_name_of_a_three_word_name_is_the_same_person() -> None
 
 def test_a_one_word_name_modifying_a_noun_is_no_person() -> None:
     # a people's name before a common noun is a modifier ("X armed groups"), not a participant
-    found = named("Clashes began between Bedouin tribal fighters and Druze armed groups.\n")
+    found = named("Police fought Zorani armed groups in the hills.\n")
     assert not [n for n, p in found.items() if p["kind"] == "person"]
 
 
 def test_the_head_noun_of_a_body_named_before_is_that_body() -> None:
-    found = named("Tolls are set by the Ruritania Canal Authority under our law. Lind said she would not order the "
-                  "Authority to exempt anyone.\n")
+    found = named("The Kestrel Port Authority raised its fees on Monday. Minister Ann Lind said the Authority had "
+                  "acted alone.\n")
     assert "Authority" not in found
 
 
@@ -133,8 +133,8 @@ def test_a_plural_demonym_of_a_state_is_no_organisation() -> None:
 
 def test_a_name_in_apposition_to_a_role_is_a_person_whatever_the_tagger_says() -> None:
     # English apposition: "<role noun>, <two or three proper nouns>," names the holder of the role
-    found = named("Eritrea's Minister of Information, Yemane Gebremeskel, said the claims were false. "
-                  "Gebremeskel added that Asmara would not respond.\n")
-    person = found["Yemane Gebremeskel"]
-    assert person["kind"] == "person" and person["country"] == "ERI"
-    assert person["role"] == "Eritrea's Minister of Information" and "Gebremeskel" in person["aliases"]
+    found = named("Peru's Minister of Culture, Yaku Quillca, said the claims were false. "
+                  "Quillca added that Lima would not respond.\n")
+    person = found["Yaku Quillca"]
+    assert person["kind"] == "person" and person["country"] == "PER"
+    assert person["role"] == "Peru's Minister of Culture" and "Quillca" in person["aliases"]

@@ -39,8 +39,8 @@ def test_a_possessive_pronoun_is_not_part_of_the_role() -> None:
 
 
 def test_a_seat_of_government_in_a_title_gives_its_state() -> None:
-    found = named("Kremlin foreign policy aide Ivan Sorokin said the plan was unacceptable.\n")
-    assert found["Ivan Sorokin"]["role"] == "Kremlin foreign policy aide"
+    found = named("Kremlin security aide Ivan Sorokin said the plan was unacceptable.\n")
+    assert found["Ivan Sorokin"]["role"] == "Kremlin security aide"
     assert found["Ivan Sorokin"]["country"] == "RUS"
 
 
@@ -65,11 +65,11 @@ def test_a_state_opening_a_persons_name_is_a_given_name() -> None:
 
 
 def test_a_role_runs_through_its_place_and_partitive_forms() -> None:
-    found = named("Chilean Ambassador to the UN in Geneva Tomas Vidal said the talks would resume. A video showed "
-                  "Omar Haddad, one of the council's three leaders, reading a statement.\n")
-    assert found["Tomas Vidal"]["role"] == "Chilean Ambassador to the UN in Geneva"
+    found = named("Chilean Ambassador to the WTO in Geneva Tomas Vidal said the talks would resume. A video showed "
+                  "Omar Haddad, one of the two leaders of the council, reading a statement.\n")
+    assert found["Tomas Vidal"]["role"] == "Chilean Ambassador to the WTO in Geneva"
     assert found["Tomas Vidal"]["country"] == "CHL"
-    assert found["Omar Haddad"]["role"] == "one of the council's three leaders"
+    assert found["Omar Haddad"]["role"] == "one of the two leaders of the council"
 
 
 def test_a_city_before_a_title_is_no_part_of_the_role() -> None:
@@ -113,8 +113,7 @@ def test_a_president_speaking_about_another_state_never_gets_its_country() -> No
 
 
 def test_an_organisation_named_after_one_state_belongs_to_it() -> None:
-    found = named("The tolls are set by the Panama Canal Authority, and the Authority said it would not change "
-                  "them.\n")
+    found = named("Fees are fixed by the Panama Canal Authority, and the Authority said it would not lower them.\n")
     assert found["Panama Canal Authority"]["country"] == "PAN"
 
 
