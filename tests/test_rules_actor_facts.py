@@ -138,3 +138,9 @@ def test_a_name_in_apposition_to_a_role_is_a_person_whatever_the_tagger_says() -
     person = found["Yaku Quillca"]
     assert person["kind"] == "person" and person["country"] == "PER"
     assert person["role"] == "Peru's Minister of Culture" and "Quillca" in person["aliases"]
+
+
+def test_a_full_name_the_tagger_called_an_organisation_is_the_person_named_by_its_tail() -> None:
+    found = named("Amélie Kasongo Wagner signed for Kinshasa. Kasongo Wagner told reporters the day could not undo "
+                  "the losses.\n")
+    assert "Kasongo Wagner" not in found and found["Amélie Kasongo Wagner"]["kind"] == "person"

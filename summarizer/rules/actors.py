@@ -19,6 +19,7 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
 from summarizer.rules.roles import RANKS as _RANKS
 from summarizer.rules.roles import apposed_names, country_in, role_of
+from summarizer.rules.tagged import NAME_PARTICLES, entities
 from summarizer.text.segment import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,7 +61,7 @@ class ActorFinder:
         self.acronyms: dict[str, str] = {}  # "Rapid Support Forces (RSF)": RSF -> the expansion
         for doc in docs:
             places, skip = find_cities(doc.text), dateline_end(doc.text)
-            for ent in _entities(doc):
+            for ent in entities(doc):
                 name = _strip_possessive(ent.text)
                 if ent.start_char < skip or any(s < ent.end_char and ent.start_char < e for s, e in places):
                     continue
@@ -70,6 +71,11 @@ class ActorFinder:
                     self._learn(name)
             for first, last in apposed_names(doc):
                 self._learn(doc[first:last + 1].text)
+        for doc in docs:  # "Ann Maria Lind signed ... Maria Lind said": a name the tagger called an ORG once
+            for ent in doc.ents:
+                if ent.label_ == "ORG" and len(ent) <= 4 and any(ent.text.endswith(" " + p) for p in self.persons):
+                    self.persons.add(ent.text)
+                    self._learn(ent.text)
             for ent in doc.ents:  # "the Joint Chiefs of Staff ... the JCS": an acronym of a name met in the chunk
                 words = [w for w in ent.text.split() if w[:1].isupper() and w not in ("The", "the")]
                 if ent.label_ == "ORG" and len(words) >= 2:
@@ -98,7 +104,7 @@ class ActorFinder:
         bare = re.sub(r"^(?:al|el|ad|ash|as|at|az)-(?=[A-Z])", "", words[-1])
         if bare != words[-1]:
             self.full.setdefault(bare, name)  # "al-Burhan" is also "Burhan"
-        if len(words) == 3 and words[1][:1].isupper() and words[1].lower() not in _NAME_PARTICLES:
+        if len(words) == 3 and words[1][:1].isupper() and words[1].lower() not in NAME_PARTICLES:
             self.full.setdefault(words[1], name)  # a double family name used alone ("Lars Ulf Berg" -> "Ulf")
         if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
             self.full.setdefault(words[0], name)  # "Sheikh Mohammed" for "Mohammed bin X"
@@ -113,7 +119,7 @@ class ActorFinder:
         text = doc.text
         skip = dateline_end(text)
         found: list[Mention] = []
-        names = [(e.start_char, e.end_char) for e in _entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
+        names = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
         for hit in find_places(text):
             if hit.start < skip or any(s <= hit.start and hit.end < e for s, e in names):
                 continue  # "Israel Katz", "Jordan Bardella": a state's name opening a person's name is a given name
@@ -122,7 +128,7 @@ class ActorFinder:
                 found.append(Mention(hit.start, hit.end, hit.surface, hit.actor, span.start, span.end - 1,
                                      demonym=hit.demonym))
         places = find_cities(text)  # §1: places used as places are no actors
-        for ent in _entities(doc):
+        for ent in entities(doc):
             if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found) \
                     or any(s < ent.end_char and ent.start_char < e for s, e in places):
                 continue
@@ -239,33 +245,6 @@ _MODIFIER = frozenset("compound nmod amod".split())
 _PATRONYMIC = frozenset("bin ibn bint ben".split())
 # "the Rapid Support Forces (RSF)": an expansion and its acronym in parentheses.
 _ACRONYM = re.compile(r"\b((?:[Tt]he )?[A-Z][\w'’-]*(?: (?:of |and |for |the )*[A-Z][\w'’-]*)+) \(([A-Z]{2,8}s?)\)")
-
-
-# Particles inside personal names: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
-_NAME_PARTICLES = frozenset("al el bin ibn bint abu von van der de da dos du le la".split())
-
-
-def _entities(doc: "Doc") -> list["Span"]:
-    """The tagger's entities, with a person's name the tagger cut in two joined again when the second part
-    follows right after it and starts with a name particle or is a person too ("... Abdulrahman Al Thani"),
-    and without a dateline or timestamp the tagger took into a name ("08:10 - Kim Jong Un")."""
-    from spacy.tokens import Span
-
-    skip = dateline_end(doc.text)
-    out: list[Span] = []
-    for ent in doc.ents:
-        if ent.start_char < skip < ent.end_char:
-            first = next((t.i for t in ent if t.idx >= skip), ent.end)
-            if first >= ent.end:
-                continue
-            ent = Span(doc, first, ent.end, label=ent.label_)
-        prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and ent.label_ in ("PERSON", "ORG") \
-                and (ent.label_ == "PERSON" or ent[0].lower_ in _NAME_PARTICLES):
-            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
-            continue
-        out.append(ent)
-    return out
 
 
 def _join_variants(mentions: dict[int, list[Mention]]) -> None:
