@@ -120,3 +120,20 @@ def test_an_organisation_named_after_one_state_belongs_to_it() -> None:
 def test_an_organisation_named_with_no_state_has_no_country_from_a_state_nearby() -> None:
     found = named("The Northern Front said it would attack Chile if the talks failed.\n")
     assert found["Northern Front"]["country"] is None
+
+
+def test_a_lowercase_rank_in_a_description_stays_in_the_role() -> None:
+    found = named("The council said a retired colonel, Rafael Mena, had won the seat.\n")
+    assert found["Rafael Mena"]["role"] == "retired colonel"
+
+
+def test_a_role_noun_with_its_prepositional_phrase_before_an_apposed_name() -> None:
+    found = named("A senator from the party, Tomas Vidal, said the vote had been a mistake.\n")
+    assert found["Tomas Vidal"]["role"].startswith("senator from")
+
+
+def test_portfolios_joined_by_and_are_one_title_but_a_person_before_and_is_not() -> None:
+    found = named("Mining and Energy Minister Tomas Vidal said the mine would reopen.\n")
+    assert found["Tomas Vidal"]["role"] == "Mining and Energy Minister"
+    found = named("President Dan Brook and Energy Minister Ana Lopez met the envoy.\n")
+    assert found["Ana Lopez"]["role"] == "Energy Minister"

@@ -54,11 +54,11 @@ def _cleaned(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
-    while words and words[0].lower() in ("the", "a", "an"):
-        words.pop(0)  # §1: "without a leading article"
+    while words and (words[0].lower() in ("the", "a", "an") or any(c.isdigit() for c in words[0])):
+        words.pop(0)  # §1: "without a leading article"; a live blog's "10:52" opens the line, not the role
     while words and (words[-1].lower() in _HONORIFICS or words[-1].lower() in RANKS and (
-            len(words) == 1 or words[-2].lower() in RANKS | _HONORIFICS
-            or words[-2].islower() and words[-2] not in _GENERAL_OFFICES)):
+            len(words) == 1 or words[-2].lower() in RANKS | _HONORIFICS or words[-1][0].isupper()
+            and words[-2].islower() and words[-2] in _ROLE_WORDS and words[-2] not in _GENERAL_OFFICES)):
         words.pop()  # a capitalised rank after a lowercase description is the rank, not part of the office
     if all(w.lower() in _HONORIFICS | RANKS for w in words):
         return None
@@ -82,7 +82,9 @@ def _title_before(doc: "Doc", first: int, last: int) -> str | None:
         inner = 0 < i < first - 1
         if word in _ROLE_WORDS or word in lex.PORTFOLIOS or word in lex.STATE_OFFICES or find_places(tok.text) \
                 or tok.ent_type_ in ("GPE", "NORP", "ORG") or _premodifier(tok, first, last) \
-                or (word in _LINKS and inner and (word != "and" or doc[i - 1].lower_ in _ROLE_WORDS)):
+                or (word in _LINKS and inner and (word != "and" or doc[i - 1].lower_ in _ROLE_WORDS | lex.PORTFOLIOS
+                                                      or doc[i - 1].dep_ in ("compound", "nmod")
+                                                      and not doc[i - 1].ent_type_)):
             i -= 1
             continue
         break
@@ -117,8 +119,11 @@ def _apposed_to(doc: "Doc", first: int, last: int) -> str | None:
                      or doc[j].text == "."):
         j -= 1
     appos = next((t for t in doc[j + 1:last + 1] if t.dep_ == "appos" and t.head.i < j), None)
-    if appos is not None and doc[j].text == "," and appos.head.lemma_.lower() in _ROLE_WORDS:
-        return _noun_phrase(doc, appos.head, j)
+    target = appos.head if appos is not None else None
+    if target is not None and target.dep_ == "pobj" and target.head.dep_ == "prep":
+        target = target.head.head if target.head.head.lemma_.lower() in _ROLE_WORDS else target  # "a lawmaker from X"
+    if target is not None and doc[j].text == "," and target.lemma_.lower() in _ROLE_WORDS:
+        return _noun_phrase(doc, target, j)
     return None
 
 
