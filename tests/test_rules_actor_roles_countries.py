@@ -137,3 +137,10 @@ def test_portfolios_joined_by_and_are_one_title_but_a_person_before_and_is_not()
     assert found["Tomas Vidal"]["role"] == "Mining and Energy Minister"
     found = named("President Dan Brook and Energy Minister Ana Lopez met the envoy.\n")
     assert found["Ana Lopez"]["role"] == "Energy Minister"
+
+
+def test_a_non_state_actor_belongs_to_the_state_its_own_phrase_ties_it_to() -> None:
+    # codebook §1: "Lebanon's X", "the Yemen-based X" -> that state; a state merely next to it ties nothing
+    assert named("Lebanon's Hezbollah said it would not hand over its weapons.\n")["Hezbollah"]["country"] == "LBN"
+    assert named("The Yemen-based Houthis fired two drones at a tanker.\n")["Houthis"]["country"] == "YEM"
+    assert named("Israel and Hamas agreed to a pause, Hamas said.\n")["Hamas"]["country"] is None
