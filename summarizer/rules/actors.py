@@ -2,8 +2,9 @@
 
 Codebook §1: states and international organisations come from the gazetteer (names,
 capitals, demonyms -> ISO3); people and organisations from spaCy's named entities; a
-person's role from the noun phrase around the name ("Foreign Minister X", "X, the
-envoy,"); a lone surname is the full name used elsewhere. Outlets (the "Source:" line,
+person's role and country from the noun phrase around the name (`rules.roles`; the
+article-wide sources of a country are `rules.countries`); a name in apposition to a role
+is a person whatever the tagger says; a lone surname is the full name used elsewhere. Outlets (the "Source:" line,
 the agency in a dateline, names headed by a media noun) are never actors, and lines of
 metadata (date, source, byline, timestamps) name no one.
 """
