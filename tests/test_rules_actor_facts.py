@@ -97,3 +97,50 @@ def test_a_common_noun_capitalised_to_open_a_sentence_is_no_actor() -> None:
     # English orthography: "Groups linked to X operate ..." -- the capital opens the sentence, it names no one
     found = named("Groups linked to the Northern Front operate across the region. Kenya said it would host talks.\n")
     assert "Groups" not in found and "Kenya" in found
+
+
+def test_a_rank_cut_at_its_full_stop_is_no_person() -> None:
+    found = named("The army's spokesman, Brig. Gen. Omar Haddad, said the troops would hold the bridge.\n")
+    assert "Brig" not in found and found["Omar Haddad"]["role"] == "army's spokesman"
+
+
+def test_a_surname_without_its_article_prefix_is_the_same_person() -> None:
+    found = named("Gen. Omar Hassan al-Tayeb spoke on Monday. \"We will not withdraw,\" Tayeb said.\n")
+    assert "Tayeb" not in found and "Tayeb" in found["Omar Hassan al-Tayeb"]["aliases"]
+
+
+def test_the_inner_family_name_of_a_three_word_name_is_the_same_person() -> None:
+    found = named("Foreign Minister Lars Ulf Berg met the envoy. \"We said no,\" Ulf said.\n")
+    assert "Ulf" not in found and "Ulf" in found["Lars Ulf Berg"]["aliases"]
+
+
+def test_a_one_word_name_modifying_a_noun_is_no_person() -> None:
+    # a people's name before a common noun is a modifier ("X armed groups"), not a participant
+    found = named("Police fought Zorani armed groups in the hills.\n")
+    assert not [n for n, p in found.items() if p["kind"] == "person"]
+
+
+def test_the_head_noun_of_a_body_named_before_is_that_body() -> None:
+    found = named("The Kestrel Port Authority raised its fees on Monday. Minister Ann Lind said the Authority had "
+                  "acted alone.\n")
+    assert "Authority" not in found
+
+
+def test_a_plural_demonym_of_a_state_is_no_organisation() -> None:
+    found = named("The Greenlanders would choose their own future, the minister said.\n")
+    assert not [n for n, p in found.items() if p["kind"] == "organization"]
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person_whatever_the_tagger_says() -> None:
+    # English apposition: "<role noun>, <two or three proper nouns>," names the holder of the role
+    found = named("Peru's Minister of Culture, Yaku Quillca, said the claims were false. "
+                  "Quillca added that Lima would not respond.\n")
+    person = found["Yaku Quillca"]
+    assert person["kind"] == "person" and person["country"] == "PER"
+    assert person["role"] == "Peru's Minister of Culture" and "Quillca" in person["aliases"]
+
+
+def test_a_full_name_the_tagger_called_an_organisation_is_the_person_named_by_its_tail() -> None:
+    found = named("Amélie Kasongo Wagner signed for Kinshasa. Kasongo Wagner told reporters the day could not undo "
+                  "the losses.\n")
+    assert "Kasongo Wagner" not in found and found["Amélie Kasongo Wagner"]["kind"] == "person"

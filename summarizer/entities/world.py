@@ -129,7 +129,7 @@ SLV|El Salvador||San Salvador|Salvadoran
 GNQ|Equatorial Guinea||Malabo|
 GAB|Gabon||Libreville|Gabonese
 GMB|Gambia|The Gambia|Banjul|Gambian
-GRL|Greenland||Nuuk|Greenlandic
+GRL|Greenland||Nuuk|Greenlandic;Greenlander
 GTM|Guatemala||Guatemala City|Guatemalan
 GUY|Guyana||Georgetown|Guyanese
 HTI|Haiti||Port-au-Prince|Haitian

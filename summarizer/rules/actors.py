@@ -2,8 +2,9 @@
 
 Codebook §1: states and international organisations come from the gazetteer (names,
 capitals, demonyms -> ISO3); people and organisations from spaCy's named entities; a
-person's role from the noun phrase around the name ("Foreign Minister X", "X, the
-envoy,"); a lone surname is the full name used elsewhere. Outlets (the "Source:" line,
+person's role and country from the noun phrase around the name (`rules.roles`; the
+article-wide sources of a country are `rules.countries`); a name in apposition to a role
+is a person whatever the tagger says; a lone surname is the full name used elsewhere. Outlets (the "Source:" line,
 the agency in a dateline, names headed by a media noun) are never actors, and lines of
 metadata (date, source, byline, timestamps) name no one.
 """
@@ -17,7 +18,9 @@ from typing import TYPE_CHECKING
 from summarizer.entities.gazetteer import Actor, find_cities, find_places, lookup
 from summarizer.rules import lexicon as lex
 from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
-from summarizer.rules.roles import role_of
+from summarizer.rules.roles import RANKS as _RANKS
+from summarizer.rules.roles import apposed_names, country_in, role_of
+from summarizer.rules.tagged import NAME_PARTICLES, entities
 from summarizer.text.segment import Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,7 +62,7 @@ class ActorFinder:
         self.acronyms: dict[str, str] = {}  # "Rapid Support Forces (RSF)": RSF -> the expansion
         for doc in docs:
             places, skip = find_cities(doc.text), dateline_end(doc.text)
-            for ent in _entities(doc):
+            for ent in entities(doc):
                 name = _strip_possessive(ent.text)
                 if ent.start_char < skip or any(s < ent.end_char and ent.start_char < e for s, e in places):
                     continue
@@ -67,6 +70,13 @@ class ActorFinder:
                     self.persons.add(name)
                 if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
                     self._learn(name)
+            for first, last in apposed_names(doc):
+                self._learn(doc[first:last + 1].text)
+        for doc in docs:  # "Ann Maria Lind signed ... Maria Lind said": a name the tagger called an ORG once
+            for ent in doc.ents:
+                if ent.label_ == "ORG" and len(ent) <= 4 and any(ent.text.endswith(" " + p) for p in self.persons):
+                    self.persons.add(ent.text)
+                    self._learn(ent.text)
             for ent in doc.ents:  # "the Joint Chiefs of Staff ... the JCS": an acronym of a name met in the chunk
                 words = [w for w in ent.text.split() if w[:1].isupper() and w not in ("The", "the")]
                 if ent.label_ == "ORG" and len(words) >= 2:
@@ -92,6 +102,11 @@ class ActorFinder:
         name = " ".join(words)
         self.full.setdefault(words[-1], name)
         self.full.setdefault(words[-1].lower(), name)
+        bare = re.sub(r"^(?:al|el|ad|ash|as|at|az)-(?=[A-Z])", "", words[-1])
+        if bare != words[-1]:
+            self.full.setdefault(bare, name)  # "al-Burhan" is also "Burhan"
+        if len(words) == 3 and words[1][:1].isupper() and words[1].lower() not in NAME_PARTICLES:
+            self.full.setdefault(words[1], name)  # a double family name used alone ("Lars Ulf Berg" -> "Ulf")
         if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
             self.full.setdefault(words[0], name)  # "Sheikh Mohammed" for "Mohammed bin X"
         if len(words) == 2 and (len(words[0]) <= 4 or "-" in words[1]) and words[0][:1].isupper():
@@ -105,21 +120,28 @@ class ActorFinder:
         text = doc.text
         skip = dateline_end(text)
         found: list[Mention] = []
+        names = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
         for hit in find_places(text):
-            if hit.start < skip:
-                continue
+            if hit.start < skip or any(s <= hit.start and hit.end < e for s, e in names):
+                continue  # "Israel Katz", "Jordan Bardella": a state's name opening a person's name is a given name
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is not None:
                 found.append(Mention(hit.start, hit.end, hit.surface, hit.actor, span.start, span.end - 1,
                                      demonym=hit.demonym))
         places = find_cities(text)  # §1: places used as places are no actors
-        for ent in _entities(doc):
+        for ent in entities(doc):
             if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found) \
                     or any(s < ent.end_char and ent.start_char < e for s, e in places):
                 continue
             mention = self._entity(doc, ent)
             if mention is not None:
                 found.append(mention)
+        for first, last in apposed_names(doc):  # §1: a name in apposition to a role, whatever the tagger says
+            if doc[first].idx >= skip and not any(m.first <= last and first <= m.last for m in found):
+                role, country = role_of(doc, first, last)
+                name = doc[first:last + 1].text
+                found.append(Mention(doc[first].idx, doc[first].idx + len(name), name,
+                                     Actor(self.full.get(name, name), "person", country), first, last, role, True))
         for tok in doc:  # §1: a known person's surname the tagger missed ("Pashinyan said ...")
             if tok.pos_ == "PROPN" and tok.text in self.full and tok.idx >= skip \
                     and not any(m.first <= tok.i <= m.last for m in found):
@@ -153,9 +175,11 @@ class ActorFinder:
             name = _strip_possessive(doc.text[first.idx:last.idx + len(last.text)])
             if not name[:1].isupper() or is_media(name, self.outlets):
                 return None
-            if len(tokens) == 1 and name not in self.full and (_locative(first) or first.dep_ == "compound" and
+            if len(tokens) == 1 and name not in self.full and (_locative(first) or first.dep_ in _MODIFIER and
                                                                first.head.pos_ == "NOUN"):
-                return None  # "talks at X", "the X commitments": a place the tagger took for a person
+                return None  # "talks at X", "the X commitments", "X armed groups": a place or people, no person
+            if len(tokens) == 1 and name.lower() + "." in _RANKS:
+                return None  # "Brig. Gen. X": a rank cut at its full stop
             given = {f for f in self.full.values() if len(tokens) == 1 and f.split()[0] == name}
             full = self.full.get(name) or self.full.get(name.lower()) or (given.pop() if len(given) == 1 else name)
             role, country = role_of(doc, first.i, last.i)
@@ -183,8 +207,11 @@ class ActorFinder:
                 return Mention(ent.start_char, ent.end_char, name, state, ent.start, ent.end - 1)
             if _state_office(words):
                 return None  # §1 (1.2): a ministry, cabinet or command is its state, never a participant of its own
-            return Mention(ent.end_char - len(name), ent.end_char, name,
-                           Actor(name, "organization", state.country if state else None), ent.start, ent.end - 1)
+            longer = {n for n in self.acronyms.values() if n.endswith(" " + name)} if len(words) == 1 else set()
+            full = longer.pop() if len(longer) == 1 else name  # "the Port Authority ... the Authority": that body
+            country = state.country if state else country_in(full)  # §1: "Lebanon's X", or "the Ruritanian X Party"
+            return Mention(ent.end_char - len(name), ent.end_char, name, Actor(full, "organization", country),
+                           ent.start, ent.end - 1)
         return None
 
 
@@ -214,37 +241,11 @@ def _locative(tok: "Token") -> bool:
 # other word is a body's own name ("Rapid Support Forces"), an organisation even with a state before it.
 _OFFICE_WORDS = lex.STATE_VOICES | lex.STATE_OFFICES | lex.PORTFOLIOS | frozenset(
     "of the and for armed joint chiefs general supreme national federal foreign ministry defence defense".split())
+_MODIFIER = frozenset("compound nmod amod".split())
 # "X bin Y", "X ibn Y": the given name is the short form ("Sheikh Mohammed").
 _PATRONYMIC = frozenset("bin ibn bint ben".split())
 # "the Rapid Support Forces (RSF)": an expansion and its acronym in parentheses.
 _ACRONYM = re.compile(r"\b((?:[Tt]he )?[A-Z][\w'’-]*(?: (?:of |and |for |the )*[A-Z][\w'’-]*)+) \(([A-Z]{2,8}s?)\)")
-
-
-# Particles inside personal names: "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen".
-_NAME_PARTICLES = frozenset("al el bin ibn bint abu von van der de da dos du le la".split())
-
-
-def _entities(doc: "Doc") -> list["Span"]:
-    """The tagger's entities, with a person's name the tagger cut in two joined again when the second part
-    follows right after it and starts with a name particle or is a person too ("... Abdulrahman Al Thani"),
-    and without a dateline or timestamp the tagger took into a name ("08:10 - Kim Jong Un")."""
-    from spacy.tokens import Span
-
-    skip = dateline_end(doc.text)
-    out: list[Span] = []
-    for ent in doc.ents:
-        if ent.start_char < skip < ent.end_char:
-            first = next((t.i for t in ent if t.idx >= skip), ent.end)
-            if first >= ent.end:
-                continue
-            ent = Span(doc, first, ent.end, label=ent.label_)
-        prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and ent.label_ in ("PERSON", "ORG") \
-                and (ent.label_ == "PERSON" or ent[0].lower_ in _NAME_PARTICLES):
-            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
-            continue
-        out.append(ent)
-    return out
 
 
 def _join_variants(mentions: dict[int, list[Mention]]) -> None:

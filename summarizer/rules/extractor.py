@@ -26,6 +26,7 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules import nlp
 from summarizer.rules.actors import ActorFinder, Mention
 from summarizer.rules.conditions import conditions
+from summarizer.rules.countries import tie_to_context
 from summarizer.rules.redlines import red_lines, restated
 from summarizer.rules.speakers import SpeakerTracker, Speech
 from summarizer.rules.stances import shorten, stances
@@ -129,6 +130,7 @@ def participants(analysis: Analysis) -> list[Item]:
                 e["sentences"].append(sentence.id)
             if not m.demonym and m.surface != m.actor.name and m.surface not in e["aliases"]:
                 e["aliases"].append(m.surface)
+    tie_to_context(entries, list(analysis.docs.values()))
     kept = [e for e in entries.values() if e["active"] and e["kind"] != "other"]
     best = sorted(kept, key=lambda e: (-e["score"], e["first"]))[:MAX_ITEMS]
     return [{"name": e["name"][:80], "kind": e["kind"], "role": e["role"] if e["kind"] == "person" else None,

@@ -235,3 +235,6 @@ ARMED_GROUPS = _words("group militia rebel insurgent terrorist fighter proxy fac
 CERTAINTY = _words("clear convinced confident certain sure adamant firm determined persuaded")
 # Nouns of a person's own voice: "X's campaign / team / camp said" is X speaking (§2), an office is not.
 OWN_VOICES = _words("campaign team camp aide aides lawyer lawyers")
+
+# --- actors and their facts (codebook §1 `role`): role nouns beyond the titles of office ---
+ROLE_NOUNS = _words("aide chairperson minister secretary-general commander-in-chief")

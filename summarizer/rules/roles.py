@@ -1,65 +1,158 @@
 """A person's role and country from the noun phrase around their name (codebook §1 `role`, `country`).
 
-"Foreign Minister X", "X, the country's foreign minister,": the title before the name or the apposition
-after it. The country comes only from that phrase (a title, a demonym, "of X"), never from a state named
-nearby: a person named next to another state's name is not that state's.
+"Foreign Minister X", "X, the country's foreign minister,", "Ruritania's envoy, X,": the titles and
+premodifiers before the name, the role noun the name stands in apposition to, or the apposition after it.
+The role keeps the country possessive or adjective the phrase has ("Ruritanian President"), never a
+dateline or timestamp before it, and a bare honorific or military rank is no role. The country comes
+only from that phrase (a state, its demonym, its seat of government: "Kremlin aide"), never from a state
+named nearby: a person named next to another state's name is not that state's.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.entities.gazetteer import find_places
+from summarizer.entities.gazetteer import find_places, is_city
 from summarizer.rules import lexicon as lex
+from summarizer.rules.lines import dateline_end
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def role_of(doc: "Doc", first: int, last: int) -> tuple[str | None, str | None]:
-    """(role, ISO3) from the noun phrase around a name: titles before it, or an apposition after it."""
-    role = _title_before(doc, first) or _apposition(doc, last)
-    if role is None:
-        return None, None
-    places = [h for h in find_places(role) if h.actor.kind == "state"]
-    country = places[0].actor.country if places else None
+    """(role, ISO3) from the noun phrase around a name: the role noun it is in apposition to, titles
+    before it, or an apposition after it; the first of these that is more than honorifics."""
+    for find in (_apposed_to, _title_before, _apposition):
+        role = _cleaned(find(doc, first, last))
+        if role:
+            return role[:100], country_in(role)
+    return None, None
+
+
+def country_in(phrase: str) -> str | None:
+    """The one state a role phrase names (by name, demonym, capital or seat), or None for none or several."""
+    states = {h.actor.country for h in find_places(phrase) if h.actor.kind == "state"}
+    return states.pop() if len(states) == 1 else None
+
+
+# §1 (1.2): honorifics and military ranks are not a role on their own ("Sheikh", "Lt. Gen."), and stay out
+# of the end of one ("Foreign Minister Sheikh X" -> Foreign Minister, "army commander General X").
+_HONORIFICS = frozenset("sheikh sheikha sayyid ayatollah hojatoleslam rev. dr. mr. mrs. ms. sir dame".split())
+RANKS = frozenset("gen. general brig. brigadier lt. lieutenant col. colonel maj. major adm. admiral capt. "
+                   "captain sgt. sergeant cmdr. marshal field".split())
+# Offices named with "general" after them ("secretary general", "attorney general"): no rank there.
+_GENERAL_OFFICES = frozenset("secretary attorney director inspector governor consul solicitor".split())
+# Words that link the parts of a title ("Minister of State for X", "Prime Minister and Foreign Minister",
+# "Ambassador to the UN in Geneva").
+_LINKS = frozenset("of to for the 's ’s - and in at".split())
+_ROLE_WORDS = lex.TITLE_WORDS | lex.PERSON_ROLES | lex.ROLE_NOUNS
+
+
+def _cleaned(role: str | None) -> str | None:
+    """Without honorifics and ranks closing it; None when nothing but them is left."""
+    if not role:
+        return None
     words = role.split()
-    while len(words) > 1 and words[-1].lower() in _HONORIFICS:
-        words.pop()  # §1: honorifics are not part of a role ("Foreign Minister Sheikh X" -> Foreign Minister)
-    return " ".join(words)[:100], country
+    while words and (words[0].lower() in ("the", "a", "an") or any(c.isdigit() for c in words[0])):
+        words.pop(0)  # §1: "without a leading article"; a live blog's "10:52" opens the line, not the role
+    while words and (words[-1].lower() in _HONORIFICS or words[-1].lower() in RANKS and (
+            len(words) == 1 or words[-2].lower() in RANKS | _HONORIFICS or words[-1][0].isupper()
+            and words[-2].islower() and words[-2] in _ROLE_WORDS and words[-2] not in _GENERAL_OFFICES)):
+        words.pop()  # a capitalised rank after a lowercase description is the rank, not part of the office
+    if all(w.lower() in _HONORIFICS | RANKS for w in words):
+        return None
+    return " ".join(words)
 
 
-_HONORIFICS = frozenset("sheikh sheikha sayyid ayatollah hojatoleslam rev. dr. mr. mrs. ms. sir dame".split())  # §1 (1.2): the role keeps its country adjective ("Ruritanian President")
+def _premodifier(tok: "Token", first: int, last: int) -> bool:
+    """A noun or adjective modifying the words up to the name ("Kremlin foreign policy aide X")."""
+    head = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.i < head.i <= last and \
+        tok.pos_ in ("NOUN", "PROPN", "ADJ") and not tok.like_num
 
 
-def _title_before(doc: "Doc", first: int) -> str | None:
-    """The run of title words, countries and 'of/to/for the' linking them, right before the name."""
+def _title_before(doc: "Doc", first: int, last: int) -> str | None:
+    """The run of title words, states and premodifiers, linked by 'of/to/for the/and', right before the name."""
+    skip = dateline_end(doc.text)
     i = first - 1
-    while i >= 0:
-        tok = doc[i]
-        word = tok.text.lower()
-        if word in lex.TITLE_WORDS or word in lex.PERSON_ROLES or tok.ent_type_ in ("GPE", "NORP", "ORG") \
-                or (word in ("of", "to", "for", "the", "'s", "’s", "-") and i > 0 and i < first - 1):
+    while i >= 0 and doc[i].idx >= skip and doc[i].ent_type_ not in ("TIME", "DATE", "CARDINAL") \
+            and not any(c.isdigit() for c in doc[i].text):  # a live blog's "10:52" opens the line, no title
+        tok, word = doc[i], doc[i].lower_
+        inner = 0 < i < first - 1
+        if word in _ROLE_WORDS or word in lex.PORTFOLIOS or word in lex.STATE_OFFICES or find_places(tok.text) \
+                or tok.ent_type_ in ("GPE", "NORP", "ORG") or _premodifier(tok, first, last) \
+                or (word in _LINKS and inner and (word != "and" or doc[i - 1].lower_ in _ROLE_WORDS | lex.PORTFOLIOS
+                                                      or doc[i - 1].dep_ in ("compound", "nmod")
+                                                      and not doc[i - 1].ent_type_)):
             i -= 1
             continue
         break
     start = i + 1
-    while start < first and doc[start].text.lower() in ("of", "to", "for", "the", "'s", "’s", "-"):
-        start += 1
-    words = [t.text.lower() for t in doc[start:first]]
-    if not any(w in lex.TITLE_WORDS or w in lex.PERSON_ROLES for w in words):
+    while start < first and (doc[start].lower_ in _LINKS or is_city(doc[start].text)) or start + 1 < first and doc[start + 1].lower_ == "of" \
+            and doc[start].lower_ in lex.STATE_OFFICES:
+        start += 1  # "the office of Ruritanian President X": the office is the president's, the role "President"
+    words = [t.lower_ for t in doc[start:first]]
+    if not any(w in _ROLE_WORDS for w in words):
         return None
     return doc[start:first].text.strip()
 
 
-def _apposition(doc: "Doc", last: int) -> str | None:
-    """"X, the country's foreign minister, said": the appositive noun phrase when it names an office."""
-    head = doc[last]
-    for child in head.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in lex.PERSON_ROLES:
-            left = child.left_edge.i
-            while left <= child.i and doc[left].dep_ in ("det", "punct"):
-                left += 1
-            right = max((t.i for t in child.subtree if t.dep_ != "punct" and t.dep_ != "relcl"), default=child.i)
-            return doc[left:right + 1].text
+def _noun_phrase(doc: "Doc", head: "Token", stop: int) -> str:
+    """The role noun's phrase before `stop`, without a leading article or possessive pronoun and without
+    the clauses and conjuncts that follow it ("RSF commander widely known as X" -> RSF commander)."""
+    left = head.left_edge.i
+    while left < head.i and (doc[left].dep_ in ("det", "punct") and doc[left].head.i == head.i
+                             or doc[left].tag_ == "PRP$"):
+        left += 1
+    stop = next((t.i for t in doc[head.i + 1:stop] if t.text in ",;(" and t.head.i != head.i), stop)
+    cut = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "conj", "cc", "appos") for t in c.subtree}
+    right = max((t.i for t in head.subtree if t.i < stop and t.i not in cut and t.dep_ != "punct"), default=head.i)
+    return doc[left:right + 1].text
+
+
+def _apposed_to(doc: "Doc", first: int, last: int) -> str | None:
+    """"Ruritania's envoy, X, said", "the army's spokesman, Brig. Gen. X,": the name (with its ranks and titles)
+    is an apposition to a role noun right before it."""
+    j = first - 1
+    while j > 0 and (doc[j].lower_ in RANKS | _HONORIFICS | lex.TITLE_WORDS or doc[j].lower_ + "." in RANKS
+                     or doc[j].text == "."):
+        j -= 1
+    appos = next((t for t in doc[j + 1:last + 1] if t.dep_ == "appos" and t.head.i < j), None)
+    target = appos.head if appos is not None else None
+    if target is not None and target.dep_ == "pobj" and target.head.dep_ == "prep":
+        target = target.head.head if target.head.head.lemma_.lower() in _ROLE_WORDS else target  # "a lawmaker from X"
+    if target is not None and doc[j].text == "," and target.lemma_.lower() in _ROLE_WORDS:
+        return _noun_phrase(doc, target, j)
     return None
+
+
+def _apposition(doc: "Doc", first: int, last: int) -> str | None:
+    """"X, the country's foreign minister, said": the appositive noun phrase when it names an office."""
+    for child in doc[last].children:
+        if child.dep_ == "appos" and child.i > last and (child.lemma_.lower() in _ROLE_WORDS or _one_of_roles(child)):
+            return _noun_phrase(doc, child, len(doc))
+    return None
+
+
+def _one_of_roles(tok: "Token") -> bool:
+    """"X, one of the community's leaders,": a partitive whose noun is a role noun."""
+    return tok.lower_ == "one" and any(p.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in _ROLE_WORDS
+                                                                 for o in p.children) for p in tok.children)
+
+
+def apposed_names(doc: "Doc") -> list[tuple[int, int]]:
+    """"Ruritania's Minister of Information, Ann Lind, said": two or three proper nouns set off by commas in
+    apposition to a role noun name a person, whatever the tagger calls them (token spans [first, last])."""
+    found: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.i > tok.i or tok.head.lemma_.lower() not in _ROLE_WORDS:
+            continue
+        first = tok.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+            first -= 1
+        closed = tok.i + 1 == len(doc) or doc[tok.i + 1].text in (",", ".", ";")
+        if 2 <= tok.i - first + 1 <= 3 and doc[first - 1].text == "," and closed \
+                and not find_places(doc[first:tok.i + 1].text):
+            found.append((first, tok.i))
+    return found
