@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.speakers import phrasal
+from summarizer.rules.speech import phrasal
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token

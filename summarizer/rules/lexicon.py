@@ -235,3 +235,15 @@ ARMED_GROUPS = _words("group militia rebel insurgent terrorist fighter proxy fac
 CERTAINTY = _words("clear convinced confident certain sure adamant firm determined persuaded")
 # Nouns of a person's own voice: "X's campaign / team / camp said" is X speaking (§2), an office is not.
 OWN_VOICES = _words("campaign team camp aide aides lawyer lawyers")
+
+# ---- Holders: reporting cues beyond verbs of saying (codebook §2 "according to X", "for X", "in X's view";
+# §3 attitudes ascribed without reported words)
+# Verbs of cognition whose clausal complement states the subject's own position ("X believes C").
+COGNITION = _words("believe think expect feel reckon suspect assume")
+# Nouns of what a speaker said or wrote: "X's statement that C", "a statement from X says C" are X's words.
+SPEECH_NOUNS = _words("""
+statement remark comment claim assertion assurance declaration announcement warning message letter post
+communique communiqué readout note pledge promise insistence argument
+""")
+# Nouns of a point of view in the cue "in X's view / opinion / words / assessment".
+VIEW_NOUNS = _words("view opinion words assessment estimation judgement judgment mind eyes")

