@@ -76,3 +76,15 @@ def test_a_passive_of_expectation_is_no_cognition_of_its_subject() -> None:
 def test_a_pledge_reported_by_a_readout_stays_with_the_one_who_pledged() -> None:
     text = "Norway, according to the office of President Bo Berg, committed to buy more grain.\n"
     assert holders(text) == ["Norway"]
+
+
+def test_what_an_office_reports_a_leader_told_others_is_the_leaders() -> None:
+    text = ("Turkish President Ann Lind met Bo Berg. Bo Berg thanked her. Ann Lind's office said she told the participants that "
+            "Turkey welcomes the lifting of sanctions.\n")
+    assert holders(text) == ["Ann Lind"]
+
+
+def test_he_continues_the_person_a_medium_reports_on() -> None:
+    text = ("Foreign Minister Hugh Berg rejected the offer. The agency says Carl Holm oversaw the test. "
+            "He described the test as a fitting step.\n")
+    assert [s["holder"] for s in items(text, "stances")][-1] == "Carl Holm"

@@ -85,8 +85,8 @@ class SpeakerTracker(Continuations):
         if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not state_inside(t, mentions)):
             return None  # §2 (1.2): unnamed members ("lawmakers", "Western diplomats") give no item
         if low in ("he", "she", "it"):  # a named subject before it in this sentence comes first
-            for lead in lead_subjects(t):
-                before = self._one(lead, mentions)
+            for lead in (x for sub in lead_subjects(t) for x in (sub, *(c for c in sub.children if c.dep_ == "poss"))):
+                before = self._one(lead, mentions)  # the subject, or its owner ("X's office said he ...": X)
                 if before is not None and (before[0].kind == "person") == (low != "it"):
                     return before
         if low in ("he", "she"):
@@ -204,6 +204,8 @@ class SpeakerTracker(Continuations):
         if not holders or not reporting and backing_conduct(verb):
             return None
         complement = complement_of(verb)
+        if reporting and complement is not None and _reports_anothers_words(complement, holders):
+            return None  # "X's office said she told them that C": C is hers (§2 reporting); the inner verb speaks
         aside = parenthetical_content(doc, verb) if reporting and complement is None else None
         if believed:
             start, end, tokens = content_of(doc, believed[-1], *believed[:-1])
@@ -254,6 +256,13 @@ class SpeakerTracker(Continuations):
         holders, head, skip = cue
         start, end, tokens = span_of(doc, {t.i for t in head.subtree} - skip or {head.i})
         return Speech(holders, None, head, start, end, attribution_of(doc.text, start, end, None), tokens)
+
+def _reports_anothers_words(complement: "Token", holders: list[Holder]) -> bool:
+    """A body's report that "he" or "she" said something: a person spoke, and the body is not that person."""
+    subject = subject_of(complement)
+    return complement.lemma_.lower() in lex.REPORTING and subject is not None and subject.lower_ in ("he", "she") \
+        and not any(actor.kind == "person" for actor, _ in holders)
+
 
 _OBJECTS = frozenset("dobj dative xcomp ccomp attr oprd".split())
 _TARGETS = frozenset("to against on with about".split())  # "respond to X": an act on X

@@ -177,12 +177,15 @@ def lead_subjects(pron: "Token") -> list["Token"]:
 
 
 def main_person(doc: "Doc", mentions: list, speeches: list[Speech]) -> Holder | None:
-    """The person a following "he"/"she" continues: the sentence's speaker, else its main subject."""
+    """The person a following "he"/"she" continues: the sentence's speaker, else its main subject, else the subject
+    of what a medium or a body reports ("The agency says X oversaw the test. He described it as ...")."""
     for speech in speeches:
         for actor, surface in speech.holders:
             if actor.kind == "person":
                 return (actor, surface)
     roots = {s.root.i for s in doc.sents}
+    roots |= {c.i for r in list(roots) if doc[r].lemma_.lower() in lex.REPORTING | lex.SOURCE_VERBS
+              for c in doc[r].children if c.dep_ == "ccomp"}
 
     def subject(tok: "Token") -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in roots
