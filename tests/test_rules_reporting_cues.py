@@ -88,3 +88,13 @@ def test_he_continues_the_person_a_medium_reports_on() -> None:
     text = ("Foreign Minister Hugh Berg rejected the offer. The agency says Carl Holm oversaw the test. "
             "He described the test as a fitting step.\n")
     assert [s["holder"] for s in items(text, "stances")][-1] == "Carl Holm"
+
+
+def test_a_clause_before_a_semicolon_keeps_its_own_subject() -> None:
+    stances = items("Norway rejects the plan; Sweden supports it.\n", "stances")
+    assert {(s["holder"], s["polarity"]) for s in stances} == {("Norway", "against"), ("Sweden", "favor")}
+
+
+def test_a_clause_before_a_semicolon_is_no_part_of_the_next_verbs_topic() -> None:
+    stances = items("Norway opens the dam; Sweden calls it a reckless act.\n", "stances")
+    assert [s["holder"] for s in stances] == ["Sweden"] and "opens" not in stances[0]["topic"]

@@ -25,9 +25,9 @@ from summarizer.rules.clauses import obligation
 from summarizer.rules.cues import adjunct_source, cognition_complement, noun_clauses, speech_noun_source
 from summarizer.rules.floor import Continuations
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, backing_conduct,
-                                     certainty_complement, complement_of, content_of, depth, holder_name, holders_of, is_attitude_verb,
-                                     lead_subjects, main_person, parenthetical_content, phrasal, plural_reference,
-                                     span_of, split_coordinated, state_inside, subject_of)
+                                     certainty_complement, complement_of, content_of, depth, holder_name, holders_of,
+                                     is_attitude_verb, lead_subjects, main_person, own_clause, parenthetical_content,
+                                     phrasal, plural_reference, span_of, split_coordinated, state_inside, subject_of)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -217,7 +217,7 @@ class SpeakerTracker(Continuations):
             start, end, tokens = content_of(doc, complement)
             root = complement
         else:  # an attitude or a speech act with an object: the predicate itself is the content
-            kids = [c for c in verb.children if c.dep_ in PREDICATE]
+            kids = [c for c in verb.children if c.dep_ in PREDICATE and not own_clause(verb, c)]
             if reporting and not is_attitude_verb(verb) and not quote_spans(doc.text) \
                     and not any(c.dep_ in _OBJECTS or c.dep_ == "prep" and c.lower_ in _TARGETS for c in kids):
                 return None  # "X will respond": no words reported, no act on anything (§3)

@@ -94,13 +94,16 @@ def finite_after_relative(verb: "Token") -> bool:
         and any(c.dep_ in ("relcl", "appos") and c.i < verb.i for c in head.children)
 
 
+def own_clause(verb: "Token", child: "Token") -> bool:
+    """A clause that ends in a semicolon or a colon before the verb is a sentence of its own, though the parser may
+    hang it on the verb as a complement ("A rejects the plan; B supports it", "X addressed them: he said C")."""
+    return child.dep_ in COMPLEMENTS and child.i < verb.i and any(
+        t.text in (";", ":") for t in verb.doc[child.right_edge.i + 1:verb.i])
+
+
 def complement_of(verb: "Token") -> "Token | None":
-    """The clause a reporting verb reports: its clausal complement; of two, the one after the verb when a colon
-    separates the one before from it ("X addressed the assembly: he said C")."""
-    comps = [c for c in verb.children if c.dep_ in COMPLEMENTS]
-    if len(comps) > 1 and comps[0].i < verb.i and any(t.text == ":" for t in verb.doc[comps[0].i:verb.i]):
-        return comps[1]
-    return comps[0] if comps else None
+    """The clause a reporting verb reports: its first clausal complement that is not a sentence of its own."""
+    return next((c for c in verb.children if c.dep_ in COMPLEMENTS and not own_clause(verb, c)), None)
 
 
 def content_of(doc: "Doc", root: "Token", *more: "Token") -> tuple[int, int, set[int]]:
