@@ -98,3 +98,15 @@ def test_a_clause_before_a_semicolon_keeps_its_own_subject() -> None:
 def test_a_clause_before_a_semicolon_is_no_part_of_the_next_verbs_topic() -> None:
     stances = items("Norway opens the dam; Sweden calls it a reckless act.\n", "stances")
     assert [s["holder"] for s in stances] == ["Sweden"] and "opens" not in stances[0]["topic"]
+
+
+def test_a_relative_clause_of_attitude_is_a_claim_about_its_noun() -> None:
+    # §3 author_claim: "Borduria, which opposes the pipeline, ..."
+    [stance] = items("Norway, which opposes the pipeline, sent a delegation to the summit.\n", "stances")
+    assert (stance["holder"], stance["polarity"], stance["attribution"]) == ("Norway", "against", "author_claim")
+
+
+
+def test_a_relative_clause_of_a_states_voice_is_the_states() -> None:
+    text = "The plan angered the government of Norway, which condemned the blockade.\n"
+    assert [(s["holder"], s["polarity"]) for s in items(text, "stances")] == [("Norway", "against")]

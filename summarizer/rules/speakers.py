@@ -26,7 +26,7 @@ from summarizer.rules.cues import adjunct_source, cognition_complement, noun_cla
 from summarizer.rules.floor import Continuations
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, backing_conduct,
                                      certainty_complement, complement_of, content_of, depth, holder_name, holders_of,
-                                     is_attitude_verb, lead_subjects, main_person, own_clause, parenthetical_content,
+                                     is_attitude_verb, lead_subjects, main_person, named_relative, own_clause, parenthetical_content,
                                      phrasal, plural_reference, span_of, split_coordinated, state_inside, subject_of)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -154,8 +154,8 @@ class SpeakerTracker(Continuations):
                 found.append(Speech(holders, None, clause, start, end, attribution_of(text, start, end, None), tokens))
                 covered |= tokens
         for verb in sorted((t for t in doc if t.pos_ in ("VERB", "AUX")), key=lambda t: depth(t)):
-            if verb.i in covered or in_quote(verb.idx, quotes):
-                continue
+            if verb.i in covered and not (named_relative(verb) and is_attitude_verb(verb)) or in_quote(verb.idx, quotes):
+                continue  # §3: "X, which opposes the pipeline": the relative clause is the outlet's claim about X
             speech = self._verb_speech(doc, verb, mentions)
             if speech is None:
                 continue

@@ -23,6 +23,7 @@ SOURCE = (Actor("source", "other"), "")  # a medium cited as a source: never a h
 # rather than report an utterance ("India has insisted that ...", "Tehran maintains that ...").
 _ATTITUDE = frozenset("insist maintain believe argue hold consider regard see view".split())
 COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
+_RELATIVES = frozenset("which who that".split())
 # the dependents that belong to a predicate (its objects, complements and modifiers), not its subject,
 # coordinated verbs, or adverbial clauses with subjects of their own
 PREDICATE = frozenset("dobj prep xcomp ccomp acomp attr oprd dative prt neg advmod aux auxpass npadvmod agent".split())
@@ -60,6 +61,8 @@ def subject_of(verb: "Token") -> "Token | None":
         if tok is None:
             return None
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and named_relative(tok):
+            return tok.head  # "Borduria, which opposes the pipeline": the relative pronoun stands for its noun
         if subj is not None:
             return subj
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
@@ -81,6 +84,15 @@ def span_of(doc: "Doc", tokens: set[int]) -> tuple[int, int, set[int]]:
         kept.pop()
     first, last = doc[kept[0]], doc[kept[-1]]
     return first.idx, last.idx + len(last.text), set(kept)
+
+
+def named_relative(verb: "Token") -> bool:
+    """"Borduria, which opposes the pipeline", "Lind, who welcomed the deal": a relative clause whose subject is
+    the relative pronoun of a name or of a state's voice ("Iranian leaders, who warned ...": codebook §1, §3)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # active: "who was confirmed" says nothing
+    head = verb.head
+    return verb.dep_ == "relcl" and subj is not None and subj.lower_ in _RELATIVES and (
+        head.pos_ == "PROPN" or head.lemma_.lower() in lex.STATE_VOICES | lex.PERSON_ROLES)
 
 
 def finite_after_relative(verb: "Token") -> bool:
