@@ -110,3 +110,14 @@ def test_a_relative_clause_of_attitude_is_a_claim_about_its_noun() -> None:
 def test_a_relative_clause_of_a_states_voice_is_the_states() -> None:
     text = "The plan angered the government of Norway, which condemned the blockade.\n"
     assert [(s["holder"], s["polarity"]) for s in items(text, "stances")] == [("Norway", "against")]
+
+
+
+@pytest.mark.parametrize("text", ["Ann Lind was told by Bo Berg that Norway would reject the plan.",
+                                  "Ann Lind was urged by Bo Berg to reject the plan."])
+def test_the_subject_of_a_passive_verb_of_saying_is_addressed_not_speaking(text: str) -> None:
+    assert "Ann Lind" not in holders(text)
+
+
+def test_the_subject_of_a_passive_attitude_verb_is_judged_not_judging() -> None:
+    assert holders("Norway was condemned for the blockade.") == []

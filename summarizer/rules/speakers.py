@@ -24,10 +24,11 @@ from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, 
 from summarizer.rules.clauses import obligation
 from summarizer.rules.cues import adjunct_source, cognition_complement, noun_clauses, speech_noun_source
 from summarizer.rules.floor import Continuations
-from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, backing_conduct,
-                                     certainty_complement, complement_of, content_of, depth, holder_name, holders_of,
-                                     is_attitude_verb, lead_subjects, main_person, named_relative, own_clause, parenthetical_content,
-                                     phrasal, plural_reference, span_of, split_coordinated, state_inside, subject_of)
+from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, agent_of, attribution_of,
+                                     backing_conduct, certainty_complement, complement_of, content_of, depth,
+                                     holder_name, holders_of, is_attitude_verb, lead_subjects, main_person,
+                                     named_relative, own_clause, parenthetical_content, phrasal, plural_reference,
+                                     span_of, split_coordinated, state_inside, subject_of)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -191,6 +192,10 @@ class SpeakerTracker(Continuations):
         if not reporting and not is_attitude_verb(verb) and certain is None:
             return None
         subject = subject_of(verb)
+        if subject is not None and subject.dep_ == "nsubjpass" and (not reporting or subject.head.i != verb.i):
+            return None  # "X was condemned", "X was urged to C": X is judged or addressed, it takes no position
+        if subject is not None and subject.dep_ == "nsubjpass":
+            subject = agent_of(verb)  # "X was told by Y that C": Y speaks
         if subject is None:
             return None
         holders = self.resolve(subject, mentions)

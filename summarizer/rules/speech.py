@@ -86,6 +86,12 @@ def span_of(doc: "Doc", tokens: set[int]) -> tuple[int, int, set[int]]:
     return first.idx, last.idx + len(last.text), set(kept)
 
 
+def agent_of(verb: "Token") -> "Token | None":
+    """The doer of a passive verb, the object of its "by" phrase ("was condemned by X"), else None."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def named_relative(verb: "Token") -> bool:
     """"Borduria, which opposes the pipeline", "Lind, who welcomed the deal": a relative clause whose subject is
     the relative pronoun of a name or of a state's voice ("Iranian leaders, who warned ...": codebook §1, §3)."""
