@@ -121,3 +121,8 @@ def test_the_subject_of_a_passive_verb_of_saying_is_addressed_not_speaking(text:
 
 def test_the_subject_of_a_passive_attitude_verb_is_judged_not_judging() -> None:
     assert holders("Norway was condemned for the blockade.") == []
+
+
+@pytest.mark.parametrize("voice", ["The Norwegian delegation", "Norwegian officials", "The Norwegian government"])
+def test_a_states_voice_named_by_its_adjective_is_the_state_by_name(voice: str) -> None:
+    assert holders(f"{voice} rejected the plan on Monday.") == ["Norway"]

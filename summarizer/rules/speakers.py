@@ -106,7 +106,8 @@ class SpeakerTracker(Continuations):
                     (titled := self._titled({lemma}, inner[0].actor.country)):
                 return titled[0]  # "the Finnish president says": the person introduced with that title (§2)
             if inner:
-                return (inner[0].actor, inner[0].surface)
+                # "the Norwegian delegation", "Iranian officials": the state by its name, not by the adjective (§1)
+                return (inner[0].actor, inner[0].actor.name if inner[0].demonym else inner[0].surface)
             if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP"):
                 return self._person(lemma)
             if lemma in lex.STATE_VOICES and lemma != "side":
