@@ -126,3 +126,9 @@ def test_the_subject_of_a_passive_attitude_verb_is_judged_not_judging() -> None:
 @pytest.mark.parametrize("voice", ["The Norwegian delegation", "Norwegian officials", "The Norwegian government"])
 def test_a_states_voice_named_by_its_adjective_is_the_state_by_name(voice: str) -> None:
     assert holders(f"{voice} rejected the plan on Monday.") == ["Norway"]
+
+
+def test_he_continues_the_owner_of_the_main_subject() -> None:
+    text = ("Bo Berg wrote that the talks had failed. Ann Lind's answer has been firm. "
+            "The border is not for sale, she has said.\n")
+    assert [s["holder"] for s in items(text, "stances")][-1] == "Ann Lind"

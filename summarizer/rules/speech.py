@@ -211,8 +211,9 @@ def main_person(doc: "Doc", mentions: list, speeches: list[Speech]) -> Holder | 
     def subject(tok: "Token") -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in roots
 
-    for m in mentions:  # the subject itself, or a name in apposition to it ("President John X, ..., visited")
-        if m.actor.kind == "person" and any(subject(doc[i]) or (doc[i].dep_ == "appos" and subject(doc[i].head))
+    for m in mentions:  # the subject, a name in apposition to it ("President John X, ..., visited") or its owner
+        if m.actor.kind == "person" and any(subject(doc[i]) or (doc[i].dep_ in ("appos", "poss")
+                                                                and subject(doc[i].head))
                                             for i in range(m.first, m.last + 1)):
             return (m.actor, m.surface)
     return None
