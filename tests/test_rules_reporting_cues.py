@@ -132,3 +132,9 @@ def test_he_continues_the_owner_of_the_main_subject() -> None:
     text = ("Bo Berg wrote that the talks had failed. Ann Lind's answer has been firm. "
             "The border is not for sale, she has said.\n")
     assert [s["holder"] for s in items(text, "stances")][-1] == "Ann Lind"
+
+
+def test_a_fronted_for_phrase_names_the_holder() -> None:
+    # §2: "for X, ..." reports X's view
+    text = "Foreign Minister Ann Lind met Bo Berg. For her, any new border is unacceptable.\n"
+    assert [s["holder"] for s in items(text, "stances")][-1] == "Ann Lind"

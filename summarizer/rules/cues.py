@@ -1,7 +1,7 @@
 """Reporting cues that are not verbs of saying: a preposition, a noun of speech, a verb of cognition.
 
-Codebook §2 (reporting versus assessing): "according to X, C", "in X's view, C", "X's statement that C" and
-"a statement from X says C" attribute C to X; §3: a verb of cognition ("X believes / expects C") ascribes C to
+Codebook §2 (reporting versus assessing): "according to X, C", "for X, C", "in X's view, C", "X's statement that
+C" and "a statement from X says C" attribute C to X; §3: a verb of cognition ("X believes / expects C") ascribes C to
 its subject as the subject's own position. Used by `rules.speakers`.
 """
 
@@ -31,7 +31,7 @@ def cognition_complement(verb: "Token") -> list["Token"]:
 
 
 def adjunct_source(doc: "Doc") -> tuple["Token", "Token", set[int]] | None:
-    """"according to X, C" / "in X's view, C": (X, the token the adjunct modifies, the adjunct's tokens)."""
+    """"according to X, C" / "in X's view, C" / "For X, C": (X, the word the adjunct modifies, its tokens)."""
     for tok in doc:
         obj = None
         if tok.lower_ == "according":
@@ -40,6 +40,10 @@ def adjunct_source(doc: "Doc") -> tuple["Token", "Token", set[int]] | None:
         elif tok.dep_ == "prep" and tok.lower_ == "in":
             view = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in lex.VIEW_NOUNS), None)
             obj = next((c for c in view.children if c.dep_ == "poss"), None) if view is not None else None
+        elif tok.dep_ == "prep" and tok.lower_ == "for" and tok.i == 0:  # "For X, C": fronted and set off
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            obj = obj if obj is not None and obj.right_edge.i + 1 < len(doc) and doc[obj.right_edge.i + 1].text == "," \
+                else None
         if obj is not None:
             return obj, tok.head, {t.i for t in tok.subtree}
     return None

@@ -156,8 +156,9 @@ class SpeakerTracker(Continuations):
                 found.append(Speech(holders, None, clause, start, end, attribution_of(text, start, end, None), tokens))
                 covered |= tokens
         for verb in sorted((t for t in doc if t.pos_ in ("VERB", "AUX")), key=lambda t: depth(t)):
-            if verb.i in covered and not (named_relative(verb) and is_attitude_verb(verb)) or in_quote(verb.idx, quotes):
-                continue  # §3: "X, which opposes the pipeline": the relative clause is the outlet's claim about X
+            claim = named_relative(verb) and is_attitude_verb(verb)  # §3: "X, which opposes the pipeline": a claim
+            if verb.i in covered and not claim or in_quote(verb.idx, quotes):  # about X, even inside another's words
+                continue
             speech = self._verb_speech(doc, verb, mentions)
             if speech is None:
                 continue
@@ -278,4 +279,5 @@ _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian anal
 # Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
 # not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
 _GROUPS = frozenset("official diplomat source side".split())
-_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}  # "in his view": whose view
+# "in his view", "for him": the possessive and object pronouns stand for the same person as "he"
+_POSSESSIVE = {"his": "he", "him": "he", "her": "she", "its": "it", "their": "they", "them": "they"}
