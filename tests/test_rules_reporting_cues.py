@@ -138,3 +138,9 @@ def test_a_fronted_for_phrase_names_the_holder() -> None:
     # §2: "for X, ..." reports X's view
     text = "Foreign Minister Ann Lind met Bo Berg. For her, any new border is unacceptable.\n"
     assert [s["holder"] for s in items(text, "stances")][-1] == "Ann Lind"
+
+
+def test_a_title_with_a_name_the_finder_missed_is_not_the_last_holder_of_the_title() -> None:
+    text = ("Prime Minister Dorin Lind spoke. Deputy Prime Minister for Reintegration Oleg Serebrov said the talks "
+            "had failed and that the blockade was illegal.\n")
+    assert "Dorin Lind" not in holders(text)

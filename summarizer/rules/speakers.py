@@ -108,8 +108,8 @@ class SpeakerTracker(Continuations):
             if inner:
                 # "the Norwegian delegation", "Iranian officials": the state by its name, not by the adjective (§1)
                 return (inner[0].actor, inner[0].actor.name if inner[0].demonym else inner[0].surface)
-            if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP"):
-                return self._person(lemma)
+            if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP") and not _unknown_name(t):
+                return self._person(lemma)  # "the minister said": the minister met before
             if lemma in lex.STATE_VOICES and lemma != "side":
                 return self.last_group
         return None
@@ -263,6 +263,13 @@ class SpeakerTracker(Continuations):
         holders, head, skip = cue
         start, end, tokens = span_of(doc, {t.i for t in head.subtree} - skip or {head.i})
         return Speech(holders, None, head, start, end, attribution_of(doc.text, start, end, None), tokens)
+
+def _unknown_name(role: "Token") -> bool:
+    """"Deputy Minister for X Ann Lind said": a title with a name after it that the actor finder did not take is
+    someone new, not the last person with that title."""
+    return any(t.i > role.i and t.pos_ == "PROPN" and t.lower_ not in lex.TITLE_WORDS | lex.PORTFOLIOS
+               and t.ent_type_ in ("PERSON", "") for t in role.subtree)
+
 
 def _reports_anothers_words(complement: "Token", holders: list[Holder]) -> bool:
     """A body's report that "he" or "she" said something: a person spoke, and the body is not that person."""
