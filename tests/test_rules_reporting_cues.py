@@ -144,3 +144,9 @@ def test_a_title_with_a_name_the_finder_missed_is_not_the_last_holder_of_the_tit
     text = ("Prime Minister Dorin Lind spoke. Deputy Prime Minister for Reintegration Oleg Serebrov said the talks "
             "had failed and that the blockade was illegal.\n")
     assert "Dorin Lind" not in holders(text)
+
+
+@pytest.mark.parametrize("cue", ["According to an Oslo readout of the call,",
+                                 "According to the readout of the call from Oslo,"])
+def test_a_readout_names_its_source_before_what_it_is_of(cue: str) -> None:
+    assert holders(f"{cue} the talks must resume.") == ["Oslo"]

@@ -50,14 +50,16 @@ def adjunct_source(doc: "Doc") -> tuple["Token", "Token", set[int]] | None:
 
 
 def speech_noun_source(tok: "Token") -> "Token | None":
-    """"X's statement", "a statement from / by X": the speaker X of a noun of speech, else None."""
+    """"X's statement", "a Kremlin readout", "a statement from / by X": the speaker X of a noun of speech."""
     if tok.lemma_.lower() not in lex.SPEECH_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if poss is not None:
-        return poss
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in _SOURCE_PREPS:
+    owner = next((c for c in tok.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is not None:
+        return owner  # "X's statement", "a Kremlin readout"
+    heads = [tok, *(o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj")]  # "a readout of the call from X": the parser hangs "from X" on "call"
+    for word in _SOURCE_PREPS:  # "from X" and "by X" name the source before "of X" does
+        for prep in (p for head in heads for p in head.children if p.dep_ == "prep" and p.lower_ == word):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
