@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.speakers import phrasal
+from summarizer.rules.speech import own_clause, phrasal
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -171,8 +171,8 @@ def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
         skipped |= {"cc", "conj"}
     keep = {verb.i}
     for child in verb.children:
-        if child.dep_ in skipped or child.lower_ in ("never", "not", "n't"):
-            continue
+        if child.dep_ in skipped or child.lower_ in ("never", "not", "n't") or own_clause(verb, child):
+            continue  # a clause before a semicolon is a sentence of its own, no part of the verb's phrase
         if "advcl" in skipped and _adverbial(child):
             continue
         sub = {t.i for t in child.subtree}

@@ -238,3 +238,15 @@ OWN_VOICES = _words("campaign team camp aide aides lawyer lawyers")
 
 # --- actors and their facts (codebook §1 `role`): role nouns beyond the titles of office ---
 ROLE_NOUNS = _words("aide chairperson minister secretary-general commander-in-chief")
+
+# ---- Holders: reporting cues beyond verbs of saying (codebook §2 "according to X", "for X", "in X's view";
+# §3 attitudes ascribed without reported words)
+# Verbs of cognition whose clausal complement states the subject's own position ("X believes C").
+COGNITION = _words("believe think expect feel reckon suspect assume")
+# Nouns of what a speaker said or wrote: "X's statement that C", "a statement from X says C" are X's words.
+SPEECH_NOUNS = _words("""
+statement remark comment claim assertion assurance declaration announcement warning message letter post
+communique communiqué readout note pledge promise insistence argument
+""")
+# Nouns of a point of view in the cue "in X's view / opinion / words / assessment".
+VIEW_NOUNS = _words("view opinion words assessment estimation judgement judgment mind eyes")

@@ -3,7 +3,8 @@
 English grammar of reported speech (codebook §2, §3):
 - a reporting verb's subject is the speaker and its clausal complement is what is said
   ("X said (that) C", "'C,' X said", "X urged Y to C");
-- "according to X, C": X is the speaker of C;
+- "according to X, C", "in X's view, C", "X's statement that C", "a statement from X says C": X is the
+  speaker of C; a verb of cognition ("X believes / expects C") states X's position (`rules.cues`);
 - a verb of attitude with a participant as subject states that participant's position
   ("X rejected the plan", "X has welcomed Y"): an author_claim unless it is a speech act;
 - a pronoun ("he", "she", "they") or a role noun ("the envoy", "the minister") as subject is
@@ -13,33 +14,36 @@ English grammar of reported speech (codebook §2, §3):
 - media cited as sources ("the agency reported", "state media said") are never speakers.
 """
 
+from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from summarizer.entities.gazetteer import state_of
 from summarizer.rules import lexicon as lex
 from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, quote_spans
-from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, attribution_of, backing_conduct,
-                                     certainty_complement, content_of, depth, holder_name, holders_of, is_attitude_verb,
-                                     lead_subject, main_person, parenthetical_content, phrasal, plural_reference,
-                                     split_coordinated, state_inside, subject_of)
+from summarizer.rules.clauses import obligation
+from summarizer.rules.cues import adjunct_source, cognition_complement, noun_clauses, speech_noun_source
+from summarizer.rules.floor import Continuations
+from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, agent_of, attribution_of,
+                                     backing_conduct, certainty_complement, complement_of, content_of, depth,
+                                     holder_name, holders_of, is_attitude_verb, lead_subjects, main_person,
+                                     named_relative, own_clause, parenthetical_content, phrasal, plural_reference,
+                                     span_of, split_coordinated, state_inside, subject_of)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
+Cue = tuple[list[Holder], "Token", set[int]]  # an adjunct's holders, the word it modifies, its own tokens
 __all__ = ["Holder", "SpeakerTracker", "Speech", "holder_name", "holders_of", "is_attitude_verb", "phrasal",
            "subject_of"]
 
 
-class SpeakerTracker:
+class SpeakerTracker(Continuations):
     """Reads the sentences of one text in order, carrying the last speakers forward."""
 
     def __init__(self) -> None:
-        self.people: list[Mention | Holder] = []  # persons who spoke or were introduced, latest last
+        super().__init__()
         self.last_group: Holder | None = None  # last state or organisation that spoke
-        self.last_speech: list[Holder] = []
-        self.floor: list[Holder] | None = None  # the speaker a transcript label gave the floor to
         self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
-        self.joint: list[Holder] = []  # "We, the foreign ministers of A and B, X and Y, ...": who "we" is
 
     # ---- resolution of a subject to actors
 
@@ -48,6 +52,9 @@ class SpeakerTracker:
             return list(self.joint)  # §2 (1.2): joint statements by named ministers, one item per minister
         if len(self.last_speech) > 1 and plural_reference(tok):
             return list(self.last_speech)  # §2: "they" / "both leaders" after a joint statement: each holder
+        if (source := speech_noun_source(tok)) is not None:
+            found = [*self.resolve(source, mentions), *(h for c in tok.conjuncts for h in self.resolve(c, mentions))]
+            return list(dict.fromkeys(found))  # "a statement from X (and Y) says", "X's statement said": X speaks
         found: list[Holder] = []
         appositive = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts]  # "chief X, and Y said"
         for t in [tok, *tok.conjuncts, *appositive]:
@@ -60,14 +67,14 @@ class SpeakerTracker:
 
     def _one(self, t: "Token", mentions: list[Mention]) -> Holder | None:
         m = mention_at(mentions, t)
-        low, lemma = t.lower_, t.lemma_.lower()
+        low, lemma = _POSSESSIVE.get(t.lower_, t.lower_), t.lemma_.lower()
         owner = next((mention_at(mentions, c) for c in t.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.actor.kind == "person" and lemma in lex.OWN_VOICES | {"office"}:
-            if lemma != "office":  # "X's campaign criticised ...": X's own voice, never the object's owner
+        if owner is not None and owner.actor.kind == "person" and lemma in lex.OWN_VOICES | lex.STATE_OFFICES:
+            if lemma in lex.OWN_VOICES:  # "X's campaign criticised ...": X's own voice, never the object's owner
                 return (owner.actor, owner.surface)
             country = owner.actor.country or next((p.actor.country for p in self.people if isinstance(p, Mention)
                                                    and p.actor.name == owner.actor.name and p.actor.country), None)
-            state = state_of(country)  # §1 (1.2): "the office of Prime Minister X said" -> the state
+            state = state_of(country)  # §1 (1.2): "X's office / government said" -> the state
             return (state, state.name) if state is not None else (owner.actor, owner.surface)
         if lemma in lex.PERSON_ROLES and (m is None or m.actor.kind != "person"):  # "X's minister, Ann Lind"
             named = [p for c in t.children if c.dep_ == "appos" for p in [mention_at(mentions, c)]
@@ -78,10 +85,11 @@ class SpeakerTracker:
             return (m.actor, m.surface)
         if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not state_inside(t, mentions)):
             return None  # §2 (1.2): unnamed members ("lawmakers", "Western diplomats") give no item
-        if low in ("he", "she", "it"):  # an earlier main-clause subject of this sentence comes first
-            before = self._one(lead, mentions) if (lead := lead_subject(t)) is not None else None
-            if before is not None and (before[0].kind == "person") == (low != "it"):
-                return before
+        if low in ("he", "she", "it"):  # a named subject before it in this sentence comes first
+            for lead in (x for sub in lead_subjects(t) for x in (sub, *(c for c in sub.children if c.dep_ == "poss"))):
+                before = self._one(lead, mentions)  # the subject, or its owner ("X's office said he ...": X)
+                if before is not None and (before[0].kind == "person") == (low != "it"):
+                    return before
         if low in ("he", "she"):
             return self._person(None)
         if low == "it":  # "it" is never a person
@@ -98,19 +106,13 @@ class SpeakerTracker:
                     (titled := self._titled({lemma}, inner[0].actor.country)):
                 return titled[0]  # "the Finnish president says": the person introduced with that title (§2)
             if inner:
-                return (inner[0].actor, inner[0].surface)
-            if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP"):
-                return self._person(lemma)
+                # "the Norwegian delegation", "Iranian officials": the state by its name, not by the adjective (§1)
+                return (inner[0].actor, inner[0].actor.name if inner[0].demonym else inner[0].surface)
+            if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP") and not _unknown_name(t):
+                return self._person(lemma)  # "the minister said": the minister met before
             if lemma in lex.STATE_VOICES and lemma != "side":
                 return self.last_group
         return None
-
-    def _titled(self, roles: set[str], country: str | None = "") -> list[Holder]:
-        """The one person introduced with one of these role words (of `country`; "" for any), else no one."""
-        found = {p.actor: p for p in self.people if isinstance(p, Mention) and p.role
-                 and roles & {w.strip(".,()").lower() for w in p.role.split()}
-                 and (country == "" or country is not None and p.actor.country == country)}
-        return [(p.actor, p.surface) for p in found.values()] if len(found) == 1 else []
 
     def _person(self, role: str | None) -> Holder | None:
         """The last named person; with a role noun, the last one whose role contains it."""
@@ -148,8 +150,14 @@ class SpeakerTracker:
         quotes = quote_spans(text)
         found: list[Speech] = []
         covered: set[int] = set()
+        for source, clause in noun_clauses(doc):  # "X's statement that C": C is X's, not its own subject's
+            if holders := [h for h in self.resolve(source, mentions) if h != SOURCE]:
+                start, end, tokens = content_of(doc, clause)
+                found.append(Speech(holders, None, clause, start, end, attribution_of(text, start, end, None), tokens))
+                covered |= tokens
         for verb in sorted((t for t in doc if t.pos_ in ("VERB", "AUX")), key=lambda t: depth(t)):
-            if verb.i in covered or in_quote(verb.idx, quotes):
+            claim = named_relative(verb) and is_attitude_verb(verb)  # §3: "X, which opposes the pipeline": a claim
+            if verb.i in covered and not claim or in_quote(verb.idx, quotes):  # about X, even inside another's words
                 continue
             speech = self._verb_speech(doc, verb, mentions)
             if speech is None:
@@ -157,11 +165,14 @@ class SpeakerTracker:
             covered |= speech.tokens
             if speech.holders != [SOURCE]:
                 found += split_coordinated(doc, speech)
+        cue = self._adjunct(doc, mentions)
+        if cue is not None:
+            found = [self._attributed(doc, s, cue) for s in found]
         label = self._label(doc, mentions)
         if label is not None:
             found = [self._on_the_floor(s, label) for s in found]
         if not found:
-            found = [s for s in (self._according_to(doc, mentions), self._bare_quote(doc), label,
+            found = [s for s in (self._adjunct_speech(doc, cue), self._bare_quote(doc), label,
                                  self._statement(doc)) if s][:1]
         if any(sp.verb is not None and sp.verb.lemma_.lower() in lex.REPORTING and sp.holders != self.joint
                for sp in found):
@@ -177,11 +188,16 @@ class SpeakerTracker:
 
     def _verb_speech(self, doc: "Doc", verb: "Token", mentions: list[Mention]) -> Speech | None:
         lemma = verb.lemma_.lower()
-        reporting = lemma in lex.REPORTING or lemma in lex.SOURCE_VERBS
+        believed = cognition_complement(verb)  # "X believes C": C is X's position (§3)
+        reporting = lemma in lex.REPORTING or lemma in lex.SOURCE_VERBS or bool(believed)
         certain = certainty_complement(verb)
         if not reporting and not is_attitude_verb(verb) and certain is None:
             return None
         subject = subject_of(verb)
+        if subject is not None and subject.dep_ == "nsubjpass" and (not reporting or subject.head.i != verb.i):
+            return None  # "X was condemned", "X was urged to C": X is judged or addressed, it takes no position
+        if subject is not None and subject.dep_ == "nsubjpass":
+            subject = agent_of(verb)  # "X was told by Y that C": Y speaks
         if subject is None:
             return None
         holders = self.resolve(subject, mentions)
@@ -194,16 +210,21 @@ class SpeakerTracker:
             return Speech([SOURCE], verb, root, 0, 0, "", {t.i for t in verb.subtree} - inner)
         if not holders or not reporting and backing_conduct(verb):
             return None
-        complement = next((c for c in verb.children if c.dep_ in COMPLEMENTS), None)
+        complement = complement_of(verb)
+        if reporting and complement is not None and _reports_anothers_words(complement, holders):
+            return None  # "X's office said she told them that C": C is hers (§2 reporting); the inner verb speaks
         aside = parenthetical_content(doc, verb) if reporting and complement is None else None
-        if aside is not None:  # "Only then, he said, could X ...": the host clause is what is said
+        if believed:
+            start, end, tokens = content_of(doc, believed[-1], *believed[:-1])
+            root = believed[-1]
+        elif aside is not None:  # "Only then, he said, could X ...": the host clause is what is said
             start, end, tokens = aside
             root = verb.head
         elif reporting and complement is not None:
             start, end, tokens = content_of(doc, complement)
             root = complement
         else:  # an attitude or a speech act with an object: the predicate itself is the content
-            kids = [c for c in verb.children if c.dep_ in PREDICATE]
+            kids = [c for c in verb.children if c.dep_ in PREDICATE and not own_clause(verb, c)]
             if reporting and not is_attitude_verb(verb) and not quote_spans(doc.text) \
                     and not any(c.dep_ in _OBJECTS or c.dep_ == "prep" and c.lower_ in _TARGETS for c in kids):
                 return None  # "X will respond": no words reported, no act on anything (§3)
@@ -213,80 +234,48 @@ class SpeakerTracker:
             root = verb
         return Speech(holders, verb, root, start, end, attribution_of(doc.text, start, end, verb), tokens)
 
-    def _according_to(self, doc: "Doc", mentions: list[Mention]) -> Speech | None:
-        for tok in doc:
-            if tok.lower_ == "according":
-                to = next((c for c in tok.children if c.lower_ == "to"), None)
-                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-                holders = self.resolve(obj, mentions) if obj is not None else []
-                if holders and SOURCE not in holders:
-                    root = tok.head if tok.head.i != tok.i else next(iter(doc.sents)).root
-                    skip = {t.i for t in tok.subtree}
-                    tokens = {t.i for t in root.subtree} - skip
-                    first, last = min(tokens or {root.i}), max(tokens or {root.i})
-                    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-                    return Speech(holders, None, root, start, end, attribution_of(doc.text, start, end, None), tokens)
-        return None
-
-    def _label(self, doc: "Doc", mentions: list[Mention]) -> Speech | None:  # noqa: C901
-        """Transcript convention: "Name: words" gives the floor to Name until the next label; a label
-        naming no actor (a reporter, "Question:") gives it to no one."""
-        text = doc.text  # built from the tokens on every access: read it once
-        colon = text.find(":")
-        led = next((t.pos_ for t in doc if not t.is_space), "")  # "Beyond X: Y" is a heading: a label is a name
-        if 0 < colon <= 60 and text[:colon].strip()[:1].isupper() and "\"" not in text[:colon] and led not in (
-                "ADP", "SCONJ", "ADV") and not any(t.pos_ in ("VERB", "AUX") and t.idx < colon for t in doc):  # "X told us:"
-            known, tagged = self._known_person(text[:colon]), [(m.actor, m.surface) for m in mentions if m.end <= colon]
-            named = (text[:colon].isupper() and known) or tagged or known  # "LIND:" names a person met before
-            if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:
-                named = []  # §2 (1.2): the asking journalist or outlet is never a holder
-            self.floor = [named[-1]] if named and len(text[:colon].split()) <= 6 else None
-            start = colon + 1
-        elif self.floor is None:
+    def _adjunct(self, doc: "Doc", mentions: list[Mention]) -> Cue | None:
+        """"according to X", "in X's view": X's holders, the word the adjunct modifies, the adjunct's tokens."""
+        found = adjunct_source(doc)
+        if found is None:
             return None
-        else:
-            start = 0
-        rest = [t for t in doc if t.idx >= start]
-        if not self.floor or not rest or len(rest) < 3:
-            return None
-        root = next((t for t in rest if t.head.i == t.i or t.head.idx < start), rest[0])
-        return Speech(list(self.floor), None, root, rest[0].idx, len(text), "direct_quote", {t.i for t in rest})
-
-    def _known_person(self, label: str) -> list[Holder]:
-        """A label in capitals or by surname ("BORRELL:") names a person introduced before."""
-        words = {w.strip(".,()").lower() for w in label.split()}
-        for p in reversed(self.people):
-            actor, surface = (p.actor, p.surface) if isinstance(p, Mention) else p
-            if actor.kind == "person" and actor.name.split()[-1].lower() in words:
-                return [(actor, surface)]
-        return self._titled(words & lex.PERSON_ROLES)  # "Spokesperson:" names the one so introduced
+        source, head, skip = found
+        holders = [h for h in self.resolve(source, mentions) if h != SOURCE]
+        return (holders, head, skip) if holders else None
 
     @staticmethod
-    def _on_the_floor(speech: Speech, label: Speech) -> Speech:
-        """§2 transcripts: an answer under a speaker label is that speaker's direct speech, so what it
-        says of a state or body ("China opposes X", "we reject Y") is the speaker's own stance; only
-        another person's reported words stay theirs ("Minister Lind told me that ...")."""
-        if any(a.kind == "person" for a, _ in speech.holders):
+    def _attributed(doc: "Doc", speech: Speech, cue: Cue) -> Speech:
+        """§2: "according to X, C" / "in X's view, C": C is X's words, whole, subject included; only a speech act
+        C reports of another keeps its actor ("according to Roe, the president urged Lind to sign")."""
+        holders, head, skip = cue
+        verb = speech.verb
+        if verb is None or (head.i not in speech.tokens and head.i != verb.i) or (
+                verb.lemma_.lower() in lex.REPORTING | lex.ASSENT_VERBS | lex.PLEDGE and obligation(verb) is None):
             return speech
-        return Speech(list(label.holders), speech.verb, speech.root, speech.start, speech.end, "direct_quote",
-                      speech.tokens)
+        start, end, tokens = span_of(doc, {t.i for t in verb.subtree} - skip or {verb.i})
+        return Speech(holders, None, verb, start, end, attribution_of(doc.text, start, end, None), tokens)
 
-    def _statement(self, doc: "Doc") -> Speech | None:
-        """§2 (1.2): a joint statement by named ministers ("We, the foreign ministers of A and B, X and Y, ...")
-        is their direct speech throughout, also in sentences that report no one."""
-        if not self.joint or len(doc) < 4 or not any(t.lower_ in ("we", "our", "us") for t in doc):
-            return None  # only what the signatories say of themselves: the narrative between is theirs too,
-            # but it rarely states a position (measured on the dev set)
-        root = next(iter(doc.sents)).root
-        return Speech(list(self.joint), None, root, 0, len(doc.text), "direct_quote", {t.i for t in doc})
-
-    def _bare_quote(self, doc: "Doc") -> Speech | None:
-        """A sentence that is a quotation without a reporting verb: the last speaker's words."""
-        text = doc.text.strip()
-        if not self.last_speech or not text or text[0] not in "“\"":
+    @staticmethod
+    def _adjunct_speech(doc: "Doc", cue: Cue | None) -> Speech | None:
+        """"According to X, the talks are over": the clause the adjunct modifies, with no verb of its own."""
+        if cue is None:
             return None
-        root = next(iter(doc.sents)).root
-        return Speech(list(self.last_speech), None, root, 0, len(doc.text), "direct_quote", {t.i for t in doc})
+        holders, head, skip = cue
+        start, end, tokens = span_of(doc, {t.i for t in head.subtree} - skip or {head.i})
+        return Speech(holders, None, head, start, end, attribution_of(doc.text, start, end, None), tokens)
+
+def _unknown_name(role: "Token") -> bool:
+    """"Deputy Minister for X Ann Lind said": a title with a name after it that the actor finder did not take is
+    someone new, not the last person with that title."""
+    return any(t.i > role.i and t.pos_ == "PROPN" and t.lower_ not in lex.TITLE_WORDS | lex.PORTFOLIOS
+               and t.ent_type_ in ("PERSON", "") for t in role.subtree)
+
+
+def _reports_anothers_words(complement: "Token", holders: list[Holder]) -> bool:
+    """A body's report that "he" or "she" said something: a person spoke, and the body is not that person."""
+    subject = subject_of(complement)
+    return complement.lemma_.lower() in lex.REPORTING and subject is not None and subject.lower_ in ("he", "she") \
+        and not any(actor.kind == "person" for actor, _ in holders)
 
 
 _OBJECTS = frozenset("dobj dative xcomp ccomp attr oprd".split())
@@ -297,3 +286,5 @@ _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian anal
 # Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
 # not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
 _GROUPS = frozenset("official diplomat source side".split())
+# "in his view", "for him": the possessive and object pronouns stand for the same person as "he"
+_POSSESSIVE = {"his": "he", "him": "he", "her": "she", "its": "it", "their": "they", "them": "they"}

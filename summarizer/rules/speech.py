@@ -23,6 +23,7 @@ SOURCE = (Actor("source", "other"), "")  # a medium cited as a source: never a h
 # rather than report an utterance ("India has insisted that ...", "Tehran maintains that ...").
 _ATTITUDE = frozenset("insist maintain believe argue hold consider regard see view".split())
 COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
+_RELATIVES = frozenset("which who that".split())
 # the dependents that belong to a predicate (its objects, complements and modifiers), not its subject,
 # coordinated verbs, or adverbial clauses with subjects of their own
 PREDICATE = frozenset("dobj prep xcomp ccomp acomp attr oprd dative prt neg advmod aux auxpass npadvmod agent".split())
@@ -60,17 +61,73 @@ def subject_of(verb: "Token") -> "Token | None":
         if tok is None:
             return None
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and named_relative(tok):
+            return tok.head  # "Borduria, which opposes the pipeline": the relative pronoun stands for its noun
         if subj is not None:
             return subj
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
+        elif finite_after_relative(tok):
+            return tok.head
         else:
             return None
     return None
 
 
-def content_of(doc: "Doc", root: "Token") -> tuple[int, int, set[int]]:
-    tokens = [t for t in root.subtree if not (t.dep_ == "mark" and t.head.i == root.i and t.lower_ == "that")]
+def span_of(doc: "Doc", tokens: set[int]) -> tuple[int, int, set[int]]:
+    """Char offsets of the first to the last of `tokens` and the tokens, without punctuation at either edge
+    (quotation marks stay: they decide the attribution)."""
+    kept = sorted(tokens)
+    while len(kept) > 1 and doc[kept[0]].is_punct and doc[kept[0]].text not in "“”\"'’":
+        kept.pop(0)
+    while len(kept) > 1 and doc[kept[-1]].is_punct and doc[kept[-1]].text not in "“”\"'’":
+        kept.pop()
+    first, last = doc[kept[0]], doc[kept[-1]]
+    return first.idx, last.idx + len(last.text), set(kept)
+
+
+def agent_of(verb: "Token") -> "Token | None":
+    """The doer of a passive verb, the object of its "by" phrase ("was condemned by X"), else None."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def named_relative(verb: "Token") -> bool:
+    """"Borduria, which opposes the pipeline", "Lind, who welcomed the deal": a relative clause whose subject is
+    the relative pronoun of a name or of a state's voice ("Iranian leaders, who warned ...": codebook §1, §3)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # active: "who was confirmed" says nothing
+    head = verb.head
+    return verb.dep_ == "relcl" and subj is not None and subj.lower_ in _RELATIVES and (
+        head.pos_ == "PROPN" or head.lemma_.lower() in lex.STATE_VOICES | lex.PERSON_ROLES)
+
+
+def finite_after_relative(verb: "Token") -> bool:
+    """"A, whose son B died in the war, called on C": a finite verb after a noun and its relative clause or
+    apposition is that noun's predicate (English grammar), though the parser may hang it on the noun as a modifier;
+    so the subject is A, never a name inside the relative clause. A past participle counts only where the noun
+    is the root (the parse left the sentence without a verb)."""
+    head = verb.head
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and head.dep_ == "ROOT"
+    return verb.dep_ == "acl" and finite and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+        and any(c.dep_ in ("relcl", "appos") and c.i < verb.i for c in head.children)
+
+
+def own_clause(verb: "Token", child: "Token") -> bool:
+    """A clause that ends in a semicolon or a colon before the verb is a sentence of its own, though the parser may
+    hang it on the verb as a complement ("A rejects the plan; B supports it", "X addressed them: he said C")."""
+    return child.dep_ in COMPLEMENTS and child.i < verb.i and any(
+        t.text in (";", ":") for t in verb.doc[child.right_edge.i + 1:verb.i])
+
+
+def complement_of(verb: "Token") -> "Token | None":
+    """The clause a reporting verb reports: its first clausal complement that is not a sentence of its own."""
+    return next((c for c in verb.children if c.dep_ in COMPLEMENTS and not own_clause(verb, c)), None)
+
+
+def content_of(doc: "Doc", root: "Token", *more: "Token") -> tuple[int, int, set[int]]:
+    """The clause under `root` (and the subtrees of `more`), without its "that" and its punctuation."""
+    tokens = [t for r in (root, *more) for t in r.subtree
+              if not (t.dep_ == "mark" and t.head.i == root.i and t.lower_ == "that")]
     tokens = [t for t in tokens if not t.is_punct or t.text in "“”\"'’"] or [root]
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
     return doc[first].idx, doc[last].idx + len(doc[last].text), {t.i for t in tokens}
@@ -84,11 +141,8 @@ def parenthetical_content(doc: "Doc", verb: "Token") -> tuple[int, int, set[int]
             or any(c.dep_ in COMPLEMENTS for c in verb.children):
         return None
     own = {t.i for t in verb.subtree}
-    tokens = [t for t in host.subtree if t.i not in own and not t.is_punct]
-    if not tokens:
-        return None
-    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-    return doc[first].idx, doc[last].idx + len(doc[last].text), {t.i for t in tokens}
+    tokens = {t.i for t in host.subtree if t.i not in own and not t.is_punct}
+    return span_of(doc, tokens) if tokens else None
 
 
 def attribution_of(text: str, start: int, end: int, verb: "Token | None") -> str:
@@ -133,28 +187,33 @@ def split_coordinated(doc: "Doc", speech: Speech) -> list[Speech]:
     return out
 
 
-def lead_subject(pron: "Token") -> "Token | None":
-    """"X answered ..., it said": the main clause's named subject before a pronoun of the same sentence."""
+def lead_subjects(pron: "Token") -> list["Token"]:
+    """"X answered ..., it said", "X addressed the assembly: he said ...": the named subjects before a pronoun
+    of the same sentence, the main clause's first, then the nearest; not one inside a relative clause, which
+    describes its noun rather than carrying the sentence."""
     root = pron.sent.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.i >= pron.i or subj.pos_ == "PRON" or pron.head.i == root.i:
-        return None
-    return subj
+    found = [t for t in pron.sent if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+             and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors)]
+    return sorted(found, key=lambda t: (t.head.i != root.i or pron.head.i == root.i, -t.i))
 
 
 def main_person(doc: "Doc", mentions: list, speeches: list[Speech]) -> Holder | None:
-    """The person a following "he"/"she" continues: the sentence's speaker, else its main subject."""
+    """The person a following "he"/"she" continues: the sentence's speaker, else its main subject, else the subject
+    of what a medium or a body reports ("The agency says X oversaw the test. He described it as ...")."""
     for speech in speeches:
         for actor, surface in speech.holders:
             if actor.kind == "person":
                 return (actor, surface)
     roots = {s.root.i for s in doc.sents}
+    roots |= {c.i for r in list(roots) if doc[r].lemma_.lower() in lex.REPORTING | lex.SOURCE_VERBS
+              for c in doc[r].children if c.dep_ == "ccomp"}
 
     def subject(tok: "Token") -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in roots
 
-    for m in mentions:  # the subject itself, or a name in apposition to it ("President John X, ..., visited")
-        if m.actor.kind == "person" and any(subject(doc[i]) or (doc[i].dep_ == "appos" and subject(doc[i].head))
+    for m in mentions:  # the subject, a name in apposition to it ("President John X, ..., visited") or its owner
+        if m.actor.kind == "person" and any(subject(doc[i]) or (doc[i].dep_ in ("appos", "poss")
+                                                                and subject(doc[i].head))
                                             for i in range(m.first, m.last + 1)):
             return (m.actor, m.surface)
     return None
