@@ -16,12 +16,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
+from summarizer.rules.acts import LIMIT as _LIMIT
+from summarizer.rules.acts import adjective_act, clause_act, judged_act, light_act, object_act, subject_phrase, words
 from summarizer.rules.clauses import clause_subject, noun_phrase, object_complement, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-_LIMIT = 12  # words: a topic is "a few words"
 # Nouns of purpose: in "the goal is to reopen the route" the copula specifies the goal, so the
 # predicate is what the holder wants (English specificational copula; §3 word the act the text names).
 _PURPOSE_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "priority", "task", "target", "intention"})
@@ -32,39 +33,13 @@ _ATTITUDE = ("attitude", "judged")  # an attitude or characterisation verb: its 
 _ADVERBIAL_AS = frozenset({"usual", "planned", "expected", "before", "well", "always", "ever", "such"})
 
 
-def _words(text: str) -> str:
-    return " ".join(text.split()[:_LIMIT])
-
-
-def _subject_phrase(doc: "Doc", verb: "Token") -> str | None:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-    if subj is None or subj.pos_ == "PRON" or subj.lower_ in ("this", "that", "it"):
-        return None
-    if subj.dep_ == "csubj":  # "discussing X without Y was ...": the clause is the topic
-        return _words(text_of(doc, list(subj.subtree)))
-    return noun_phrase(doc, subj, limit=_LIMIT) or None
-
-
 def _judged_thing(doc: "Doc", word: "Token") -> str | None:
     verb = word if word.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE else word.head
     if verb.lemma_.lower() in lex.CHARACTERISE:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return noun_phrase(doc, obj, limit=_LIMIT) if obj is not None and obj.pos_ != "PRON" else None
     if verb.lemma_.lower() in lex.COPULAS or word.dep_ in ("attr", "acomp"):
-        return _subject_phrase(doc, verb)
-    return None
-
-
-def _act_of(doc: "Doc", verb: "Token") -> str | None:
-    """"accused X of stalling the talks" → "X stalling the talks"."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")):
-        act = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj")), None)
-        if act is None:
-            continue
-        act_text = verb_phrase(doc, act) if act.pos_ in ("VERB", "AUX") else noun_phrase(doc, act, limit=_LIMIT)
-        head = noun_phrase(doc, obj, limit=4) if obj is not None and obj.pos_ != "PRON" else ""
-        return _words(f"{head} {act_text}".strip())
+        return subject_phrase(doc, verb)
     return None
 
 
@@ -76,7 +51,7 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     if found:
         return found
     if how == "attitude" and word is not None:
-        found = _characterised(doc, word) or _adjective_complement(doc, word)
+        found = _characterised(doc, word) or adjective_act(doc, word)
     if found:
         return found
     if how == "judged" and word is not None and word.dep_ == "prep":  # "no alternative to X" → X
@@ -85,82 +60,36 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     elif how == "judged" and word is not None:
         found = _judged_thing(doc, word)
     elif how == "red line" and word is not None:  # the side of "X is our red line" that is not the line
-        found = _words(verb_phrase(doc, word)) if word.pos_ in ("VERB", "AUX") else noun_phrase(
+        found = words(verb_phrase(doc, word)) if word.pos_ in ("VERB", "AUX") else noun_phrase(
             doc, word, limit=_LIMIT, keep_any=True)
     elif how == "threat" and word is not None:
         aimed = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
                       for g in c.children if g.dep_ == "pobj"), None)  # "respond to the step" -> the step
         found = noun_phrase(doc, aimed, limit=_LIMIT) if aimed is not None and word.lemma_.lower() in \
-            lex.RETALIATION else _subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
+            lex.RETALIATION else subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
         subj = clause_subject(word) if not found and word.pos_ == "VERB" else None
         found = found or (noun_phrase(doc, subj, limit=_LIMIT, keep_any=True) if subj is not None else None)
     elif how == "attitude" and word is not None and word.lemma_.lower() in lex.ACT_JUDGING:
-        found = _act_of(doc, word)
+        found = judged_act(doc, word)
     elif how == "demand" and root.pos_ in ("VERB", "AUX") and (verb is None or root.i != verb.i):
-        found = _words(verb_phrase(doc, root))
+        found = words(verb_phrase(doc, root))
     elif how == "demand" and word is not None:
-        found = _object_act(doc, word)
+        found = object_act(doc, word)
     elif how == "attitude" and word is not None:
-        found = _object_act(doc, word)
+        found = object_act(doc, word)
     if not found and (word or root).lemma_.lower() in lex.CHARACTERISE:
         obj = next((c for c in (word or root).children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
         found = noun_phrase(doc, obj, limit=_LIMIT).split(" as ")[0] if obj is not None else None
     if not found:
-        found = _light_object(doc, word or root)
+        found = light_act(doc, word or root)
     if found:
         return _without_predicative_as(doc, word, found) if word is not None and how in _ATTITUDE else found
     topic = topic_of(doc, root, word, allowed)
     topic = _without_predicative_as(doc, word, topic) if topic and word is not None and how in _ATTITUDE else topic
     if topic is not None and root.pos_ == "VERB" and _only_a_name(doc, topic):
-        phrase = _words(verb_phrase(doc, root))
+        phrase = words(verb_phrase(doc, root))
         return phrase if len(phrase.split()) > len(topic.split()) else topic
     return topic
-
-
-def _adjective_complement(doc: "Doc", word: "Token") -> str | None:
-    """"ready to help", "committed to protecting civilians", "entitled to respond": the complement of a
-    predicative adjective of attitude is the act the attitude is about (§3: the act the text names),
-    not the adjective's subject."""
-    participle = word.tag_ == "VBN" and (word.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in word.children))
-    if not (participle or word.pos_ == "ADJ" and word.dep_ in ("acomp", "amod", "xcomp", "oprd", "ROOT")):
-        return None
-    for comp in word.children:
-        if comp.dep_ == "xcomp" and comp.pos_ in ("VERB", "AUX"):
-            return _words(step_phrase(doc, comp, drop=("advcl",)))
-        act = next((g for g in comp.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None) \
-            if comp.dep_ == "prep" else None
-        if act is not None:
-            return _words(step_phrase(doc, act, drop=("advcl",)))
-    return None
-
-
-def _object_act(doc: "Doc", verb: "Token") -> str | None:
-    """"urged both sides to exercise restraint", "encouraged X to sign": the addressee's act."""
-    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)  # "called on X to Y"
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or (
-        next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None)
-    act = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
-                and (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children))), None)
-    if obj is None or act is None or act.i < obj.i:
-        return None
-    who = noun_phrase(doc, obj, limit=4) if obj.pos_ != "PRON" else ""
-    return _words(f"{who} {verb_phrase(doc, act)}".strip())
-
-
-def _light_object(doc: "Doc", verb: "Token") -> str | None:
-    """"has no right/intention/authority to X" → X; "X has no place/chance here" → X: the light
-    noun carries the attitude, the act or the subject is what it is about."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.LIGHT_NOUNS), None)
-    if obj is None:
-        return None
-    for child in obj.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and child.i > obj.i:
-            return _words(verb_phrase(doc, child))
-        if child.dep_ == "prep" and child.lower_ in ("of", "to", "in", "for"):
-            act = next((c for c in child.children if c.dep_ == "pcomp"), None)
-            if act is not None:
-                return _words(verb_phrase(doc, act))
-    return _subject_phrase(doc, verb) if obj.lemma_.lower() in lex.PLACE_NOUNS else None
 
 
 def _only_a_name(doc: "Doc", topic: str) -> bool:
@@ -209,7 +138,7 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
     if subj is not None and subj.lemma_.lower() in _PURPOSE_NOUNS:
         pred = next((c for c in kids if c.dep_ in ("xcomp", "attr", "ccomp")), None)
         if pred is not None:
-            return _words(verb_phrase(doc, pred)) if pred.pos_ in ("VERB", "AUX") else noun_phrase(doc, pred, limit=_LIMIT)
+            return words(verb_phrase(doc, pred)) if pred.pos_ in ("VERB", "AUX") else noun_phrase(doc, pred, limit=_LIMIT)
     if any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "expl") for c in kids):
         return None
     for prep in (c for c in kids if c.dep_ == "prep"):
@@ -223,7 +152,7 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
     if not any(c.dep_ == "prep" and any(n.dep_ == "pobj" and n.pos_ == "NOUN" and not any(  # "in place",
             d.dep_ in ("det", "poss") for d in n.children) for n in c.children) for c in kids):  # "on hold"
         return None  # a bare noun after the preposition: an idiomatic state, not a place or a thing
-    phrase = _subject_phrase(doc, root)
+    phrase = subject_phrase(doc, root)
     return phrase if phrase and not _only_a_name(doc, phrase) else None
 
 
