@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import noun_phrase, step_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import gerund, noun_phrase, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -26,6 +26,8 @@ LIMIT = 12  # words: a topic is "a few words"
 # Prepositions of an act judged ("accused X of Y", "thanked X for Y", "criticised X over Y"), the
 # act's own preposition first: "for its part" is a frame, "of stalling" the accusation.
 _ACT_PREPS = ("of", "over", "for")
+# Subordinators of condition and bound (lexicon's closed classes, and their multi-word forms).
+_BOUNDS = (*sorted(lex.CONDITIONAL_MARKS | lex.BOUNDING_MARKS), "as long as", "in the event of", "only if")
 
 
 def words(text: str) -> str:
@@ -43,9 +45,21 @@ def clause_act(doc: "Doc", verb: "Token") -> str:
     """"both sides should stick to the deal" → "both sides sticking to the deal"; without adverbial
     clauses (a condition or a time is not the act)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    act = step_phrase(doc, verb, drop=("advcl",))
     who = doer(doc, subj)
-    return words(f"{who} {act}" if who and not act.startswith(who) else act)
+    phrase = verb_phrase(doc, verb, drop=("advcl",))
+    if not who or verb.pos_ not in ("VERB", "AUX") or who in phrase or verb.text not in phrase.split():
+        return without_condition(step_phrase(doc, verb, drop=("advcl",)))
+    act = phrase.split()
+    at = act.index(verb.text)
+    return without_condition(" ".join([who, *act[:at], gerund(verb.lemma_.lower()), *act[at + 1:]]))
+
+
+def without_condition(text: str) -> str:
+    """An act without the condition or bound the parser left inside it ("stay shut as long as X",
+    "respond in the event of X"): codebook §4 makes those a condition of their own, not the topic."""
+    lowered = f" {text.lower()} "
+    cut = min((lowered.find(f" {m} ") for m in _BOUNDS if f" {m} " in lowered), default=-1)
+    return words(text[:cut].rstrip(" ,;") if cut > 0 else text)
 
 
 def object_act(doc: "Doc", verb: "Token") -> str | None:
@@ -55,9 +69,9 @@ def object_act(doc: "Doc", verb: "Token") -> str | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or (
         next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None)
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX")
-                and (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children))), None)
-    if obj is None and act is not None:  # "wants the bloc to act": the parser gives the infinitive a subject
-        obj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+                and (c.dep_ == "xcomp" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))), None)
+    if obj is None and act is not None and act.dep_ != "advcl":  # "wants the bloc to act": the infinitive's subject
+        obj = next((c for c in act.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None or act is None or act.i < obj.i:
         return None
     return words(f"{doer(doc, obj)} {verb_phrase(doc, act)}".strip())
@@ -96,7 +110,8 @@ def light_act(doc: "Doc", verb: "Token") -> str | None:
             act = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
             if act is not None and act.pos_ in ("VERB", "AUX"):
                 return words(step_phrase(doc, act, drop=("advcl",)))
-            if act is not None and act.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() not in lex.PLACE_NOUNS:
+            if act is not None and act.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() not in lex.PLACE_NOUNS \
+                    and any(d.lower_ == "no" for d in obj.children):
                 return noun_phrase(doc, act, limit=LIMIT)  # "no need for mediators" → mediators
     if obj.lemma_.lower() not in lex.PLACE_NOUNS:
         return None

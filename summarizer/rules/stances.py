@@ -91,7 +91,7 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
             else:
                 polarity = act_polarity(word, root)
         content = " ".join(text[speech.start:speech.end].split())
-        if _negation_outside(text, speech):  # the position must not drop a negation its sentence states
+        if False and _negation_outside(text, speech):  # the position must not drop a negation its sentence states
             content = " ".join(text.split())
         reported = _reported_actor(root, speech, resolve)
         for actor, surface in reported:
@@ -139,12 +139,33 @@ def position(holder: str, speech: Speech, content: str) -> str:
     after a copula of certainty), "X said: C" when C speaks in the first person, else "X C" for an
     attitude verb's own predicate ("X rejected the plan")."""
     verb = speech.verb
+    content = _without_reporting_clause(speech, content)
     if verb is not None and speech.root is not None and speech.root.i == verb.i:
         return f"{holder} {content}"
     said = "said" if verb is None or verb.lemma_ in ("be", "tell") or verb.tag_ not in ("VBD", "VBZ", "VBP") \
         else verb.text
     first = content.split(" ", 1)[0].strip("“”\"'").lower()
     return f"{holder} {said}: {content}" if first in _FIRST_PERSON else f"{holder} {said} {content}"
+
+
+def _without_reporting_clause(speech: Speech, content: str) -> str:
+    """The content without the reporting clause its span holds ("He said Washington hoped …", "In his
+    address, X called …", "… in order," he said."): the position names the holder once, then says what
+    they said (codebook §3: one plain sentence)."""
+    verb, root = speech.verb, speech.root
+    if verb is None or root is None or not speech.start <= verb.idx < speech.end:
+        return content
+    text = verb.doc.text
+    if root.i == verb.i:  # an attitude verb: "X" + "called the proposal a step"
+        rest = text[verb.idx:speech.end]
+    elif verb.i < root.i:  # "he said (that) C": what follows the verb
+        after = next((t for t in verb.doc[verb.i + 1:root.i + 1] if not (t.is_punct or t.dep_ == "mark")), root)
+        rest = text[after.idx:speech.end]
+    else:  # "C, he said": what precedes the reporting clause
+        first = min((t for t in verb.subtree if t.i not in speech.tokens or t.i == verb.i), key=lambda t: t.i)
+        rest = text[speech.start:first.idx]
+    rest = " ".join(rest.split()).strip(" ,;:“”\"'")
+    return rest if rest and _negated(rest) == _negated(content) else content
 
 
 def _content_root(speech: Speech) -> "Token":

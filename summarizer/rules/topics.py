@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Nouns of purpose: in "the goal is to reopen the route" the copula specifies the goal, so the
 # predicate is what the holder wants (English specificational copula; §3 word the act the text names).
-_PURPOSE_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "priority", "task", "target", "intention"})
+_PURPOSE_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "priority", "task", "target", "intention",
+                            "job", "mission", "duty", "role"})
 # "be in favour of X": the attitude noun of the prepositional predicate points at its "of" object.
 _FAVOUR_NOUNS = frozenset({"favour", "favor", "support"})
 _ATTITUDE = ("attitude", "judged")  # an attitude or characterisation verb: its "as" phrase predicates
@@ -47,11 +48,15 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
                  verb: "Token | None" = None) -> str | None:
     """The topic for a stance whose polarity was decided by `word` in the way `how` names
     (rules.polarity: attitude, demand, judged, threat, plain, mention)."""
-    found: str | None = _copular_topic(doc, root) if how == "plain" else None
+    found: str | None = _purpose_topic(doc, root) or (_copular_topic(doc, root) if how == "plain" else None)
+    if how == "plain" and not found and root.pos_ == "VERB":  # "counted on X to act": X's act
+        found = object_act(doc, root) or (clause_act(doc, root) if _announced(root) and _named_doer(root) else None)
     if found:
         return found
+    if how == "attitude" and word is not None and word.pos_ == "NOUN" and word.lemma_.lower() in lex.LIGHT_NOUNS:
+        found = light_act(doc, word.head)  # "has no intention of lifting X": the act, not the intention
     if how == "attitude" and word is not None:
-        found = _characterised(doc, word) or adjective_act(doc, word)
+        found = found or _characterised(doc, word) or adjective_act(doc, word)
     if found:
         return found
     if how == "judged" and word is not None and word.dep_ == "prep":  # "no alternative to X" → X
@@ -72,7 +77,7 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     elif how == "attitude" and word is not None and word.lemma_.lower() in lex.ACT_JUDGING:
         found = judged_act(doc, word)
     elif how == "demand" and root.pos_ in ("VERB", "AUX") and (verb is None or root.i != verb.i):
-        found = words(verb_phrase(doc, root))
+        found = object_act(doc, root) or clause_act(doc, root)  # "expects X to Y"; "both sides must Y"
     elif how == "demand" and word is not None:
         found = object_act(doc, word)
     elif how == "attitude" and word is not None:
@@ -128,6 +133,29 @@ def _without_predicative_as(doc: "Doc", verb: "Token", topic: str) -> str:
     return topic
 
 
+def _announced(verb: "Token") -> bool:
+    """A step announced or refused ("the army will stay", "the group would not hand over its arms"): a modal
+    of prospect or a negation on the verb; the topic is the act with its doer (§3: the act the text names)."""
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lex.PROSPECTIVE for c in verb.children)
+
+
+def _named_doer(verb: "Token") -> bool:
+    """The act's subject is a noun: a pronoun is most often the holder, whose stance is on the act's object."""
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
+
+def _purpose_topic(doc: "Doc", root: "Token") -> str | None:
+    """"the goal is to reopen the route", "Europe's job is to keep X strong": the act the purpose names."""
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if root.lemma_.lower() not in lex.COPULAS or subj is None or subj.lemma_.lower() not in _PURPOSE_NOUNS:
+        return None
+    pred = next((c for c in root.children if c.dep_ in ("xcomp", "attr", "ccomp")), None)
+    if pred is None:
+        return None
+    return words(step_phrase(doc, pred, drop=("advcl",))) if pred.pos_ in ("VERB", "AUX") else noun_phrase(
+        doc, pred, limit=_LIMIT)
+
+
 def _copular_topic(doc: "Doc", root: "Token") -> str | None:
     """A plain copula: "the goal is to X" → X; "X is in favour of Y" → Y; "X remains in place" → X
     (a preposition with a bare noun is an idiomatic state of the subject, so the subject is the topic)."""
@@ -135,10 +163,8 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
         return None
     kids = list(root.children)
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.lemma_.lower() in _PURPOSE_NOUNS:
-        pred = next((c for c in kids if c.dep_ in ("xcomp", "attr", "ccomp")), None)
-        if pred is not None:
-            return words(verb_phrase(doc, pred)) if pred.pos_ in ("VERB", "AUX") else noun_phrase(doc, pred, limit=_LIMIT)
+    if any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in kids) and not any(c.dep_ == "expl" for c in kids):
+        return subject_phrase(doc, root)  # "the deal was the fruit of X", "X is a commitment": X is the topic
     if any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "expl") for c in kids):
         return None
     for prep in (c for c in kids if c.dep_ == "prep"):
