@@ -38,7 +38,8 @@ def doer(doc: "Doc", noun: "Token | None") -> str:
     """The doer of an act as a topic names it: a noun's short phrase, nothing for a pronoun."""
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return ""
-    return noun_phrase(doc, noun, limit=4)
+    phrase = noun_phrase(doc, noun, limit=LIMIT)  # whole, or the head with what precedes it: never cut mid-phrase
+    return phrase if len(phrase.split()) <= 6 else text_of(doc, [t for t in noun.subtree if t.i <= noun.i])
 
 
 def clause_act(doc: "Doc", verb: "Token") -> str:

@@ -47,9 +47,13 @@ def _negated(text: str) -> bool:
     return bool(_NEGATION_WORDS.search(text)) or bool(content_stems(text) & NEGATIONS)
 
 
-def _negation_outside(text: str, speech: Speech) -> bool:
-    """Grounding drops a position whose negation disagrees with its sentence; keep them in step."""
-    return _negated(text) != _negated(text[speech.start:speech.end])
+def _negated_report(speech: Speech) -> bool:
+    """"did not say that X": a negation on the reporting verb outside the content would be lost from a
+    position built on the content alone, so the position keeps the sentence. A negation in another
+    clause of the sentence ("…, and that a refusal would …") is another statement's, not this one's."""
+    verb = speech.verb
+    return verb is not None and not speech.start <= verb.idx < speech.end and any(
+        c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
 
 
 def _reported_actor(root: "Token", speech: Speech, resolve: Resolver | None) -> list[Holder]:
@@ -91,12 +95,13 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
             else:
                 polarity = act_polarity(word, root)
         content = " ".join(text[speech.start:speech.end].split())
-        if False and _negation_outside(text, speech):  # the position must not drop a negation its sentence states
-            content = " ".join(text.split())
+        whole = _negated_report(speech)  # the position must not drop a negation its sentence states
+        content = " ".join(text.split()) if whole else content
         reported = _reported_actor(root, speech, resolve)
         for actor, surface in reported:
             holder = holder_name(actor, surface, article)
-            said = content if reported is not speech.holders else position(short_name(actor, holder), speech, content)
+            said = content if whole or reported is not speech.holders else position(
+                short_name(actor, holder), speech, content)
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
                           "position": shorten(said, 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],

