@@ -77,7 +77,8 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     elif how == "attitude" and word is not None and word.lemma_.lower() in lex.ACT_JUDGING:
         found = judged_act(doc, word)
     elif how == "demand" and root.pos_ in ("VERB", "AUX") and (verb is None or root.i != verb.i):
-        found = object_act(doc, root) or clause_act(doc, root)  # "expects X to Y"; "both sides must Y"
+        addressed = object_act(doc, verb) if verb is not None and root.head.i == verb.i else None  # "called on X to Y"
+        found = object_act(doc, root) or addressed or clause_act(doc, root)  # "expects X to Y"; "both sides must Y"
     elif how == "demand" and word is not None:
         found = object_act(doc, word)
     elif how == "attitude" and word is not None:
