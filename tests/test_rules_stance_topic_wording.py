@@ -63,6 +63,20 @@ def test_accusation_reads_the_act_not_a_framing_for_phrase() -> None:
     assert stance["topic"] == "Vantaria stalling the talks" and stance["polarity"] == "against"
 
 
+def test_act_judged_through_a_free_relative_is_the_objects() -> None:
+    # "praised X for what she called Y": the relative is the holder's label for X's act, not a topic of its own.
+    stance = one("Foreign Minister Ana Costa praised the council for what she called a brave first step.\n")
+    assert stance["topic"] == "the council" and stance["polarity"] == "favor"
+
+
+def test_quantified_object_keeps_its_restrictive_clause() -> None:
+    # "any timetable set under pressure" is not every timetable: the restriction is what is rejected.
+    stance = one("Foreign Minister Ana Costa said Estoria rejects any timetable set under foreign pressure.\n")
+    assert stance["topic"] == "timetable set under foreign pressure" and stance["polarity"] == "against"
+    plain = one("Foreign Minister Ana Costa said Estoria rejects the plan that Vantaria tabled.\n")
+    assert plain["topic"] == "the plan"  # a definite noun's relative clause only describes it
+
+
 # ---------------------------------------------------------------- what a copula or a light noun is about
 
 

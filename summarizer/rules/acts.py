@@ -26,6 +26,7 @@ LIMIT = 12  # words: a topic is "a few words"
 # Prepositions of an act judged ("accused X of Y", "thanked X for Y", "criticised X over Y"), the
 # act's own preposition first: "for its part" is a frame, "of stalling" the accusation.
 _ACT_PREPS = ("of", "over", "for")
+_RESTRICTING = frozenset({"any", "no", "a", "an"})  # determiners after which a relative clause restricts
 # Subordinators of condition and bound (lexicon's closed classes, and their multi-word forms).
 _BOUNDS = (*sorted(lex.CONDITIONAL_MARKS | lex.BOUNDING_MARKS), "as long as", "in the event of", "only if")
 
@@ -88,6 +89,8 @@ def judged_act(doc: "Doc", verb: "Token") -> str | None:
         if act is None or act.lower_ in ("what", "which"):
             continue
         who = doer(doc, obj)
+        if any(c.tag_ in ("WP", "WDT") for c in act.children):  # "praised X for what he called Y": X's act
+            return who or None
         if act.pos_ in ("VERB", "AUX"):
             return words(f"{who} {verb_phrase(doc, act)}".strip())
         phrase = noun_phrase(doc, act, limit=LIMIT)
@@ -105,7 +108,8 @@ def light_act(doc: "Doc", verb: "Token") -> str | None:
     if obj is None:
         return None
     for child in obj.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and child.i > obj.i:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and child.i > obj.i and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):  # "no right to X", not "the plan that X"
             return words(step_phrase(doc, child, drop=("advcl",)))
         if child.dep_ == "prep" and child.lower_ in ("of", "to", "in", "for"):
             act = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
@@ -145,3 +149,15 @@ def subject_phrase(doc: "Doc", verb: "Token") -> str | None:
     if subj.dep_ == "csubj":  # "discussing X without Y was ...": the clause is the topic
         return words(text_of(doc, list(subj.subtree)))
     return noun_phrase(doc, subj, limit=LIMIT) or None
+
+
+def restricted_phrase(doc: "Doc", noun: "Token") -> str:
+    """"rejects any timetable set under pressure", "will accept no extension that …": after a quantifier
+    or an indefinite article the relative clause restricts the noun (English restrictive modification),
+    so what is rejected is the noun as restricted, not every timetable."""
+    quantified = any(d.dep_ == "det" and d.lower_ in _RESTRICTING for d in noun.children)
+    clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.i > noun.i), None)
+    if not quantified or clause is None:
+        return noun_phrase(doc, noun)
+    toks = [t for t in noun.subtree if t.dep_ != "det" or t.head.i != noun.i]
+    return words(text_of(doc, toks))

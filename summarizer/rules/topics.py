@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
 from summarizer.rules.acts import LIMIT as _LIMIT
-from summarizer.rules.acts import adjective_act, clause_act, judged_act, light_act, object_act, subject_phrase, words
+from summarizer.rules.acts import adjective_act, clause_act, judged_act, light_act, object_act, restricted_phrase, \
+    subject_phrase, words
 from summarizer.rules.clauses import clause_subject, noun_phrase, object_complement, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -194,7 +195,7 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
             return noun_phrase(doc, head)
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
-                return noun_phrase(doc, child)
+                return restricted_phrase(doc, child) if child.dep_ == "dobj" else noun_phrase(doc, child)
             if child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
                 if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
