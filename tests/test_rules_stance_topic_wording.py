@@ -121,3 +121,25 @@ def test_position_keeps_a_negation_on_the_reporting_verb() -> None:
     # The negation is on "say", outside the content: a position built on the content would drop it.
     stance = one("Foreign Minister Ana Costa did not say that Estoria would sign the treaty.\n")
     assert "did not say" in stance["position"] and not stance["position"].startswith("Costa said")
+
+
+# ---------------------------------------------------------------- threats against their trigger
+
+
+def test_conditional_threat_is_against_its_trigger_act() -> None:
+    # §5 (1.2): a trigger red line's stance takes the trigger, not the threatening side.
+    stance = one("Foreign Minister Ana Costa said Estoria would retaliate if Vantaria closed the strait.\n")
+    assert stance["topic"] == "Vantaria closing the strait" and stance["polarity"] == "against"
+
+
+def test_threat_to_whoever_acts_is_against_that_act() -> None:
+    stance = one("Foreign Minister Ana Costa said whoever harms Estoria's fisheries should expect to pay a price "
+                 "for it.\n")
+    assert stance["topic"] == "harming Estoria's fisheries" and stance["polarity"] == "against"
+
+
+def test_response_in_the_event_of_an_act_is_a_threat_against_it() -> None:
+    # "will respond with full force in the event of X": a response threatened against X, not favor responding.
+    stance = one("Foreign Minister Ana Costa warned that Estoria would respond with full force in the event of "
+                 "any attack on its ports.\n")
+    assert stance["topic"] == "any attack on its ports" and stance["polarity"] == "against"

@@ -161,3 +161,27 @@ def restricted_phrase(doc: "Doc", noun: "Token") -> str:
         return noun_phrase(doc, noun)
     toks = [t for t in noun.subtree if t.dep_ != "det" or t.head.i != noun.i]
     return words(text_of(doc, toks))
+
+
+def event_of(prep: "Token") -> "Token | None":
+    """"in the event of X", "in case of X": the X a conditional preposition phrase names, else None."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" and prep.lower_ == "in" else None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+        if noun is not None and noun.lemma_.lower() in ("event", "case") else None
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def trigger_act(doc: "Doc", verb: "Token") -> str | None:
+    """What a threat is against (codebook §5, 1.2: the stance that goes with a trigger red line takes the
+    trigger): the conditional clause ("will retaliate if X closes the strait"), the clause of an indefinite
+    subject ("whoever harms X will pay"), or "in the event of X" on the response or the verb above it."""
+    for tok in (verb, verb.head):
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.CONDITIONAL_MARKS for m in c.children):
+                return clause_act(doc, c)
+            if c.dep_ == "csubj" and any(s.dep_ == "nsubj" and s.lower_ in lex.ANYONE for s in c.children):
+                return clause_act(doc, c)
+            event = event_of(c)
+            if event is not None:
+                return noun_phrase(doc, event, limit=LIMIT, keep_any=True)
+    return None

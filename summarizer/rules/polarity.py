@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
+from summarizer.rules.acts import event_of
 from summarizer.rules.clauses import clause_subject, red_line_side, with_object_complements, word_polarity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -167,8 +168,9 @@ def _threat(tok: "Token") -> bool:
     if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(c.dep_ == "aux" for c in tok.children) and any(
             c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
         return True  # "would respond to the step": a response threatened against it
-    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "we will respond if attacked"
-            c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) for c in tok.children):
+    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "will respond if attacked / in the event of X"
+            c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) or event_of(c) is not None
+            for c in tok.children):
         return True
     subj = clause_subject(tok) if tok.pos_ == "VERB" and lemma in lex.RESPONSE else None
     if subj is not None and any(c.dep_ == "aux" for c in tok.children) and (

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from summarizer.rules import lexicon as lex
 from summarizer.rules.acts import LIMIT as _LIMIT
 from summarizer.rules.acts import adjective_act, clause_act, judged_act, light_act, object_act, restricted_phrase, \
-    subject_phrase, words
+    subject_phrase, trigger_act, words
 from summarizer.rules.clauses import clause_subject, noun_phrase, object_complement, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,6 +68,8 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     elif how == "red line" and word is not None:  # the side of "X is our red line" that is not the line
         found = words(verb_phrase(doc, word)) if word.pos_ in ("VERB", "AUX") else noun_phrase(
             doc, word, limit=_LIMIT, keep_any=True)
+    elif how == "threat" and word is not None and trigger_act(doc, word):
+        found = trigger_act(doc, word)  # §5 1.2: a threat's stance is against its trigger
     elif how == "threat" and word is not None:
         aimed = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
                       for g in c.children if g.dep_ == "pobj"), None)  # "respond to the step" -> the step
