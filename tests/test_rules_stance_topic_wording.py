@@ -103,6 +103,12 @@ def test_predicate_noun_of_a_copula_judges_its_subject() -> None:
     assert stance["topic"] == "the accord"
 
 
+def test_ranked_subject_of_a_copula_is_a_role_its_predicate_fills() -> None:
+    # Specificational "the first guarantee is X": X is what the holder is for, not the guarantee.
+    stance = one("Foreign Minister Ana Costa said the first guarantee is a strong coast guard.\n")
+    assert stance["topic"] == "a strong coast guard" and stance["polarity"] == "favor"
+
+
 # ---------------------------------------------------------------- positions
 
 

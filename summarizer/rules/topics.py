@@ -143,6 +143,11 @@ def _announced(verb: "Token") -> bool:
     return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lex.PROSPECTIVE for c in verb.children)
 
 
+def _ranked(noun: "Token") -> bool:
+    """A noun ranked by an ordinal or a superlative ("the first guarantee", "the best way") names a role."""
+    return any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS") for c in noun.children)
+
+
 def _named_doer(verb: "Token") -> bool:
     """The act's subject is a noun: a pronoun is most often the holder, whose stance is on the act's object."""
     return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
@@ -167,7 +172,10 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
         return None
     kids = list(root.children)
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-    if any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in kids) and not any(c.dep_ == "expl" for c in kids):
+    attr = next((c for c in kids if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is not None and subj is not None and _ranked(subj):  # "the first guarantee is a strong army": the
+        return noun_phrase(doc, attr, limit=_LIMIT)  # subject is a role the predicate fills (specificational)
+    if attr is not None and not any(c.dep_ == "expl" for c in kids):
         return subject_phrase(doc, root)  # "the deal was the fruit of X", "X is a commitment": X is the topic
     if any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "expl") for c in kids):
         return None
