@@ -149,3 +149,23 @@ def test_response_in_the_event_of_an_act_is_a_threat_against_it() -> None:
     stance = one("Foreign Minister Ana Costa warned that Estoria would respond with full force in the event of "
                  "any attack on its ports.\n")
     assert stance["topic"] == "any attack on its ports" and stance["polarity"] == "against"
+
+
+# ---------------------------------------------------------------- negation inside the topic's phrase
+
+
+def test_no_x_in_an_existential_demand_is_against_x_worded_without_no() -> None:
+    # Issue 19 step 1, "no X" in a demand: the topic is X as the text names it, the negation is the polarity.
+    stance = one("Foreign Minister Ana Costa demanded that there be no foreign troops on the island.\n")
+    assert stance["topic"] == "foreign troops on the island" and stance["polarity"] == "against"
+
+
+def test_passive_attitude_verb_is_about_its_patient_not_a_negated_manner() -> None:
+    # "will be restored with no restriction": favor restoring access, never favor "restriction".
+    stance = one("Foreign Minister Ana Costa said access to the port will be restored with no restriction.\n")
+    assert stance["topic"] == "access to the port" and stance["polarity"] == "favor"
+
+
+def test_time_for_a_change_is_favor_the_change() -> None:
+    stance = one("Foreign Minister Ana Costa warned it was time for a change in leadership in Vantaria.\n")
+    assert stance["topic"] == "a change in leadership in Vantaria" and stance["polarity"] == "favor"

@@ -30,6 +30,7 @@ _PURPOSE_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "priority", "
                             "job", "mission", "duty", "role"})
 # "be in favour of X": the attitude noun of the prepositional predicate points at its "of" object.
 _FAVOUR_NOUNS = frozenset({"favour", "favor", "support"})
+_EXISTENTIAL = ("expl", "aux", "mark", "neg", "punct")  # the frame of "there be (no) X", not X
 _ATTITUDE = ("attitude", "judged")  # an attitude or characterisation verb: its "as" phrase predicates
 # Fixed adverbial "as" phrases ("business as usual", "as planned"): no secondary predicate.
 _ADVERBIAL_AS = frozenset({"usual", "planned", "expected", "before", "well", "always", "ever", "such"})
@@ -79,6 +80,9 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
         found = found or (noun_phrase(doc, subj, limit=_LIMIT, keep_any=True) if subj is not None else None)
     elif how == "attitude" and word is not None and word.lemma_.lower() in lex.ACT_JUDGING:
         found = judged_act(doc, word)
+    elif how == "demand" and any(c.dep_ == "expl" for c in root.children):  # "demanded there be no X on Y"
+        found = words(text_of(doc, [t for t in root.subtree if t.i != root.i and t.dep_ not in _EXISTENTIAL
+                                    and not (t.dep_ == "det" and t.lower_ in ("no", "any"))]))
     elif how == "demand" and root.pos_ in ("VERB", "AUX") and (verb is None or root.i != verb.i):
         addressed = object_act(doc, verb) if verb is not None and root.head.i == verb.i else None  # "called on X to Y"
         found = object_act(doc, root) or addressed or clause_act(doc, root)  # "expects X to Y"; "both sides must Y"
@@ -173,6 +177,10 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
     kids = list(root.children)
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
     attr = next((c for c in kids if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    due = next((g for c in attr.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                if g.dep_ == "pobj"), None) if attr is not None and attr.lemma_.lower() == "time" else None
+    if due is not None:  # "it is time for a change": what it is time for
+        return noun_phrase(doc, due, limit=_LIMIT)
     if attr is not None and subj is not None and _ranked(subj):  # "the first guarantee is a strong army": the
         return noun_phrase(doc, attr, limit=_LIMIT)  # subject is a role the predicate fills (specificational)
     if attr is not None and not any(c.dep_ == "expl" for c in kids):
@@ -203,6 +211,9 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
     for head in [w for w in (word, root) if w is not None]:
         if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
             return noun_phrase(doc, head)
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass" and _is_content_noun(c)), None)
+        if head is word and patient is not None:  # "access will be restored": what the attitude acts on
+            return noun_phrase(doc, patient)
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
                 return restricted_phrase(doc, child) if child.dep_ == "dobj" else noun_phrase(doc, child)
