@@ -169,3 +169,9 @@ def test_passive_attitude_verb_is_about_its_patient_not_a_negated_manner() -> No
 def test_time_for_a_change_is_favor_the_change() -> None:
     stance = one("Foreign Minister Ana Costa warned it was time for a change in leadership in Vantaria.\n")
     assert stance["topic"] == "a change in leadership in Vantaria" and stance["polarity"] == "favor"
+
+
+def test_denied_objection_is_favor_its_object() -> None:
+    # "has no objection to X" denies a contrary of X, as "there is no alternative to X" does: favor X.
+    stance = one("Foreign Minister Ana Costa said Estoria has no objection to the talks.\n")
+    assert stance["topic"] == "the talks" and stance["polarity"] == "favor"

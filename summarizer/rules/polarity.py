@@ -30,8 +30,9 @@ _PREDICATIVE = ("acomp", "attr", "oprd", "advmod", "dobj")
 # Verbs of breaking an obligation and the obligations they break (codebook §3: an accusation of
 # another actor's conduct is against it): "broke its commitments", "flouted the order".
 _BREACH = frozenset({"break", "flout", "disregard", "renege", "dishonour", "dishonor", "trample", "betray"})
-# Nouns of substitution: "there is no alternative to dialogue" says dialogue is needed, favor it.
-_SUBSTITUTES = frozenset({"alternative", "substitute", "replacement"})
+# Nouns of substitution and of objection: "there is no alternative to dialogue", "has no objection to the
+# talks", "no problem with X": denying a contrary of X is favor X.
+_CONTRARY = frozenset({"alternative", "substitute", "replacement", "objection", "problem", "quarrel"})
 _OBLIGATIONS = frozenset({"commitment", "promise", "pledge", "obligation", "word", "law", "rule", "order",
                           "resolution", "norm", "principle", "ruling", "undertaking", "assurance"})
 
@@ -228,11 +229,11 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     for tok in chain:
         if tok.i != root.i and tok.pos_ in ("VERB", "AUX") and _obliged(tok):
             return _flip("favor", _flips(tok, root)), tok, "demand"  # §3: a demand is favor the demanded act
+    contrary = next((p for c in root.children if c.dep_ in ("attr", "nsubj", "dobj") and c.lemma_.lower() in
+                     _CONTRARY for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")), None)
+    if contrary is not None and _own_negation(root):  # "there is no alternative to X", "has no objection to X"
+        return "favor", contrary, "judged"
     if any(c.dep_ == "expl" for c in root.children):  # "there will be (no) X": for or against X existing
-        other = next((c for c in root.children if c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in _SUBSTITUTES
-                      and any(p.dep_ == "prep" and p.lower_ == "to" for p in c.children)), None)
-        if other is not None and _own_negation(root):  # "there is no alternative to X"
-            return "favor", next(p for p in other.children if p.dep_ == "prep" and p.lower_ == "to"), "judged"
         hostile = any(c.lemma_.lower() in lex.HOSTILE_CONDUCT | lex.RESPONSE_NOUNS for c in [root, *root.children]
                       if c.dep_ in ("attr", "nsubj") or c.i == root.i)  # "there would be bombing / consequences"
         how = "threat" if hostile else "plain"
