@@ -110,11 +110,11 @@ def light_act(doc: "Doc", verb: "Token") -> str | None:
     for child in obj.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and child.i > obj.i and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.children):  # "no right to X", not "the plan that X"
-            return words(step_phrase(doc, child, drop=("advcl",)))
+            return words(verb_phrase(doc, child, drop=("advcl",)))
         if child.dep_ == "prep" and child.lower_ in ("of", "to", "in", "for"):
             act = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
             if act is not None and act.pos_ in ("VERB", "AUX"):
-                return words(step_phrase(doc, act, drop=("advcl",)))
+                return words(verb_phrase(doc, act, drop=("advcl",)))
             if act is not None and act.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() not in lex.PLACE_NOUNS \
                     and any(d.lower_ == "no" for d in obj.children):
                 return noun_phrase(doc, act, limit=LIMIT)  # "no need for mediators" → mediators
@@ -165,7 +165,9 @@ def restricted_phrase(doc: "Doc", noun: "Token") -> str:
 
 def event_of(prep: "Token") -> "Token | None":
     """"in the event of X", "in case of X": the X a conditional preposition phrase names, else None."""
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" and prep.lower_ == "in" else None
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
         if noun is not None and noun.lemma_.lower() in ("event", "case") else None
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
