@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
+from summarizer.rules.acts import event_of
 from summarizer.rules.clauses import clause_subject, red_line_side, with_object_complements, word_polarity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,8 +30,9 @@ _PREDICATIVE = ("acomp", "attr", "oprd", "advmod", "dobj")
 # Verbs of breaking an obligation and the obligations they break (codebook §3: an accusation of
 # another actor's conduct is against it): "broke its commitments", "flouted the order".
 _BREACH = frozenset({"break", "flout", "disregard", "renege", "dishonour", "dishonor", "trample", "betray"})
-# Nouns of substitution: "there is no alternative to dialogue" says dialogue is needed, favor it.
-_SUBSTITUTES = frozenset({"alternative", "substitute", "replacement"})
+# Nouns of substitution and of objection: "there is no alternative to dialogue", "has no objection to the
+# talks", "no problem with X": denying a contrary of X is favor X.
+_CONTRARY = frozenset({"alternative", "substitute", "replacement", "objection", "problem", "quarrel"})
 _OBLIGATIONS = frozenset({"commitment", "promise", "pledge", "obligation", "word", "law", "rule", "order",
                           "resolution", "norm", "principle", "ruling", "undertaking", "assurance"})
 
@@ -167,8 +169,9 @@ def _threat(tok: "Token") -> bool:
     if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(c.dep_ == "aux" for c in tok.children) and any(
             c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
         return True  # "would respond to the step": a response threatened against it
-    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "we will respond if attacked"
-            c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) for c in tok.children):
+    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "will respond if attacked / in the event of X"
+            c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) or event_of(c) is not None
+            for c in tok.children):
         return True
     subj = clause_subject(tok) if tok.pos_ == "VERB" and lemma in lex.RESPONSE else None
     if subj is not None and any(c.dep_ == "aux" for c in tok.children) and (
@@ -226,11 +229,11 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     for tok in chain:
         if tok.i != root.i and tok.pos_ in ("VERB", "AUX") and _obliged(tok):
             return _flip("favor", _flips(tok, root)), tok, "demand"  # §3: a demand is favor the demanded act
+    contrary = next((p for c in root.children if c.dep_ in ("attr", "nsubj", "dobj") and c.lemma_.lower() in
+                     _CONTRARY for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")), None)
+    if contrary is not None and _own_negation(root):  # "there is no alternative to X", "has no objection to X"
+        return "favor", contrary, "judged"
     if any(c.dep_ == "expl" for c in root.children):  # "there will be (no) X": for or against X existing
-        other = next((c for c in root.children if c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in _SUBSTITUTES
-                      and any(p.dep_ == "prep" and p.lower_ == "to" for p in c.children)), None)
-        if other is not None and _own_negation(root):  # "there is no alternative to X"
-            return "favor", next(p for p in other.children if p.dep_ == "prep" and p.lower_ == "to"), "judged"
         hostile = any(c.lemma_.lower() in lex.HOSTILE_CONDUCT | lex.RESPONSE_NOUNS for c in [root, *root.children]
                       if c.dep_ in ("attr", "nsubj") or c.i == root.i)  # "there would be bombing / consequences"
         how = "threat" if hostile else "plain"

@@ -47,9 +47,13 @@ def _negated(text: str) -> bool:
     return bool(_NEGATION_WORDS.search(text)) or bool(content_stems(text) & NEGATIONS)
 
 
-def _negation_outside(text: str, speech: Speech) -> bool:
-    """Grounding drops a position whose negation disagrees with its sentence; keep them in step."""
-    return _negated(text) != _negated(text[speech.start:speech.end])
+def _negated_report(speech: Speech) -> bool:
+    """"did not say that X": a negation on the reporting verb outside the content would be lost from a
+    position built on the content alone, so the position keeps the sentence. A negation in another
+    clause of the sentence ("…, and that a refusal would …") is another statement's, not this one's."""
+    verb = speech.verb
+    return verb is not None and not speech.start <= verb.idx < speech.end and any(
+        c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
 
 
 def _reported_actor(root: "Token", speech: Speech, resolve: Resolver | None) -> list[Holder]:
@@ -91,12 +95,13 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
             else:
                 polarity = act_polarity(word, root)
         content = " ".join(text[speech.start:speech.end].split())
-        if _negation_outside(text, speech):  # the position must not drop a negation its sentence states
-            content = " ".join(text.split())
+        whole = _negated_report(speech)  # the position must not drop a negation its sentence states
+        content = " ".join(text.split()) if whole else content
         reported = _reported_actor(root, speech, resolve)
         for actor, surface in reported:
             holder = holder_name(actor, surface, article)
-            said = content if reported is not speech.holders else position(short_name(actor, holder), speech, content)
+            said = content if whole or reported is not speech.holders else position(
+                short_name(actor, holder), speech, content)
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
                           "position": shorten(said, 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],
@@ -139,12 +144,33 @@ def position(holder: str, speech: Speech, content: str) -> str:
     after a copula of certainty), "X said: C" when C speaks in the first person, else "X C" for an
     attitude verb's own predicate ("X rejected the plan")."""
     verb = speech.verb
+    content = _without_reporting_clause(speech, content)
     if verb is not None and speech.root is not None and speech.root.i == verb.i:
         return f"{holder} {content}"
     said = "said" if verb is None or verb.lemma_ in ("be", "tell") or verb.tag_ not in ("VBD", "VBZ", "VBP") \
         else verb.text
     first = content.split(" ", 1)[0].strip("“”\"'").lower()
     return f"{holder} {said}: {content}" if first in _FIRST_PERSON else f"{holder} {said} {content}"
+
+
+def _without_reporting_clause(speech: Speech, content: str) -> str:
+    """The content without the reporting clause its span holds ("He said Washington hoped …", "In his
+    address, X called …", "… in order," he said."): the position names the holder once, then says what
+    they said (codebook §3: one plain sentence)."""
+    verb, root = speech.verb, speech.root
+    if verb is None or root is None or not speech.start <= verb.idx < speech.end:
+        return content
+    text = verb.doc.text
+    if root.i == verb.i:  # an attitude verb: "X" + "called the proposal a step"
+        rest = text[verb.idx:speech.end]
+    elif verb.i < root.i:  # "he said (that) C": what follows the verb
+        after = next((t for t in verb.doc[verb.i + 1:root.i + 1] if not (t.is_punct or t.dep_ == "mark")), root)
+        rest = text[after.idx:speech.end]
+    else:  # "C, he said": what precedes the reporting clause
+        first = min((t for t in verb.subtree if t.i not in speech.tokens or t.i == verb.i), key=lambda t: t.i)
+        rest = text[speech.start:first.idx]
+    rest = " ".join(rest.split()).strip(" ,;:“”\"'")
+    return rest if rest and _negated(rest) == _negated(content) else content
 
 
 def _content_root(speech: Speech) -> "Token":

@@ -16,33 +16,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
+from summarizer.rules.acts import LIMIT as _LIMIT
+from summarizer.rules.acts import adjective_act, clause_act, judged_act, light_act, object_act, restricted_phrase, \
+    subject_phrase, trigger_act, words
 from summarizer.rules.clauses import clause_subject, noun_phrase, object_complement, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-_LIMIT = 12  # words: a topic is "a few words"
 # Nouns of purpose: in "the goal is to reopen the route" the copula specifies the goal, so the
 # predicate is what the holder wants (English specificational copula; §3 word the act the text names).
-_PURPOSE_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "priority", "task", "target", "intention"})
+_PURPOSE_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "priority", "task", "target", "intention",
+                            "job", "mission", "duty", "role"})
 # "be in favour of X": the attitude noun of the prepositional predicate points at its "of" object.
 _FAVOUR_NOUNS = frozenset({"favour", "favor", "support"})
+_EXISTENTIAL = ("expl", "aux", "mark", "neg", "punct")  # the frame of "there be (no) X", not X
 _ATTITUDE = ("attitude", "judged")  # an attitude or characterisation verb: its "as" phrase predicates
 # Fixed adverbial "as" phrases ("business as usual", "as planned"): no secondary predicate.
 _ADVERBIAL_AS = frozenset({"usual", "planned", "expected", "before", "well", "always", "ever", "such"})
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split()[:_LIMIT])
-
-
-def _subject_phrase(doc: "Doc", verb: "Token") -> str | None:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-    if subj is None or subj.pos_ == "PRON" or subj.lower_ in ("this", "that", "it"):
-        return None
-    if subj.dep_ == "csubj":  # "discussing X without Y was ...": the clause is the topic
-        return _words(text_of(doc, list(subj.subtree)))
-    return noun_phrase(doc, subj, limit=_LIMIT) or None
 
 
 def _judged_thing(doc: "Doc", word: "Token") -> str | None:
@@ -51,20 +42,7 @@ def _judged_thing(doc: "Doc", word: "Token") -> str | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return noun_phrase(doc, obj, limit=_LIMIT) if obj is not None and obj.pos_ != "PRON" else None
     if verb.lemma_.lower() in lex.COPULAS or word.dep_ in ("attr", "acomp"):
-        return _subject_phrase(doc, verb)
-    return None
-
-
-def _act_of(doc: "Doc", verb: "Token") -> str | None:
-    """"accused X of stalling the talks" → "X stalling the talks"."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")):
-        act = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj")), None)
-        if act is None:
-            continue
-        act_text = verb_phrase(doc, act) if act.pos_ in ("VERB", "AUX") else noun_phrase(doc, act, limit=_LIMIT)
-        head = noun_phrase(doc, obj, limit=4) if obj is not None and obj.pos_ != "PRON" else ""
-        return _words(f"{head} {act_text}".strip())
+        return subject_phrase(doc, verb)
     return None
 
 
@@ -72,11 +50,15 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
                  verb: "Token | None" = None) -> str | None:
     """The topic for a stance whose polarity was decided by `word` in the way `how` names
     (rules.polarity: attitude, demand, judged, threat, plain, mention)."""
-    found: str | None = _copular_topic(doc, root) if how == "plain" else None
+    found: str | None = _purpose_topic(doc, root) or (_copular_topic(doc, root) if how == "plain" else None)
+    if how == "plain" and not found and root.pos_ == "VERB":  # "counted on X to act": X's act
+        found = object_act(doc, root) or (clause_act(doc, root) if _announced(root) and _named_doer(root) else None)
     if found:
         return found
+    if how == "attitude" and word is not None and word.pos_ == "NOUN" and word.lemma_.lower() in lex.LIGHT_NOUNS:
+        found = light_act(doc, word.head)  # "has no intention of lifting X": the act, not the intention
     if how == "attitude" and word is not None:
-        found = _characterised(doc, word) or _adjective_complement(doc, word)
+        found = found or _characterised(doc, word) or adjective_act(doc, word)
     if found:
         return found
     if how == "judged" and word is not None and word.dep_ == "prep":  # "no alternative to X" → X
@@ -85,82 +67,42 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
     elif how == "judged" and word is not None:
         found = _judged_thing(doc, word)
     elif how == "red line" and word is not None:  # the side of "X is our red line" that is not the line
-        found = _words(verb_phrase(doc, word)) if word.pos_ in ("VERB", "AUX") else noun_phrase(
+        found = words(verb_phrase(doc, word)) if word.pos_ in ("VERB", "AUX") else noun_phrase(
             doc, word, limit=_LIMIT, keep_any=True)
+    elif how == "threat" and word is not None and trigger_act(doc, word):
+        found = trigger_act(doc, word)  # §5 1.2: a threat's stance is against its trigger
     elif how == "threat" and word is not None:
         aimed = next((g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
                       for g in c.children if g.dep_ == "pobj"), None)  # "respond to the step" -> the step
         found = noun_phrase(doc, aimed, limit=_LIMIT) if aimed is not None and word.lemma_.lower() in \
-            lex.RETALIATION else _subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
+            lex.RETALIATION else subject_phrase(doc, word if word.pos_ in ("VERB", "AUX") else word.head)
         subj = clause_subject(word) if not found and word.pos_ == "VERB" else None
         found = found or (noun_phrase(doc, subj, limit=_LIMIT, keep_any=True) if subj is not None else None)
     elif how == "attitude" and word is not None and word.lemma_.lower() in lex.ACT_JUDGING:
-        found = _act_of(doc, word)
+        found = judged_act(doc, word)
+    elif how == "demand" and any(c.dep_ == "expl" for c in root.children):  # "demanded there be no X on Y"
+        found = words(text_of(doc, [t for t in root.subtree if t.i != root.i and t.dep_ not in _EXISTENTIAL
+                                    and not (t.dep_ == "det" and t.lower_ in ("no", "any"))]))
     elif how == "demand" and root.pos_ in ("VERB", "AUX") and (verb is None or root.i != verb.i):
-        found = _words(verb_phrase(doc, root))
+        addressed = object_act(doc, verb) if verb is not None and root.head.i == verb.i else None  # "called on X to Y"
+        found = object_act(doc, root) or addressed or clause_act(doc, root)  # "expects X to Y"; "both sides must Y"
     elif how == "demand" and word is not None:
-        found = _object_act(doc, word)
+        found = object_act(doc, word)
     elif how == "attitude" and word is not None:
-        found = _object_act(doc, word)
+        found = object_act(doc, word)
     if not found and (word or root).lemma_.lower() in lex.CHARACTERISE:
         obj = next((c for c in (word or root).children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
         found = noun_phrase(doc, obj, limit=_LIMIT).split(" as ")[0] if obj is not None else None
     if not found:
-        found = _light_object(doc, word or root)
+        found = light_act(doc, word or root)
     if found:
         return _without_predicative_as(doc, word, found) if word is not None and how in _ATTITUDE else found
     topic = topic_of(doc, root, word, allowed)
     topic = _without_predicative_as(doc, word, topic) if topic and word is not None and how in _ATTITUDE else topic
     if topic is not None and root.pos_ == "VERB" and _only_a_name(doc, topic):
-        phrase = _words(verb_phrase(doc, root))
+        phrase = words(verb_phrase(doc, root))
         return phrase if len(phrase.split()) > len(topic.split()) else topic
     return topic
-
-
-def _adjective_complement(doc: "Doc", word: "Token") -> str | None:
-    """"ready to help", "committed to protecting civilians", "entitled to respond": the complement of a
-    predicative adjective of attitude is the act the attitude is about (§3: the act the text names),
-    not the adjective's subject."""
-    participle = word.tag_ == "VBN" and (word.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in word.children))
-    if not (participle or word.pos_ == "ADJ" and word.dep_ in ("acomp", "amod", "xcomp", "oprd", "ROOT")):
-        return None
-    for comp in word.children:
-        if comp.dep_ == "xcomp" and comp.pos_ in ("VERB", "AUX"):
-            return _words(step_phrase(doc, comp, drop=("advcl",)))
-        act = next((g for g in comp.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None) \
-            if comp.dep_ == "prep" else None
-        if act is not None:
-            return _words(step_phrase(doc, act, drop=("advcl",)))
-    return None
-
-
-def _object_act(doc: "Doc", verb: "Token") -> str | None:
-    """"urged both sides to exercise restraint", "encouraged X to sign": the addressee's act."""
-    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)  # "called on X to Y"
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or (
-        next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None)
-    act = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
-                and (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children))), None)
-    if obj is None or act is None or act.i < obj.i:
-        return None
-    who = noun_phrase(doc, obj, limit=4) if obj.pos_ != "PRON" else ""
-    return _words(f"{who} {verb_phrase(doc, act)}".strip())
-
-
-def _light_object(doc: "Doc", verb: "Token") -> str | None:
-    """"has no right/intention/authority to X" → X; "X has no place/chance here" → X: the light
-    noun carries the attitude, the act or the subject is what it is about."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.LIGHT_NOUNS), None)
-    if obj is None:
-        return None
-    for child in obj.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX") and child.i > obj.i:
-            return _words(verb_phrase(doc, child))
-        if child.dep_ == "prep" and child.lower_ in ("of", "to", "in", "for"):
-            act = next((c for c in child.children if c.dep_ == "pcomp"), None)
-            if act is not None:
-                return _words(verb_phrase(doc, act))
-    return _subject_phrase(doc, verb) if obj.lemma_.lower() in lex.PLACE_NOUNS else None
 
 
 def _only_a_name(doc: "Doc", topic: str) -> bool:
@@ -199,6 +141,34 @@ def _without_predicative_as(doc: "Doc", verb: "Token", topic: str) -> str:
     return topic
 
 
+def _announced(verb: "Token") -> bool:
+    """A step announced or refused ("the army will stay", "the group would not hand over its arms"): a modal
+    of prospect or a negation on the verb; the topic is the act with its doer (§3: the act the text names)."""
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in lex.PROSPECTIVE for c in verb.children)
+
+
+def _ranked(noun: "Token") -> bool:
+    """A noun ranked by an ordinal or a superlative ("the first guarantee", "the best way") names a role."""
+    return any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS") for c in noun.children)
+
+
+def _named_doer(verb: "Token") -> bool:
+    """The act's subject is a noun: a pronoun is most often the holder, whose stance is on the act's object."""
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
+
+def _purpose_topic(doc: "Doc", root: "Token") -> str | None:
+    """"the goal is to reopen the route", "Europe's job is to keep X strong": the act the purpose names."""
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if root.lemma_.lower() not in lex.COPULAS or subj is None or subj.lemma_.lower() not in _PURPOSE_NOUNS:
+        return None
+    pred = next((c for c in root.children if c.dep_ in ("xcomp", "attr", "ccomp")), None)
+    if pred is None:
+        return None
+    return words(step_phrase(doc, pred, drop=("advcl",))) if pred.pos_ in ("VERB", "AUX") else noun_phrase(
+        doc, pred, limit=_LIMIT)
+
+
 def _copular_topic(doc: "Doc", root: "Token") -> str | None:
     """A plain copula: "the goal is to X" → X; "X is in favour of Y" → Y; "X remains in place" → X
     (a preposition with a bare noun is an idiomatic state of the subject, so the subject is the topic)."""
@@ -206,10 +176,15 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
         return None
     kids = list(root.children)
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.lemma_.lower() in _PURPOSE_NOUNS:
-        pred = next((c for c in kids if c.dep_ in ("xcomp", "attr", "ccomp")), None)
-        if pred is not None:
-            return _words(verb_phrase(doc, pred)) if pred.pos_ in ("VERB", "AUX") else noun_phrase(doc, pred, limit=_LIMIT)
+    attr = next((c for c in kids if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    due = next((g for c in attr.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                if g.dep_ == "pobj"), None) if attr is not None and attr.lemma_.lower() == "time" else None
+    if due is not None:  # "it is time for a change": what it is time for
+        return noun_phrase(doc, due, limit=_LIMIT)
+    if attr is not None and subj is not None and _ranked(subj):  # "the first guarantee is a strong army": the
+        return noun_phrase(doc, attr, limit=_LIMIT)  # subject is a role the predicate fills (specificational)
+    if attr is not None and not any(c.dep_ == "expl" for c in kids):
+        return subject_phrase(doc, root)  # "the deal was the fruit of X", "X is a commitment": X is the topic
     if any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "expl") for c in kids):
         return None
     for prep in (c for c in kids if c.dep_ == "prep"):
@@ -223,7 +198,7 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
     if not any(c.dep_ == "prep" and any(n.dep_ == "pobj" and n.pos_ == "NOUN" and not any(  # "in place",
             d.dep_ in ("det", "poss") for d in n.children) for n in c.children) for c in kids):  # "on hold"
         return None  # a bare noun after the preposition: an idiomatic state, not a place or a thing
-    phrase = _subject_phrase(doc, root)
+    phrase = subject_phrase(doc, root)
     return phrase if phrase and not _only_a_name(doc, phrase) else None
 
 
@@ -236,9 +211,12 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
     for head in [w for w in (word, root) if w is not None]:
         if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
             return noun_phrase(doc, head)
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass" and _is_content_noun(c)), None)
+        if head is word and patient is not None:  # "access will be restored": what the attitude acts on
+            return noun_phrase(doc, patient)
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
-                return noun_phrase(doc, child)
+                return restricted_phrase(doc, child) if child.dep_ == "dobj" else noun_phrase(doc, child)
             if child.dep_ == "prep":
                 obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
                 if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
