@@ -89,6 +89,73 @@ def one_batch(articles: Path, jobs: int) -> dict[str, float]:
             "cpu_s_others": round(max(0.0, busy - ours), 2), "cpu_s_stolen": round(steal, 2)}
 
 
+FORK_MODES = ("here", "fork1", "fork2", "fork2-frozen")
+
+
+def forked_cpu(articles: Path, mode: str) -> dict[str, object]:
+    """Where -j 2's extra CPU goes, in this fresh process with the model loaded: the articles run here
+    ("here"), in one child forked after the load ("fork1": what forking costs), or split between two
+    children at once ("fork2": what sharing the machine's caches and warming two sets of caches cost;
+    "fork2-frozen": with `gc.freeze()` before the fork, as extract/workers.py does). Each process gives its
+    CPU seconds, minor page faults (copy-on-write among them) and seconds in the garbage collector."""
+    import gc
+    from summarizer.extract.pipeline import ExtractOptions
+    from summarizer.extract.runner import load_articles, run_batch
+    from summarizer.rules.extractor import RulesProvider
+
+    loaded, _ = load_articles(str(p) for p in sorted(articles.glob("*.txt")))
+    provider, collecting = RulesProvider(), [0.0, 0.0]  # seconds collecting; when this collection began
+    provider.warm()
+
+    def timed(phase: str, _: object) -> None:
+        if phase == "start":
+            collecting[1] = time.process_time()
+        else:
+            collecting[0] += time.process_time() - collecting[1]
+
+    gc.callbacks.append(timed)
+
+    def run(part: list[object]) -> dict[str, float]:
+        before, collected = resource.getrusage(resource.RUSAGE_SELF), collecting[0]
+        run_batch(part, provider, ExtractOptions(schema="all"), progress=False)
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        return {"cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+                "minor_faults": after.ru_minflt - before.ru_minflt, "gc_s": round(collecting[0] - collected, 3)}
+
+    if mode == "here":
+        return {"mode": mode, "processes": [run(loaded)]}
+    if mode.endswith("frozen"):
+        gc.freeze()
+    children = []
+    for part in [loaded] if mode == "fork1" else [loaded[0::2], loaded[1::2]]:
+        read, write = os.pipe()
+        if (pid := os.fork()) == 0:
+            os.write(write, json.dumps(run(part)).encode())
+            os._exit(0)
+        os.close(write)
+        children.append((pid, read))
+    processes = []
+    for pid, read in children:
+        with os.fdopen(read) as answer:
+            processes.append(json.loads(answer.read()))
+        os.waitpid(pid, 0)
+    return {"mode": mode, "processes": processes}
+
+
+def fork_costs(articles: Path, rounds: int) -> dict[str, object]:
+    """`forked_cpu` for each mode, `rounds` times in turn, each in a fresh process: total CPU seconds per mode."""
+    totals: dict[str, list[float]] = {mode: [] for mode in FORK_MODES}
+    for _ in range(rounds):
+        for mode in FORK_MODES:
+            machine = _machine_cpu()[0]
+            done = subprocess.run([sys.executable, __file__, "--articles", str(articles), "--forked", mode],
+                                  capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            run = json.loads(done.stdout)
+            totals[mode].append(round(sum(p["cpu_s"] for p in run["processes"]), 2))
+            print(f"{mode}: {run['processes']}, machine busy {_machine_cpu()[0] - machine:.1f} CPU s", file=sys.stderr)
+    return {"cpu_s_per_round": totals, "cpu_s_median": {m: statistics.median(t) for m, t in totals.items()}}
+
+
 def _cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a live process (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -177,10 +244,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="article sizes in characters")
     parser.add_argument("--quiet-wait", type=float, default=0.0, metavar="SECONDS",
                         help=f"before each round wait up to this long for the others to use < {QUIET_CORES} cores")
+    parser.add_argument("--fork-costs", type=int, default=0, metavar="ROUNDS",
+                        help="instead: where the workers' extra CPU goes (forked_cpu), this many rounds")
+    parser.add_argument("--forked", choices=FORK_MODES, help=argparse.SUPPRESS)  # a child run
     parser.add_argument("--one-batch", type=int, metavar="JOBS", help=argparse.SUPPRESS)  # a child run
     args = parser.parse_args()
-    if args.one_batch:
-        print(json.dumps(one_batch(args.articles, args.one_batch)))
+    if args.one_batch or args.forked or args.fork_costs:
+        print(json.dumps(one_batch(args.articles, args.one_batch) if args.one_batch else
+                         forked_cpu(args.articles, args.forked) if args.forked else
+                         fork_costs(args.articles, args.fork_costs)))
         return
     started = time.time()
     result = {"cores": os.cpu_count(), "load_average_start": round(os.getloadavg()[0], 1),

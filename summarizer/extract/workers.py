@@ -22,6 +22,19 @@ from summarizer.extract.progress import status_shown
 Task = TypeVar("Task")
 
 
+MOST_BY_DEFAULT = 4  # each worker holds its own parse state and caches beside the shared model
+
+
+def default_workers() -> int:
+    """The `-j` a CPU-bound provider gets when the user gives none (`summarize brief`): one process per core
+    this process may run on, at most MOST_BY_DEFAULT."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity call on this platform
+        usable = os.cpu_count() or 1
+    return max(1, min(MOST_BY_DEFAULT, usable))
+
+
 def worker_count(provider: Any, concurrency: int, articles: int) -> int:
     """Processes for this batch; 0 means threads run it: the provider waits on an endpoint, fewer than two
     articles can be in flight, this process may not have children (a daemon, such as a Dask worker), or
