@@ -20,8 +20,6 @@ from typing import Any, Callable, Iterable, TypeVar
 from summarizer.extract.progress import status_shown
 
 Task = TypeVar("Task")
-
-
 MOST_BY_DEFAULT = 4  # each worker holds its own parse state and caches beside the shared model
 
 
