@@ -77,6 +77,54 @@ def test_a_worker_that_dies_fails_articles_with_a_record_and_the_batch_ends(tmp_
     assert all(r["ok"] or "re-run with --resume" in r["error"] for r in records)
 
 
+FREEZE_PROBE = """
+import gc, json, os, sys
+from pathlib import Path
+from summarizer.extract.pipeline import ExtractOptions
+from summarizer.extract.runner import load_articles, run_batch
+from summarizer.rules.extractor import RulesProvider
+
+class Noting(RulesProvider):  # each process that runs an article notes what its collector holds frozen
+    def answer(self, call):
+        Path(sys.argv[1], str(os.getpid())).write_text(str(gc.get_freeze_count()))
+        return super().answer(call)
+
+articles, _ = load_articles(sys.argv[2:])
+records = run_batch(articles, Noting(), ExtractOptions(schema="stance"), 2, progress=False)
+print(json.dumps({"parent": os.getpid(), "frozen_after": gc.get_freeze_count(), "ok": [r.ok for r in records]}))
+"""
+
+
+def test_workers_start_with_the_parents_objects_frozen_and_the_parent_unfreezes_them(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    paths = copies(tmp_path / "in", 4)
+    done = subprocess.run([sys.executable, "-c", FREEZE_PROBE, str(notes), *map(str, paths)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["ok"] == [True] * len(paths)
+    counts = {int(note.name): int(note.read_text()) for note in notes.iterdir()}
+    assert counts and result["parent"] not in counts  # the articles ran in worker processes
+    assert all(count > 1000 for count in counts.values())  # the model and modules, not a handful of objects
+    assert result["frozen_after"] == 0  # the parent's collector visits everything again (nothing kept for ever)
+
+
+def test_a_brief_with_the_rules_runs_a_worker_process_per_core_by_default(tmp_path: Path) -> None:
+    paths = copies(tmp_path / "in", 3)
+    spy = ("import sys; from summarizer.extract import workers; start = workers.start; "  # the real start, announced
+           "workers.start = lambda provider, n, show: print(f'workers: {n}', file=sys.stderr) or start(provider, n, show); "
+           "from summarizer.cli import main; main()")
+    done = subprocess.run([sys.executable, "-c", spy, "brief", "--provider", "rules", "--no-cache", "--date",
+                           "2026-01-05", "--include-undated", "-f", "json", *map(str, paths)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert [(s["path"], s["ok"]) for s in json.loads(done.stdout)["sources"]] == [(str(p), True) for p in paths]
+    expected = min(len(os.sched_getaffinity(0)), len(paths), 4)  # one per core, at most 4, at most one per article
+    assert [line for line in done.stderr.splitlines() if line.startswith("workers: ")] == (
+        [f"workers: {expected}"] if expected >= 2 else [])
+
+
 def lines_of(path: Path) -> list[dict[str, Any]]:
     text = path.read_text(encoding="utf-8")
     assert text.endswith("\n")

@@ -44,7 +44,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="File to write (a folder with -f all); default: standard output.")
 @click.option("--concurrency", "-j", type=click.IntRange(1, 64), default=None,
-              help="Articles extracted at once [default: --slots for the embedded model, 4 for an endpoint].")
+              help="Articles extracted at once [default: --slots for the embedded model, a process per core "
+                   "(at most 4) for the rules, 4 for an endpoint].")
 @click.option("--max-tokens", type=click.IntRange(64, 32768), default=1024, show_default=True,
               help="Output tokens per model call.")
 @click.option("--time-budget", type=click.FloatRange(1, None), default=None, metavar="SECONDS",
@@ -136,6 +137,7 @@ def _build(inputs: list[str], date: str | None, include_undated: bool, previous:
     from summarizer.extract.pipeline import ExtractOptions
     from summarizer.extract.progress import loading_shown
     from summarizer.extract.runner import failure_record, load_articles, run_batch
+    from summarizer.extract.workers import default_workers
     from summarizer.llm.providers import build_provider
     from summarizer.text.articles import find_articles
 
@@ -158,7 +160,7 @@ def _build(inputs: list[str], date: str | None, include_undated: bool, previous:
                              "fix the files named above and run again")
     config = provider_config(params)
     if concurrency is None:  # more requests than server slots would only queue, and time out
-        concurrency = {"embedded": config.slots, "rules": 1}.get(config.resolved_provider(), 4)
+        concurrency = {"embedded": config.slots, "rules": default_workers()}.get(config.resolved_provider(), 4)
     with loading_shown():  # the local model loads here: say so on a terminal
         provider = build_provider(config)
     try:

@@ -251,8 +251,8 @@ def run_batch(articles: Iterable[Article], provider: Any, options: ExtractOption
     pool: Executor
     if workers:  # submitted before the bar starts its thread: the pool forks on the first submit
         pool = processes.start(provider, workers, show)
-        futures = {pool.submit(_extract_in_worker, articles[same[0]], provider, options): same
-                   for same in copies.values()}
+        futures = processes.submit_all(pool, _extract_in_worker, ((same, (articles[same[0]], provider, options))
+                                                                for same in copies.values()))
         loading = None
     else:
         pool, futures = ThreadPoolExecutor(max_workers=max(1, concurrency)), {}

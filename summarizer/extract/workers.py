@@ -9,14 +9,28 @@ such a provider with `cpu_bound = True` and loads its model in `warm()`.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Callable, Iterable, TypeVar
 
 from summarizer.extract.progress import status_shown
+
+Task = TypeVar("Task")
+MOST_BY_DEFAULT = 4  # each worker holds its own parse state and caches beside the shared model
+
+
+def default_workers() -> int:
+    """The `-j` a CPU-bound provider gets when the user gives none (`summarize brief`): one process per core
+    this process may run on, at most MOST_BY_DEFAULT."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity call on this platform
+        usable = os.cpu_count() or 1
+    return max(1, min(MOST_BY_DEFAULT, usable))
 
 
 def worker_count(provider: Any, concurrency: int, articles: int) -> int:
@@ -40,6 +54,21 @@ def start(provider: Any, workers: int, show: bool) -> ProcessPoolExecutor:
         provider.warm()
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup,
                                initargs=(os.getpid(),))
+
+
+def submit_all(pool: ProcessPoolExecutor, run: Callable[..., Any], tasks: Iterable[tuple[Task, tuple[Any, ...]]]
+               ) -> dict[Future[Any], Task]:
+    """`run(*args)` for each (key, args), in order; the future of each, mapped to its key.
+
+    The first submit forks the workers, and it does so with the collector's objects frozen
+    (`gc.freeze`): a worker's full collection would otherwise visit every object the parent made
+    (the model, the modules, the articles) and write to each one's header, which copies every page
+    they share into each worker. The parent unfreezes once the workers exist."""
+    gc.freeze()
+    try:
+        return {pool.submit(run, *args): key for key, args in tasks}
+    finally:
+        gc.unfreeze()
 
 
 def _worker_setup(parent: int) -> None:
