@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
+from summarizer.rules.bounds import bound_ended
 from summarizer.rules.clauses import negated, noun_phrase, step_phrase, text_of, verb_phrase
 from summarizer.rules.requirements import requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
@@ -71,9 +72,11 @@ def _readiness(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
     for tok in [main, *main.ancestors][:3]:
         if tok.lemma_.lower() in ("ready", "prepared", "willing", "open", "able"):
             step = next((c for c in tok.children if c.dep_ in ("xcomp", "prep") and c.i not in exclude), None)
-            if step is not None and tok is not main:
-                return verb_phrase(doc, step, drop=("advcl",))
-            return verb_phrase(doc, main, drop=("advcl",)) if main.pos_ == "VERB" else None
+            step = step if step is not None and tok is not main else main if main.pos_ == "VERB" else None
+            if step is None:
+                return None  # the step as a gerund phrase, without the bound or condition hung on it
+            return step_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude)) if step.pos_ == "VERB" \
+                else verb_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude))
     return None
 
 
@@ -96,9 +99,17 @@ def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
 Cand = tuple["Token", "Token", list["Token"], str]  # (cue, main clause head, requirement tokens, mode)
 
 
+def clause_of(mark: "Token") -> "Token":
+    """The verb a subordinator opens; the parser may hang the subordinator on an auxiliary ("as long as
+    X keeps attacking": "as" on "keeps", itself an auxiliary of "attacking")."""
+    head = mark.head
+    return head.head if head.dep_ in ("aux", "auxpass") and head.head.dep_ == "advcl" else head
+
+
 def _marked(doc: "Doc", tok: "Token") -> Cand | None:
     """A subordinate clause marked by a conjunction of condition, bound or time (§4 signals)."""
-    clause, main = tok.head, tok.head.head
+    clause = clause_of(tok)
+    main = clause.head
     while main.dep_ == "advmod" and main.head.i != main.i:  # "as long as": the clause hangs on "long"
         main = main.head
     low = tok.lower_
@@ -124,7 +135,7 @@ def _found(doc: "Doc") -> list[Cand]:
     found: list[Cand] = []
     for tok in doc:
         low = tok.lower_
-        if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+        if tok.dep_ == "mark" and clause_of(tok).dep_ == "advcl":
             if (hit := _marked(doc, tok)) is not None:
                 found.append(hit)
         elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
@@ -168,7 +179,31 @@ def _continuation(main: "Token") -> bool:
     """A step kept up or suspended ("strikes will continue until X", "the freeze stays until X", §4 1.2)."""
     if main.lemma_.lower() in ("stay", "remain", "continue", "suspend", "keep", "halt", "freeze", "hold", "pause"):
         return True
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("continue", "keep") for c in [main, *main.children])
+    if main.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in main.children):
+        return True  # "the strikes will go on until X"
+    return _kept(main) is not None or any(c.dep_ == "xcomp" and c.lemma_.lower() in ("continue", "keep")
+                                          for c in [main, *main.children])
+
+
+def _kept(main: "Token") -> "Token | None":
+    """The act a verb of continuation governs ("keep strengthening X": the clause may hang on either verb)."""
+    if main.dep_ == "xcomp" and main.tag_ == "VBG" and main.head.lemma_.lower() in ("keep", "continue"):
+        return main
+    if main.lemma_.lower() in ("keep", "continue"):
+        return next((c for c in main.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    return None
+
+
+def _lasting(doc: "Doc", cue: "Token") -> bool:
+    """ "while X", "as long as X": the bound names a state that lasts (its end is the requirement)."""
+    return cue.lower_ == "while" or (cue.lower_ == "as" and cue.i >= 2 and doc[cue.i - 1].lower_ == "long")
+
+
+def _halted(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
+    """A continued act of the holder's own ("we will keep arming as long as X"): the step conditioned is
+    halting it (as "strikes will continue until X" conditions ending the strikes, §4 1.2)."""
+    act = _kept(main)
+    return f"halting {step_phrase(doc, act, drop=('advcl',), exclude=frozenset(exclude))}" if act is not None else None
 
 
 # Measures that are lifted rather than ended ("the ban stays until X" conditions lifting the ban).
@@ -217,7 +252,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
     """§4 items of one sentence; the holder is the speaker whose statement holds the cue (§2), else the
     subject of the conditioned step, else the sentence's first speaker. One item per requirement."""
     items: list[Item] = []
-    candidates: list[tuple["Token", str | None, list["Token"], "Token"]] = []
+    candidates: list[tuple["Token", str | None, list["Token"], "Token", str | None]] = []
     for cue, main, req, mode in _found(doc):
         if _hostile(main):
             continue  # "we will respond if attacked": a trigger (red lines)
@@ -228,7 +263,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         conditioned = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded") or _readiness(doc, main, exclude)
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
-        elif mode == "bounded" and refused is None and (ended := _ended(doc, main)) is not None:
+        elif (mode == "bounded" or _lasting(doc, cue) and main.lemma_.lower() in ("continue", "go")) and refused is None and (ended := _ended(doc, main)) is not None:
             conditioned = ended  # §4 1.2: "strikes will continue until X" conditions ending the strikes
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
@@ -239,11 +274,15 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
                 conditioned = noun_phrase(doc, subj, 8) if subj is not None else None
         if conditioned is None:
             continue
-        candidates.append((cue, conditioned, req, main))
-    candidates += [(cue, conditioned, req, cue) for cue, conditioned, req in requirement_statements(doc)]
+        ended_bound = None
+        if _lasting(doc, cue) and (_continuation(main) or _refused(main) is not None):
+            ended_bound = bound_ended(doc, clause_of(cue), req)  # §4: "as long as the blockade lasts" -> "... ends"
+            conditioned = _halted(doc, main, exclude) or conditioned
+        candidates.append((cue, conditioned, req, main, ended_bound))
+    candidates += [(cue, conditioned, req, cue, None) for cue, conditioned, req in requirement_statements(doc)]
     seen: set[tuple[int, ...]] = set()
-    for cue, conditioned, req, anchor in candidates:
-        requirement = text_of(doc, req)
+    for cue, conditioned, req, anchor, ended_bound in candidates:
+        requirement = ended_bound or text_of(doc, req)
         key = tuple(sorted(t.i for t in req))
         single_noun = len(req) == 1 and req[0].pos_ == "NOUN"  # "Normalisation is a condition for X"
         if (len(requirement.split()) < 2 and not single_noun) or not conditioned or key in seen:
