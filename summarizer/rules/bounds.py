@@ -46,7 +46,10 @@ def bound_ended(doc: "Doc", clause: "Token", req: list["Token"]) -> str | None:
     kids = list(clause.children)
     if any(c.dep_ in ("neg", "auxpass", "acomp", "oprd") for c in kids):
         return None
-    keep = sorted(t.i for t in req)
+    span = [t for t in clause.doc[min(t.i for t in req):max(t.i for t in req) + 1]]
+    while span and span[-1].is_punct:
+        span.pop()
+    keep = [t.i for t in span]  # the clause as written, with the words that join its parts
     attr = next((c for c in kids if c.dep_ == "attr"), None)
     if any(c.dep_ == "expl" for c in kids) and clause.lemma_ == "be" and attr is not None:
         no = next((d for d in attr.children if d.lower_ == "no" and d.dep_ == "det"), None)

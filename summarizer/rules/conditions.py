@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
 from summarizer.rules.bounds import bound_ended
-from summarizer.rules.clauses import negated, noun_phrase, step_phrase, text_of, verb_phrase
-from summarizer.rules.requirements import requirement_statements
+from summarizer.rules.clauses import gerund, negated, noun_phrase, step_phrase, text_of, verb_phrase
+from summarizer.rules.requirements import STEP_WORDS, requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import fronted_conditional
@@ -61,7 +61,7 @@ def _cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool 
                 a.lemma_.lower() in _EXIT for a in [tok.head, tok.head.head][:1 + (tok.dep_ == "pobj")]):
             return None  # "quit the deal if X": a threat to leave, not a step conditioned on X
         if tok.pos_ in ("NOUN", "PROPN"):
-            return noun_phrase(doc, tok, 8)
+            return noun_phrase(doc, tok, STEP_WORDS)
         if tok.pos_ == "VERB":
             return step_phrase(doc, tok, drop=("advcl",), exclude=frozenset(exclude))
     return None
@@ -99,6 +99,39 @@ def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
 Cand = tuple["Token", "Token", list["Token"], str]  # (cue, main clause head, requirement tokens, mode)
 
 
+_MODALS = frozenset("will would shall should can could may might must 'll 'd".split())
+
+
+def _joined(clause: "Token", main: "Token") -> list["Token"]:
+    """Clauses coordinated after a final condition clause, with a subject and no modal of their own, continue
+    it ("ready to move if A disarms, B leaves and C are released": the parse may hang "C are released" on the
+    main clause, which has its modal; a coordinated main clause would carry one too)."""
+    if clause.i < main.i:
+        return []
+    doc, end = clause.doc, clause.right_edge.i
+    for head in [main, *list(main.ancestors)[:3]]:
+        nxt = next((c for c in head.children if c.dep_ in ("conj", "ccomp") and c.pos_ in ("VERB", "AUX")
+                    and end < c.left_edge.i <= end + 2 and all(t.is_punct or t.dep_ == "cc" for t in doc[end + 1:c.left_edge.i])), None)
+        if nxt is not None and any(k.dep_ in ("nsubj", "nsubjpass") for k in nxt.children) and not any(
+                k.dep_ == "aux" and k.lower_ in _MODALS for k in nxt.children) and not any(
+                k.dep_ == "mark" for k in nxt.children):
+            return list(nxt.subtree)
+    return []
+
+
+def _trimmed(req: list["Token"]) -> list["Token"]:
+    """The requirement without a second reported complement (", and that Y") or an aside of place or time
+    after a comma (", where X pledged ..."): they state something else."""
+    cut: set[int] = set()
+    for t in req:
+        second = t.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        aside = t.dep_ == "relcl" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
+            and t.left_edge.lower_ in ("where", "when")
+        if second or aside:
+            cut |= {d.i for d in t.subtree}
+    return [t for t in req if t.i not in cut]
+
+
 def clause_of(mark: "Token") -> "Token":
     """The verb a subordinator opens; the parser may hang the subordinator on an auxiliary ("as long as
     X keeps attacking": "as" on "keeps", itself an auxiliary of "attacking")."""
@@ -115,7 +148,9 @@ def _marked(doc: "Doc", tok: "Token") -> Cand | None:
     low = tok.lower_
     long_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "long" and doc[tok.i - 2].lower_ in ("as", "so")
     soon_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "soon" and doc[tok.i - 2].lower_ == "as"
-    req = _clause_tokens(clause, tok)
+    if clause.lemma_.lower() in lex.REPORTING and any(c.lower_ in ("may", "might", "can") for c in clause.children):
+        return None  # "if I may add": a conditional of the speech act, no requirement
+    req = _clause_tokens(clause, tok) + _joined(clause, main)
     only = _focused(doc, tok, main)
     if long_as or low in lex.STRONG_MARKS or (only and low in lex.CONDITIONAL_MARKS | {"after", "when"}):
         return tok, main, req, "strong"
@@ -216,7 +251,7 @@ def _ended(doc: "Doc", main: "Token") -> str | None:
     subj = subject_of(main)
     if not _continuation(main) or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return None
-    return f"{'lifting' if subj.lemma_.lower() in _LIFTED else 'ending'} {noun_phrase(doc, subj, 8)}"
+    return f"{'lifting' if subj.lemma_.lower() in _LIFTED else 'ending'} {noun_phrase(doc, subj, STEP_WORDS)}"
 
 
 def _denied(verb: "Token") -> bool:
@@ -224,6 +259,19 @@ def _denied(verb: "Token") -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return negated(verb) or subj is not None and (subj.lower_ in ("nobody", "none", "neither") or any(
         c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subj.children))
+
+
+def _refused_object(doc: "Doc", main: "Token", refused: "Token") -> str | None:
+    """ "cannot accept an election held while X": the bound hangs on a participle inside the refused verb's
+    object; the step is the refused act on that object (`accepting an election`)."""
+    path, tok = [], main
+    while tok.i != refused.i and tok.dep_ in ("acl", "dobj", "xcomp") and len(path) < 3:
+        path.append(tok)
+        tok = tok.head
+    obj = next((t for t in path if t.dep_ == "dobj"), None)
+    if tok.i != refused.i or obj is None or refused.pos_ != "VERB":
+        return None
+    return f"{gerund(refused.lemma_.lower())} {noun_phrase(doc, obj, STEP_WORDS)}"
 
 
 def _refused(main: "Token") -> "tuple[Token, bool] | None":
@@ -265,13 +313,15 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
         elif (mode == "bounded" or _lasting(doc, cue) and main.lemma_.lower() in ("continue", "go")) and refused is None and (ended := _ended(doc, main)) is not None:
             conditioned = ended  # §4 1.2: "strikes will continue until X" conditions ending the strikes
+        if conditioned is None and refused is not None:
+            conditioned = _refused_object(doc, main, refused[0])
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
                 drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))
                 conditioned = step_phrase(doc, main, drop=drop, exclude=frozenset(exclude)) or None
             else:
                 subj = main if main.pos_ in ("NOUN", "PROPN") else subject_of(main)
-                conditioned = noun_phrase(doc, subj, 8) if subj is not None else None
+                conditioned = noun_phrase(doc, subj, STEP_WORDS) if subj is not None else None
         if conditioned is None:
             continue
         ended_bound = None
@@ -282,7 +332,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
     candidates += [(cue, conditioned, req, cue, None) for cue, conditioned, req in requirement_statements(doc)]
     seen: set[tuple[int, ...]] = set()
     for cue, conditioned, req, anchor, ended_bound in candidates:
-        requirement = ended_bound or text_of(doc, req)
+        requirement = ended_bound or text_of(doc, _trimmed(req))
         key = tuple(sorted(t.i for t in req))
         single_noun = len(req) == 1 and req[0].pos_ == "NOUN"  # "Normalisation is a condition for X"
         if (len(requirement.split()) < 2 and not single_noun) or not conditioned or key in seen:

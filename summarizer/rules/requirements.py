@@ -24,11 +24,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 Req = tuple["Token", "str | None", list["Token"]]
+STEP_WORDS = 12  # a conditioned step named in full ("a follow-up summit between A and B in C"), not cut mid-phrase
 _WANT = frozenset("want wish seek desire".split())
 _DEMAND = frozenset("want expect insist demand require need".split())
 # Focusing adverbs of exclusiveness after a noun: "a matter for the court alone", "for the two sides only"
 # (§4 1.2 scope limits: "the border is a matter for the court alone").
 _ALONE = frozenset("alone only solely exclusively".split())
+# Verbs of compliance with a step already agreed: "the accord must be honoured" demands compliance (§4: a
+# demand with no step of the holder's conditioned on it is a stance).
+_COMPLY = frozenset("honour honor implement respect observe uphold apply enforce fulfil fulfill".split())
 
 
 def _cooperative_subject(subj: "Token | None") -> bool:
@@ -77,7 +81,7 @@ def _dependence(doc: "Doc", tok: "Token") -> list[Req]:
         host = tok.head
         subj = host if host.pos_ in ("NOUN", "PROPN") else subject_of(host)
         if subj is not None:
-            return [(tok, noun_phrase(doc, subj, 8), [t for t in prep.subtree if t.i != prep.i])]
+            return [(tok, noun_phrase(doc, subj, STEP_WORDS), [t for t in prep.subtree if t.i != prep.i])]
     if lemma in lex.DEPENDENCE and (tok.pos_ in ("VERB", "ADJ") or lemma in lex.DEPENDENT_ADJS):
         subj = subject_of(tok)
         if subj is None and tok.dep_ == "acomp":  # "the summit was under discussion, contingent on X"
@@ -89,7 +93,7 @@ def _dependence(doc: "Doc", tok: "Token") -> list[Req]:
         rest = [t for c in tok.children if c.dep_ in ("prep", "xcomp", "ccomp", "dobj", "advmod", "agent")
                 for t in c.subtree if not (c.dep_ == "prep" and t.i == c.i)]  # "depends on X": X, not "on X"
         if rest:
-            return [(tok, noun_phrase(doc, subj, 8) if subj.pos_ != "PRON" else subj.text, rest)]
+            return [(tok, noun_phrase(doc, subj, STEP_WORDS) if subj.pos_ != "PRON" else subj.text, rest)]
     return []
 
 
@@ -103,8 +107,10 @@ def _obliged_step(doc: "Doc", tok: "Token") -> list[Req]:
     subj = subject_of(tok)
     if not _cooperative_subject(subj) or (pred is not None and pred.lemma_.lower() in lex.RESPONSE - {"lead", "meet"}):
         return []
+    if pred is not None and pred.lemma_.lower() in _COMPLY and any(c.dep_ == "auxpass" for c in pred.children):
+        return []  # "the agreement has to be honoured": a demand to comply (§3 stance), no step conditioned on it
     body = _predicate(pred if pred is not None else tok)
-    return [(tok, noun_phrase(doc, subj, 8), body)] if subj is not None else []
+    return [(tok, noun_phrase(doc, subj, STEP_WORDS), body)] if subj is not None else []
 
 
 def _limited(doc: "Doc", cop: "Token") -> list[Req]:
@@ -123,7 +129,7 @@ def _limited(doc: "Doc", cop: "Token") -> list[Req]:
         return []
     if limited and not _cooperative_subject(subj):
         return []
-    return [(cop, noun_phrase(doc, subj, 8), [t for t in _predicate(cop) if t.i != cop.i])]
+    return [(cop, noun_phrase(doc, subj, STEP_WORDS), [t for t in _predicate(cop) if t.i != cop.i])]
 
 
 def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
@@ -138,8 +144,11 @@ def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
             goal = next((c for c in clause.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
             if goal is not None:
                 return [(tok, text_of(doc, goal.subtree), rest)]
-        if tok.lower_ == "before" and demand:
-            return [(tok, text_of(doc, [t for t in clause.subtree if t.i != tok.i]), rest)]
+        if tok.lower_ == "before" and demand:  # "they want X before they pay": paying, on X
+            wanted = next((c for c in main.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+            if main.lemma_.lower() in _DEMAND and wanted is not None:
+                rest = list(wanted.subtree)
+            return [(tok, _assented(doc, clause) or step_phrase(doc, clause), rest)]
         step = subject_of(clause)
         if tok.lower_ == "for" and obligation(main) is not None and (clause.lemma_.lower() in lex.COOPERATIVE or (
                 step is not None and step.lemma_.lower() in lex.COOPERATIVE)):  # "for the deal to be signed, X"
@@ -152,10 +161,19 @@ def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
             purpose = {t.i for t in tok.subtree}
             rest = [t for t in tok.head.subtree if t.i not in purpose]
             passive = any(c.dep_ == "auxpass" for c in verb.children)  # "for the deal to be signed" -> signing it
-            step = f"{gerund(verb.lemma_.lower())} {noun_phrase(doc, obj, 8)}" if passive else text_of(
+            step = f"{gerund(verb.lemma_.lower())} {noun_phrase(doc, obj, STEP_WORDS)}" if passive else text_of(
                 doc, [t for t in tok.subtree if t.i != tok.i])
             return [(tok, step, rest)]
     return []
+
+
+def _assented(doc: "Doc", verb: "Token") -> str | None:
+    """ "before Moscow would agree to a ceasefire": the step agreed to is the thing conditioned (§4 `a ceasefire`)."""
+    if verb.lemma_.lower() not in ("agree", "consent"):
+        return None
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if to is not None else None
+    return text_of(doc, obj.subtree) if obj is not None else None
 
 
 def _framework(doc: "Doc", tok: "Token") -> list[Req]:
@@ -173,10 +191,10 @@ def _framework(doc: "Doc", tok: "Token") -> list[Req]:
     if prep is None or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return []
     if lemma in lex.SETTLING:
-        return [(tok, f"{gerund(lemma)} {noun_phrase(doc, subj, 8)}", list(prep.subtree))]
+        return [(tok, f"{gerund(lemma)} {noun_phrase(doc, subj, STEP_WORDS)}", list(prep.subtree))]
     if not _cooperative_subject(subj):
         return []
-    return [(tok, noun_phrase(doc, subj, 8), [tok, *prep.subtree])]
+    return [(tok, noun_phrase(doc, subj, STEP_WORDS), [tok, *prep.subtree])]
 
 
 def requirement_statements(doc: "Doc") -> list[Req]:
