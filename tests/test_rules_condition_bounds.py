@@ -64,3 +64,27 @@ def test_a_readiness_step_is_a_gerund_without_its_time_clause() -> None:
            "parties are ready.\n"
     [item] = items(text, "conditions")
     assert (item["conditions"], item["requirement"]) == ("resuming the work", "the parties are ready")
+
+
+def test_an_actor_that_continues_is_not_what_ends() -> None:
+    """ "the army will continue until X": the army is no act to end (only acts and measures end)."""
+    conditioned = [i["conditions"] for i in items(
+        "Minister Ann Lind said the army would continue until the militias pulled out of the valley.\n", "conditions")]
+    assert "ending the army" not in conditioned
+
+
+def test_raids_that_continue_until_x_condition_ending_them() -> None:
+    [item] = items("Minister Ann Lind said the raids would continue until the militia stops firing.\n", "conditions")
+    assert (item["conditions"], item["requirement"]) == ("ending the raids", "the militia stops firing")
+
+
+def test_keep_doing_until_x_conditions_halting_it() -> None:
+    [item] = items("Minister Ann Lind said Ruritania would keep shelling the ridge until the rebels left it.\n",
+                   "conditions")
+    assert item["conditions"] == "halting shelling the ridge"
+
+
+def test_a_bound_by_a_date_or_notice_is_no_condition() -> None:
+    """§4 1.2: a refusal bounded only by a date gives no condition."""
+    assert items("Minister Ann Lind said the border would stay closed until further notice.\n", "conditions") == []
+    assert items("Minister Ann Lind said the border would stay closed until next March.\n", "conditions") == []

@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.bounds import bound_ended
+from summarizer.rules.bounds import (bound_ended, date_bound, denied, ended_step, halted_step, is_continuation,
+                                      lasting_bound, refused_act, refused_object)
 from summarizer.rules.clauses import gerund, negated, noun_phrase, step_phrase, text_of, verb_phrase
 from summarizer.rules.requirements import STEP_WORDS, requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
@@ -37,8 +38,6 @@ Resolver = Callable[["Token"], list[Holder]]
 # Verbs of leaving or stopping: with them a cooperative noun names what is abandoned ("leave the treaty
 # if X", "halt the arrangements if X"), a hostile step (§4: a threat is a red line, not a condition).
 _EXIT = frozenset("leave quit exit abandon halt suspend cancel scrap end terminate break withdraw".split())
-# Nouns of "no way of X", "no basis to X": with a bound they refuse X like REFUSAL_NOUNS (§4 bounded refusals).
-_NO_WAY = frozenset("way basis".split())
 
 
 def _clause_tokens(clause: "Token", mark: "Token | None") -> list["Token"]:
@@ -186,14 +185,14 @@ def _found(doc: "Doc") -> list[Cand]:
                 found.append((tok, main, _clause_tokens(clause, None), "strong"))
         elif low in ("until", "till") and tok.dep_ == "prep":
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
+            if obj is not None and not date_bound(obj):
                 found.append((tok, tok.head, list(obj.subtree), "bounded"))
         elif tok.dep_ in ("prep", "agent", "conj") and tok.pos_ == "ADP" and low in (
                 "on", "with", "under", "within", "through", "by", "after") and any(
                 c.lower_ == "only" for c in [*tok.children, *tok.head.children] if c.i == tok.i - 1) and (
                 obj := next((c for c in tok.children if c.dep_ == "pobj"), None)) is not None:
             found.append((tok, tok.head, list(obj.subtree), "strong"))  # "talks only on a footing of X"
-        elif tok.dep_ == "prep" and low == "without" and _denied(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
+        elif tok.dep_ == "prep" and low == "without" and denied(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:  # "without X there can be no Y", "without X neither A nor B can Y": X is required
                 found.append((tok, tok.head, list(obj.subtree), "strong" if tok.i < tok.head.i else "if"))
@@ -210,92 +209,6 @@ def _found(doc: "Doc") -> list[Cand]:
             # "on condition that X" states a condition outright; "in exchange for X" needs a step (§4)
             found.append((tok, tok.head.head, req, "strong" if tok.lemma_.lower() in lex.CONDITION_NOUNS else "if"))
     return found
-def _continuation(main: "Token") -> bool:
-    """A step kept up or suspended ("strikes will continue until X", "the freeze stays until X", §4 1.2)."""
-    if main.lemma_.lower() in ("stay", "remain", "continue", "suspend", "keep", "halt", "freeze", "hold", "pause"):
-        return True
-    if main.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in main.children):
-        return True  # "the strikes will go on until X"
-    return _kept(main) is not None or any(c.dep_ == "xcomp" and c.lemma_.lower() in ("continue", "keep")
-                                          for c in [main, *main.children])
-
-
-def _kept(main: "Token") -> "Token | None":
-    """The act a verb of continuation governs ("keep strengthening X": the clause may hang on either verb)."""
-    if main.dep_ == "xcomp" and main.tag_ == "VBG" and main.head.lemma_.lower() in ("keep", "continue"):
-        return main
-    if main.lemma_.lower() in ("keep", "continue"):
-        return next((c for c in main.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
-    return None
-
-
-def _lasting(doc: "Doc", cue: "Token") -> bool:
-    """ "while X", "as long as X": the bound names a state that lasts (its end is the requirement)."""
-    return cue.lower_ == "while" or (cue.lower_ == "as" and cue.i >= 2 and doc[cue.i - 1].lower_ == "long")
-
-
-def _halted(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
-    """A continued act of the holder's own ("we will keep arming as long as X"): the step conditioned is
-    halting it (as "strikes will continue until X" conditions ending the strikes, §4 1.2)."""
-    act = _kept(main)
-    return f"halting {step_phrase(doc, act, drop=('advcl',), exclude=frozenset(exclude))}" if act is not None else None
-
-
-# Measures that are lifted rather than ended ("the ban stays until X" conditions lifting the ban).
-_LIFTED = frozenset("ban sanction embargo suspension blockade siege restriction freeze closure measure".split())
-
-
-def _ended(doc: "Doc", main: "Token") -> str | None:
-    """The step a bounded continuation conditions, worded as the codebook's example: "ending the strikes",
-    "lifting the ban" (the continued subject, named), else None."""
-    subj = subject_of(main)
-    if not _continuation(main) or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
-        return None
-    return f"{'lifting' if subj.lemma_.lower() in _LIFTED else 'ending'} {noun_phrase(doc, subj, STEP_WORDS)}"
-
-
-def _denied(verb: "Token") -> bool:
-    """The predicate is negated, on the verb or by a negative subject ("neither A nor B can", "no side can")."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return negated(verb) or subj is not None and (subj.lower_ in ("nobody", "none", "neither") or any(
-        c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subj.children))
-
-
-def _refused_object(doc: "Doc", main: "Token", refused: "Token") -> str | None:
-    """ "cannot accept an election held while X": the bound hangs on a participle inside the refused verb's
-    object; the step is the refused act on that object (`accepting an election`)."""
-    path, tok = [], main
-    while tok.i != refused.i and tok.dep_ in ("acl", "dobj", "xcomp") and len(path) < 3:
-        path.append(tok)
-        tok = tok.head
-    obj = next((t for t in path if t.dep_ == "dobj"), None)
-    if tok.i != refused.i or obj is None or refused.pos_ != "VERB":
-        return None
-    return f"{gerund(refused.lemma_.lower())} {noun_phrase(doc, obj, STEP_WORDS)}"
-
-
-def _refused(main: "Token") -> "tuple[Token, bool] | None":
-    """(the refused act a bound hangs on, named apart from the bounded clause), else None: the bounded
-    step negated (not apart); the act of a refusal noun
-    ("no intention of easing X while Y", "no way of signing while Y"); or an act named as the subject of
-    a negated acceptance ("signing X before Y is something we cannot accept", §5 refusal + §4 condition)."""
-    for tok in [main, *list(main.ancestors)[:3]]:
-        if negated(tok):
-            return tok, False
-        nouns = [tok, *[c for c in tok.children if c.dep_ in ("dobj", "attr")]]
-        for noun in nouns:
-            if noun.lemma_.lower() in lex.REFUSAL_NOUNS | _NO_WAY and any(c.lower_ == "no" for c in noun.children):
-                of = next((c for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "for")
-                           or c.dep_ == "acl"), None)
-                act = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), of) if of is not None else None
-                return (act, True) if act is not None and act.pos_ == "VERB" else (main, False)
-    for tok in [main, *list(main.ancestors)[:5]]:
-        if tok.dep_ == "csubj" and tok.head.lemma_ == "be" and any(
-                c.dep_ == "attr" and any(r.dep_ == "relcl" and negated(r) for r in c.children) for c in tok.head.children):
-            return tok, True
-    return None
-
-
 def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
     """§4 items of one sentence; the holder is the speaker whose statement holds the cue (§2), else the
     subject of the conditioned step, else the sentence's first speaker. One item per requirement."""
@@ -304,17 +217,20 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
     for cue, main, req, mode in _found(doc):
         if _hostile(main):
             continue  # "we will respond if attacked": a trigger (red lines)
-        refused = _refused(main) if mode == "bounded" else None
-        if mode == "bounded" and not (refused is not None or _continuation(main)):
+        refused = refused_act(main) if mode == "bounded" else None
+        if mode == "bounded" and not (refused is not None or is_continuation(main)):
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
         exclude = {t.i for t in req} | {cue.i}
         conditioned = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded") or _readiness(doc, main, exclude)
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
-        elif (mode == "bounded" or _lasting(doc, cue) and main.lemma_.lower() in ("continue", "go")) and refused is None and (ended := _ended(doc, main)) is not None:
+        elif (mode == "bounded" or lasting_bound(doc, cue) and main.lemma_.lower() in ("continue", "go")) \
+                and refused is None and (ended := ended_step(doc, main)) is not None:
             conditioned = ended  # §4 1.2: "strikes will continue until X" conditions ending the strikes
+        elif mode == "bounded" and refused is None and (halted := halted_step(doc, main, exclude)) is not None:
+            conditioned = halted  # "we will keep striking until X": halting the strikes
         if conditioned is None and refused is not None:
-            conditioned = _refused_object(doc, main, refused[0])
+            conditioned = refused_object(doc, main, refused[0])
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
                 drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))
@@ -325,9 +241,9 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         if conditioned is None:
             continue
         ended_bound = None
-        if _lasting(doc, cue) and (_continuation(main) or _refused(main) is not None):
+        if lasting_bound(doc, cue) and (is_continuation(main) or refused_act(main) is not None):
             ended_bound = bound_ended(doc, clause_of(cue), req)  # §4: "as long as the blockade lasts" -> "... ends"
-            conditioned = _halted(doc, main, exclude) or conditioned
+            conditioned = halted_step(doc, main, exclude) or conditioned
         candidates.append((cue, conditioned, req, main, ended_bound))
     candidates += [(cue, conditioned, req, cue, None) for cue, conditioned, req in requirement_statements(doc)]
     seen: set[tuple[int, ...]] = set()

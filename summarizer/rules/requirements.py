@@ -107,6 +107,8 @@ def _obliged_step(doc: "Doc", tok: "Token") -> list[Req]:
     subj = subject_of(tok)
     if not _cooperative_subject(subj) or (pred is not None and pred.lemma_.lower() in lex.RESPONSE - {"lead", "meet"}):
         return []
+    if pred is not None and any(c.lower_ == "first" for c in pred.children):
+        return []  # "X must come first": the sequence gives the step that waits for it (`_sequence`)
     if pred is not None and pred.lemma_.lower() in _COMPLY and any(c.dep_ == "auxpass" for c in pred.children):
         return []  # "the agreement has to be honoured": a demand to comply (§3 stance), no step conditioned on it
     body = _predicate(pred if pred is not None else tok)
@@ -197,6 +199,41 @@ def _framework(doc: "Doc", tok: "Token") -> list[Req]:
     return [(tok, noun_phrase(doc, subj, STEP_WORDS), [tok, *prep.subtree])]
 
 
+_LATER = frozenset("afterwards afterward then later thereafter".split())
+_ASKING = frozenset("ask demand want seek insist press".split())
+
+
+def _sequence(doc: "Doc", tok: "Token") -> list[Req]:
+    """ "X must come first, and Y only afterwards", "X first; only then will we Y": the later step is conditioned
+    on the one put first (§4: a requirement before the holder's own step)."""
+    if tok.lower_ not in _LATER or tok.dep_ != "advmod" or not (
+            doc[tok.i - 1].lower_ == "only" or any(c.lower_ == "only" for c in tok.head.children)):
+        return []
+    later = tok.head
+    first = next((v for v in reversed(doc[:tok.i]) if v.i != later.i and v.pos_ in ("VERB", "AUX")
+                  and any(c.lower_ == "first" and c.dep_ == "advmod" for c in v.children)), None)
+    if first is None or later.pos_ not in ("VERB", "AUX"):
+        return []
+    inside = {t.i for t in later.subtree}
+    req = [t for t in first.subtree if t.i not in inside and t.dep_ not in ("mark", "cc")]
+    only = {c.i for c in [*later.children, *tok.children] if c.lower_ == "only"} | {tok.i, tok.i - 1}
+    return [(tok, step_phrase(doc, later, drop=("advcl",), exclude=frozenset(only)), req)]
+
+
+def _offer(doc: "Doc", tok: "Token") -> list[Req]:
+    """A demand made while offering a step ("asks for X while offering to Y"): Y is conditioned on X (§4
+    "demands ... tied to")."""
+    if tok.lemma_.lower() != "offer" or tok.dep_ != "advcl" or tok.head.lemma_.lower() not in _ASKING:
+        return []
+    step = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    demand = tok.head
+    asked = next((c for c in demand.children if c.dep_ == "dobj"), None) or next(
+        (g for c in demand.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"), None)
+    if step is None or asked is None:
+        return []
+    return [(tok, step_phrase(doc, step, drop=("advcl",)), list(asked.subtree))]
+
+
 def requirement_statements(doc: "Doc") -> list[Req]:
     """(cue, conditioned, requirement tokens) for every requirement statement of the sentence."""
     out: list[Req] = []
@@ -205,5 +242,5 @@ def requirement_statements(doc: "Doc") -> list[Req]:
             out += _copular(doc, tok)
         out += _dependence(doc, tok) or (_obliged_step(doc, tok) if tok.pos_ in ("VERB", "AUX") else [])
         out += _own_step(doc, tok)
-        out += _framework(doc, tok)
+        out += _framework(doc, tok) + _sequence(doc, tok) + _offer(doc, tok)
     return out
