@@ -131,6 +131,26 @@ def _trimmed(req: list["Token"]) -> list["Token"]:
     return [t for t in req if t.i not in cut]
 
 
+# Verbs whose "if"-clause is an indirect question ("asked if X would sign"), not a condition.
+_ASKING = lex.REPORTING | frozenset("ask wonder know see check decide doubt question determine learn".split())
+
+
+def _misread_condition(mark: "Token") -> bool:
+    """A conditional clause the parser made a complement ("ready to help if they ask": "ask" as ccomp of
+    "help"); after a verb of asking or knowing it is an indirect question instead."""
+    clause = clause_of(mark)
+    return mark.lower_ in lex.CONDITIONAL_MARKS and clause.dep_ == "ccomp" and clause.i > clause.head.i \
+        and clause.head.lemma_.lower() not in _ASKING and clause.head.pos_ in ("VERB", "AUX", "ADJ")
+
+
+def _content(main: "Token", cue: "Token") -> "Token":
+    """The clause a condition hangs on when the parser hung it on the reporting verb ("said X was ready to
+    talk, provided that Y"; "said X will talk, but only on Y"): the reported complement before the cue."""
+    if main.lemma_.lower() not in lex.REPORTING:
+        return main
+    return next((c for c in reversed(list(main.children)) if c.dep_ in ("ccomp", "xcomp") and c.i < cue.i), main)
+
+
 def clause_of(mark: "Token") -> "Token":
     """The verb a subordinator opens; the parser may hang the subordinator on an auxiliary ("as long as
     X keeps attacking": "as" on "keeps", itself an auxiliary of "attacking")."""
@@ -142,8 +162,10 @@ def _marked(doc: "Doc", tok: "Token") -> Cand | None:
     """A subordinate clause marked by a conjunction of condition, bound or time (§4 signals)."""
     clause = clause_of(tok)
     main = clause.head
-    while main.dep_ == "advmod" and main.head.i != main.i:  # "as long as": the clause hangs on "long"
+    while (main.dep_ == "advmod" or main.lower_ in ("long", "for")) and main.dep_ in ("advmod", "pcomp", "prep") \
+            and main.head.i != main.i:  # "(for) as long as": the clause hangs on "long", itself on "for"
         main = main.head
+    main = _content(main, tok)
     low = tok.lower_
     long_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "long" and doc[tok.i - 2].lower_ in ("as", "so")
     soon_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "soon" and doc[tok.i - 2].lower_ == "as"
@@ -169,18 +191,18 @@ def _found(doc: "Doc") -> list[Cand]:
     found: list[Cand] = []
     for tok in doc:
         low = tok.lower_
-        if tok.dep_ == "mark" and clause_of(tok).dep_ == "advcl":
+        if tok.dep_ == "mark" and (clause_of(tok).dep_ == "advcl" or _misread_condition(tok)):
             if (hit := _marked(doc, tok)) is not None:
                 found.append(hit)
         elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
             found.append((aux, tok.head, _clause_tokens(tok, aux), "if"))  # "Should X agree, we will talk"
-        elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark", "acl"):
+        elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark", "acl", "ccomp"):
             clause = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "pobj", "pcomp")), None)
             if clause is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that":
                 clause = doc[tok.i + 1].head  # "provided that X" with X parsed as a complement of the main verb
             # "would observe a ceasefire provided that X": the parse may hang it on the object noun
-            main = tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
-                (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head)
+            main = _content(tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
+                (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head), tok)
             if clause is not None:
                 found.append((tok, main, _clause_tokens(clause, None), "strong"))
         elif low in ("until", "till") and tok.dep_ == "prep":
@@ -188,10 +210,10 @@ def _found(doc: "Doc") -> list[Cand]:
             if obj is not None and not date_bound(obj):
                 found.append((tok, tok.head, list(obj.subtree), "bounded"))
         elif tok.dep_ in ("prep", "agent", "conj") and tok.pos_ == "ADP" and low in (
-                "on", "with", "under", "within", "through", "by", "after") and any(
+                "on", "with", "under", "within", "through", "by", "after", "as") and any(
                 c.lower_ == "only" for c in [*tok.children, *tok.head.children] if c.i == tok.i - 1) and (
                 obj := next((c for c in tok.children if c.dep_ == "pobj"), None)) is not None:
-            found.append((tok, tok.head, list(obj.subtree), "strong"))  # "talks only on a footing of X"
+            found.append((tok, _content(tok.head, tok), list(obj.subtree), "strong"))  # "talks only on a footing of X"
         elif tok.dep_ == "prep" and low == "without" and denied(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:  # "without X there can be no Y", "without X neither A nor B can Y": X is required
@@ -221,7 +243,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         if mode == "bounded" and not (refused is not None or is_continuation(main)):
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
         exclude = {t.i for t in req} | {cue.i}
-        conditioned = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded") or _readiness(doc, main, exclude)
+        coop = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
+        conditioned = coop or _readiness(doc, main, exclude)
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
         elif (mode == "bounded" or lasting_bound(doc, cue) and main.lemma_.lower() in ("continue", "go")) \
@@ -241,7 +264,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         if conditioned is None:
             continue
         ended_bound = None
-        if lasting_bound(doc, cue) and (is_continuation(main) or refused_act(main) is not None):
+        if lasting_bound(doc, cue) and (refused_act(main) is not None or is_continuation(main) and coop is None):
+            # a cooperative step kept up "as long as X" needs X, as written ("mediate as long as they want it")
             ended_bound = bound_ended(doc, clause_of(cue), req)  # §4: "as long as the blockade lasts" -> "... ends"
             conditioned = halted_step(doc, main, exclude) or conditioned
         candidates.append((cue, conditioned, req, main, ended_bound))
@@ -255,6 +279,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
             continue
         seen.add(key)
         holders = holders_of(cue, speeches)
+        if holders is None and anchor is not cue:  # a cue the parser hung outside the reported clause it bounds
+            holders = holders_of(anchor, speeches)
         if holders is None:
             subj = subject_of(anchor)
             holders = resolve(subj) if subj is not None else []
