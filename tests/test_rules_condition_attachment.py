@@ -40,3 +40,21 @@ def test_only_as_part_of_limits_the_step() -> None:
            "part of talks under the 1990 framework.\n"
     assert _one(text) == ("Ann Lind", "negotiating a fishing protocol with Borduria",
                           "part of talks under the 1990 framework")
+
+
+def test_an_if_clause_of_refusal_is_a_fallback_not_a_requirement() -> None:
+    text = "Minister Ann Lind said that if Borduria refused to engage, Ruritania would seek a solution through the courts.\n"
+    assert items(text, "conditions") == []
+
+
+def test_a_condition_inside_another_requirement_is_not_a_second_item() -> None:
+    """One condition once: "as long as it happens on the basis of X" is one requirement, not two conditions."""
+    text = "Minister Ann Lind said Ruritania was ready to strengthen cooperation with Borduria as long as it " \
+           "happened on the basis of the 1990 rules.\n"
+    assert _one(text) == ("Ann Lind", "cooperation with Borduria", "it happened on the basis of the 1990 rules")
+
+
+def test_not_before_x_conditions_the_subject_of_the_negated_step() -> None:
+    """ "Elections should not be the priority before X": X is required first, the elections wait for it."""
+    text = "Minister Ann Lind said elections should not be the priority before there is a ceasefire.\n"
+    assert _one(text) == ("Ann Lind", "elections", "there is a ceasefire")

@@ -98,6 +98,7 @@ def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
 Cand = tuple["Token", "Token", list["Token"], str]  # (cue, main clause head, requirement tokens, mode)
 
 
+_FALLBACK = lex.REFUSAL_VERBS | frozenset("reject fail".split())  # "if they refuse to engage, we will seek X"
 _MODALS = frozenset("will would shall should can could may might must 'll 'd".split())
 
 
@@ -176,6 +177,8 @@ def _marked(doc: "Doc", tok: "Token") -> Cand | None:
     if long_as or low in lex.STRONG_MARKS or (only and low in lex.CONDITIONAL_MARKS | {"after", "when"}):
         return tok, main, req, "strong"
     if low in lex.CONDITIONAL_MARKS or soon_as:  # 1.2: "as soon as the parties are ready"
+        if clause.lemma_.lower() in _FALLBACK:
+            return None  # "if they refuse, we will seek Y": a fallback, no requirement
         return tok, main, req, "if"
     if low in lex.BOUNDING_MARKS and not (low == "while" and tok.i > 0 and doc[tok.i - 1].is_punct):
         return tok, main, req, "bounded"  # a comma before "while" makes it contrastive, not a bound
@@ -255,7 +258,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         if conditioned is None and refused is not None:
             conditioned = refused_object(doc, main, refused[0])
         if conditioned is None and mode in ("bounded", "strong"):
-            if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
+            if main.pos_ in ("VERB", "AUX") and main.lemma_ != "be":  # §4: any step of the holder's own it bounds
                 drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))
                 conditioned = step_phrase(doc, main, drop=drop, exclude=frozenset(exclude)) or None
             else:
@@ -271,7 +274,10 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         candidates.append((cue, conditioned, req, main, ended_bound))
     candidates += [(cue, conditioned, req, cue, None) for cue, conditioned, req in requirement_statements(doc)]
     seen: set[tuple[int, ...]] = set()
-    for cue, conditioned, req, anchor, ended_bound in candidates:
+    reqs = [{t.i for t in c[2]} for c in candidates]
+    for n, (cue, conditioned, req, anchor, ended_bound) in enumerate(candidates):
+        if any(cue.i in r and cue.i not in reqs[n] for r in reqs):
+            continue  # one condition once: none inside another's requirement
         requirement = ended_bound or text_of(doc, _trimmed(req))
         key = tuple(sorted(t.i for t in req))
         single_noun = len(req) == 1 and req[0].pos_ == "NOUN"  # "Normalisation is a condition for X"

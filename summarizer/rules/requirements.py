@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import gerund, noun_phrase, obligation, step_phrase, text_of
+from summarizer.rules.clauses import gerund, negated, noun_phrase, obligation, step_phrase, text_of
 from summarizer.rules.speakers import subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,7 +146,7 @@ def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
             goal = next((c for c in clause.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
             if goal is not None:
                 return [(tok, text_of(doc, goal.subtree), rest)]
-        if tok.lower_ == "before" and demand:  # "they want X before they pay": paying, on X
+        if tok.lower_ == "before" and demand and not negated(main):  # "they want X before they pay": paying, on X
             wanted = next((c for c in main.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
             if main.lemma_.lower() in _DEMAND and wanted is not None:
                 rest = list(wanted.subtree)
