@@ -67,3 +67,25 @@ def test_a_long_step_is_named_in_full() -> None:
            "progress in the talks.\n"
     conditioned = {item["conditions"] for item in items(text, "conditions")}
     assert conditioned == {"a follow-up summit between Lek and Berg in Varna"}
+
+
+def test_a_response_in_kind_to_a_cooperative_step_is_a_condition_not_a_threat() -> None:
+    text = "Minister Ann Lind said that if the army takes concrete steps to disarm the militia, Ruritania will respond " \
+           "with reciprocal measures, including a gradual reduction of its troops.\n"
+    assert _one(text) == ("reciprocal measures, including a gradual reduction of its troops",
+                          "the army takes concrete steps to disarm the militia")
+
+
+def test_a_forceful_response_stays_a_threat() -> None:
+    text = "Minister Ann Lind said Ruritania will respond with force if the militia attacks the city.\n"
+    assert items(text, "conditions") == []
+
+
+def test_is_to_be_settled_between_two_sides_is_a_scope_limit() -> None:
+    text = "Minister Ann Lind said any dispute over the river is to be resolved between Ruritania and Borduria bilaterally.\n"
+    assert _one(text) == ("resolving dispute over the river", "between Ruritania and Borduria bilaterally")
+
+
+def test_a_matter_for_two_sides_alone_is_a_scope_limit() -> None:
+    text = "Minister Ann Lind said the matter is for Ruritania and Borduria alone.\n"
+    assert _one(text) == ("the matter", "for Ruritania and Borduria alone")

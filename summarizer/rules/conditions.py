@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from summarizer.rules import lexicon as lex
 from summarizer.rules.bounds import (bound_ended, date_bound, denied, ended_step, halted_step, is_continuation,
                                       lasting_bound, refused_act, refused_object)
-from summarizer.rules.clauses import gerund, negated, noun_phrase, step_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import noun_phrase, step_phrase, text_of, verb_phrase
+from summarizer.rules.condition_clauses import (FALLBACK, clause_of, joined, misread_condition, reported_content,
+                                                trimmed)
 from summarizer.rules.requirements import STEP_WORDS, requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
@@ -88,6 +90,22 @@ def _hostile(main: "Token") -> bool:
                for c in main.children)
 
 
+_EASING = frozenset("reciprocal reduction easing relief drawdown pullback pullout goodwill".split())
+
+
+def _reciprocal(doc: "Doc", main: "Token") -> str | None:
+    """ "will respond with reciprocal measures, including a reduction of its troops": a response in kind to a
+    cooperative step is itself a step conditioned on it, no threat (§4); the measures, else None."""
+    if main.lemma_.lower() not in lex.RESPONSE:
+        return None
+    obj = next((g for c in main.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj"), None)
+    easing = _EASING | lex.COOPERATIVE | lex.SETTLEMENT_STEPS
+    if obj is None or not any(t.lemma_.lower() in easing or t.lower_ in easing for t in obj.subtree):
+        return None
+    return text_of(doc, [t for t in obj.subtree if t.dep_ not in ("relcl", "appos")])
+
+
 def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
     """ "only if", "only once", "only after": a focusing "only" before the subordinator makes it a
     necessary condition (§4 "only if"), even when it hangs on the main verb ("could only work once")."""
@@ -98,67 +116,6 @@ def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
 Cand = tuple["Token", "Token", list["Token"], str]  # (cue, main clause head, requirement tokens, mode)
 
 
-_FALLBACK = lex.REFUSAL_VERBS | frozenset("reject fail".split())  # "if they refuse to engage, we will seek X"
-_MODALS = frozenset("will would shall should can could may might must 'll 'd".split())
-
-
-def _joined(clause: "Token", main: "Token") -> list["Token"]:
-    """Clauses coordinated after a final condition clause, with a subject and no modal of their own, continue
-    it ("ready to move if A disarms, B leaves and C are released": the parse may hang "C are released" on the
-    main clause, which has its modal; a coordinated main clause would carry one too)."""
-    if clause.i < main.i:
-        return []
-    doc, end = clause.doc, clause.right_edge.i
-    for head in [main, *list(main.ancestors)[:3]]:
-        nxt = next((c for c in head.children if c.dep_ in ("conj", "ccomp") and c.pos_ in ("VERB", "AUX")
-                    and end < c.left_edge.i <= end + 2 and all(t.is_punct or t.dep_ == "cc" for t in doc[end + 1:c.left_edge.i])), None)
-        if nxt is not None and any(k.dep_ in ("nsubj", "nsubjpass") for k in nxt.children) and not any(
-                k.dep_ == "aux" and k.lower_ in _MODALS for k in nxt.children) and not any(
-                k.dep_ == "mark" for k in nxt.children):
-            return list(nxt.subtree)
-    return []
-
-
-def _trimmed(req: list["Token"]) -> list["Token"]:
-    """The requirement without a second reported complement (", and that Y") or an aside of place or time
-    after a comma (", where X pledged ..."): they state something else."""
-    cut: set[int] = set()
-    for t in req:
-        second = t.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
-        aside = t.dep_ == "relcl" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == "," \
-            and t.left_edge.lower_ in ("where", "when")
-        if second or aside:
-            cut |= {d.i for d in t.subtree}
-    return [t for t in req if t.i not in cut]
-
-
-# Verbs whose "if"-clause is an indirect question ("asked if X would sign"), not a condition.
-_ASKING = lex.REPORTING | frozenset("ask wonder know see check decide doubt question determine learn".split())
-
-
-def _misread_condition(mark: "Token") -> bool:
-    """A conditional clause the parser made a complement ("ready to help if they ask": "ask" as ccomp of
-    "help"); after a verb of asking or knowing it is an indirect question instead."""
-    clause = clause_of(mark)
-    return mark.lower_ in lex.CONDITIONAL_MARKS and clause.dep_ == "ccomp" and clause.i > clause.head.i \
-        and clause.head.lemma_.lower() not in _ASKING and clause.head.pos_ in ("VERB", "AUX", "ADJ")
-
-
-def _content(main: "Token", cue: "Token") -> "Token":
-    """The clause a condition hangs on when the parser hung it on the reporting verb ("said X was ready to
-    talk, provided that Y"; "said X will talk, but only on Y"): the reported complement before the cue."""
-    if main.lemma_.lower() not in lex.REPORTING:
-        return main
-    return next((c for c in reversed(list(main.children)) if c.dep_ in ("ccomp", "xcomp") and c.i < cue.i), main)
-
-
-def clause_of(mark: "Token") -> "Token":
-    """The verb a subordinator opens; the parser may hang the subordinator on an auxiliary ("as long as
-    X keeps attacking": "as" on "keeps", itself an auxiliary of "attacking")."""
-    head = mark.head
-    return head.head if head.dep_ in ("aux", "auxpass") and head.head.dep_ == "advcl" else head
-
-
 def _marked(doc: "Doc", tok: "Token") -> Cand | None:
     """A subordinate clause marked by a conjunction of condition, bound or time (§4 signals)."""
     clause = clause_of(tok)
@@ -166,18 +123,18 @@ def _marked(doc: "Doc", tok: "Token") -> Cand | None:
     while (main.dep_ == "advmod" or main.lower_ in ("long", "for")) and main.dep_ in ("advmod", "pcomp", "prep") \
             and main.head.i != main.i:  # "(for) as long as": the clause hangs on "long", itself on "for"
         main = main.head
-    main = _content(main, tok)
+    main = reported_content(main, tok)
     low = tok.lower_
     long_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "long" and doc[tok.i - 2].lower_ in ("as", "so")
     soon_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "soon" and doc[tok.i - 2].lower_ == "as"
     if clause.lemma_.lower() in lex.REPORTING and any(c.lower_ in ("may", "might", "can") for c in clause.children):
         return None  # "if I may add": a conditional of the speech act, no requirement
-    req = _clause_tokens(clause, tok) + _joined(clause, main)
+    req = _clause_tokens(clause, tok) + joined(clause, main)
     only = _focused(doc, tok, main)
     if long_as or low in lex.STRONG_MARKS or (only and low in lex.CONDITIONAL_MARKS | {"after", "when"}):
         return tok, main, req, "strong"
     if low in lex.CONDITIONAL_MARKS or soon_as:  # 1.2: "as soon as the parties are ready"
-        if clause.lemma_.lower() in _FALLBACK:
+        if clause.lemma_.lower() in FALLBACK:
             return None  # "if they refuse, we will seek Y": a fallback, no requirement
         return tok, main, req, "if"
     if low in lex.BOUNDING_MARKS and not (low == "while" and tok.i > 0 and doc[tok.i - 1].is_punct):
@@ -194,7 +151,7 @@ def _found(doc: "Doc") -> list[Cand]:
     found: list[Cand] = []
     for tok in doc:
         low = tok.lower_
-        if tok.dep_ == "mark" and (clause_of(tok).dep_ == "advcl" or _misread_condition(tok)):
+        if tok.dep_ == "mark" and (clause_of(tok).dep_ == "advcl" or misread_condition(tok)):
             if (hit := _marked(doc, tok)) is not None:
                 found.append(hit)
         elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
@@ -204,7 +161,7 @@ def _found(doc: "Doc") -> list[Cand]:
             if clause is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that":
                 clause = doc[tok.i + 1].head  # "provided that X" with X parsed as a complement of the main verb
             # "would observe a ceasefire provided that X": the parse may hang it on the object noun
-            main = _content(tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
+            main = reported_content(tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
                 (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head), tok)
             if clause is not None:
                 found.append((tok, main, _clause_tokens(clause, None), "strong"))
@@ -216,7 +173,7 @@ def _found(doc: "Doc") -> list[Cand]:
                 "on", "with", "under", "within", "through", "by", "after", "as") and any(
                 c.lower_ == "only" for c in [*tok.children, *tok.head.children] if c.i == tok.i - 1) and (
                 obj := next((c for c in tok.children if c.dep_ == "pobj"), None)) is not None:
-            found.append((tok, _content(tok.head, tok), list(obj.subtree), "strong"))  # "talks only on a footing of X"
+            found.append((tok, reported_content(tok.head, tok), list(obj.subtree), "strong"))  # "talks only on a footing of X"
         elif tok.dep_ == "prep" and low == "without" and denied(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:  # "without X there can be no Y", "without X neither A nor B can Y": X is required
@@ -240,14 +197,15 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
     items: list[Item] = []
     candidates: list[tuple["Token", str | None, list["Token"], "Token", str | None]] = []
     for cue, main, req, mode in _found(doc):
-        if _hostile(main):
+        reciprocal = _reciprocal(doc, main)
+        if _hostile(main) and reciprocal is None:
             continue  # "we will respond if attacked": a trigger (red lines)
         refused = refused_act(main) if mode == "bounded" else None
         if mode == "bounded" and not (refused is not None or is_continuation(main)):
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
         exclude = {t.i for t in req} | {cue.i}
         coop = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
-        conditioned = coop or _readiness(doc, main, exclude)
+        conditioned = reciprocal or coop or _readiness(doc, main, exclude)
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
         elif (mode == "bounded" or lasting_bound(doc, cue) and main.lemma_.lower() in ("continue", "go")) \
@@ -278,7 +236,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
     for n, (cue, conditioned, req, anchor, ended_bound) in enumerate(candidates):
         if any(cue.i in r and cue.i not in reqs[n] for r in reqs):
             continue  # one condition once: none inside another's requirement
-        requirement = ended_bound or text_of(doc, _trimmed(req))
+        requirement = ended_bound or text_of(doc, trimmed(req))
         key = tuple(sorted(t.i for t in req))
         single_noun = len(req) == 1 and req[0].pos_ == "NOUN"  # "Normalisation is a condition for X"
         if (len(requirement.split()) < 2 and not single_noun) or not conditioned or key in seen:

@@ -125,7 +125,8 @@ def _limited(doc: "Doc", cop: "Token") -> list[Req]:
     limited = any(p.lower_ in ("limited", "confined", "restricted") and any(
         c.dep_ == "prep" and c.lower_ == "to" for c in p.children) for p in preds)
     alone = any(t.lower_ in _ALONE and t.dep_ == "advmod" and t.head.dep_ == "pobj" and t.head.head.lower_ == "for"
-                for p in preds for t in p.subtree)
+                for p in preds for t in p.subtree) or (any(c.lower_ in _ALONE and c.dep_ == "advmod" for c in cop.children)
+                                                      and any(c.dep_ == "prep" and c.lower_ == "for" for c in cop.children))
     subj = subject_of(cop)
     if not (limited or alone) or subj is None or subj.pos_ == "PRON":
         return []
@@ -184,16 +185,21 @@ def _framework(doc: "Doc", tok: "Token") -> list[Req]:
     settling names the step: conditions `settling the border`, requirement `through bilateral bodies`);
     "talks will be conducted within X" (a verb of form: the subject is the step, the predicate the requirement)."""
     lemma = tok.lemma_.lower()
+    # "is to be settled": the obligation of "be to", with the subject on "is"
+    be_to = tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in tok.children)
     if tok.pos_ != "VERB" or lemma not in lex.SETTLING | lex.FORM_PREDICATES or not any(
-            c.dep_ == "auxpass" for c in tok.children) or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+            c.dep_ == "auxpass" for c in tok.children) or not (be_to or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)):
         return []
-    preps = lex.FRAME_PREPS | ({"on", "upon"} if lemma in lex.FORM_PREDICATES else set())
+    preps = lex.FRAME_PREPS | ({"on", "upon"} if lemma in lex.FORM_PREDICATES else {"between"})
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
-    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    subj = next((c for c in [*tok.children, *(tok.head.children if be_to else [])]
+                 if c.dep_ in ("nsubjpass", "nsubj")), None)
     if prep is None or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return []
-    if lemma in lex.SETTLING:
-        return [(tok, f"{gerund(lemma)} {noun_phrase(doc, subj, STEP_WORDS)}", list(prep.subtree))]
+    if lemma in lex.SETTLING:  # "settled between A and B bilaterally": the manner adverb limits it too
+        manner = [c for c in tok.children if c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > prep.i]
+        return [(tok, f"{gerund(lemma)} {noun_phrase(doc, subj, STEP_WORDS)}", [*prep.subtree, *manner])]
     if not _cooperative_subject(subj):
         return []
     return [(tok, noun_phrase(doc, subj, STEP_WORDS), [tok, *prep.subtree])]
