@@ -88,3 +88,20 @@ def test_a_bound_by_a_date_or_notice_is_no_condition() -> None:
     """§4 1.2: a refusal bounded only by a date gives no condition."""
     assert items("Minister Ann Lind said the border would stay closed until further notice.\n", "conditions") == []
     assert items("Minister Ann Lind said the border would stay closed until next March.\n", "conditions") == []
+
+
+def test_a_state_kept_until_x_conditions_the_step_that_undoes_it() -> None:
+    [item] = items("Minister Ann Lind said the crossing will remain closed until the militia withdraws.\n", "conditions")
+    assert (item["conditions"], item["requirement"]) == ("reopening the crossing", "the militia withdraws")
+
+
+def test_a_declared_openness_kept_as_long_as_x_needs_x_as_written() -> None:
+    text = "Minister Ann Lind said Ruritania remained open to trade as long as its neighbours respected its choices.\n"
+    [item] = items(text, "conditions")
+    assert item["requirement"] == "its neighbours respected its choices"
+
+
+def test_forces_that_stay_are_actors_not_acts_to_end() -> None:
+    text = "Minister Ann Lind said Ruritanian forces would stay on the ridge as long as there is no accord on the north.\n"
+    conditioned = [i["conditions"] for i in items(text, "conditions")]
+    assert not any(c.startswith("ending") for c in conditioned)

@@ -89,3 +89,8 @@ def test_is_to_be_settled_between_two_sides_is_a_scope_limit() -> None:
 def test_a_matter_for_two_sides_alone_is_a_scope_limit() -> None:
     text = "Minister Ann Lind said the matter is for Ruritania and Borduria alone.\n"
     assert _one(text) == ("the matter", "for Ruritania and Borduria alone")
+
+
+def test_on_the_basis_of_x_is_the_requirement_whole() -> None:
+    text = "Minister Ann Lind said Ruritania would work with Borduria on the basis of fair use of the river.\n"
+    assert _one(text) == ("working with Borduria", "on the basis of fair use of the river")

@@ -135,6 +135,8 @@ def names_act(noun: "Token") -> bool:
     """A noun naming an act or a measure, which can end ("the strikes", "the fighting", "the suspension"), not
     an actor ("the army", "the bloc")."""
     lemma = noun.lemma_.lower()
+    if lemma == "force":
+        return False  # "the forces": troops, actors ("use force" is an act, but never the subject that stays)
     return lemma in lex.HOSTILE_ACTS | lex.HOSTILE_CONDUCT | lex.RESPONSE_NOUNS | _LIFTED | _CAMPAIGNS or lemma.endswith(
         ("ing", "tion", "sion", "ment", "ade", "ure"))
 
@@ -148,9 +150,20 @@ def ended_step(doc: "Doc", main: "Token") -> str | None:
     """The step a bounded continuation conditions, worded as the codebook's example: "ending the strikes",
     "lifting the ban" (the continued subject, named), else None."""
     subj = subject_of(main)
-    if not is_continuation(main) or subj is None or subj.pos_ != "NOUN" or not names_act(subj):
+    if not is_continuation(main) or subj is None or subj.pos_ != "NOUN":
+        return None
+    state = next((_UNDONE[c.lower_] for c in main.children if c.dep_ == "acomp" and c.lower_ in _UNDONE), None)
+    if state is not None:  # "the border stays shut until X": reopening the border
+        return f"{state} {noun_phrase(doc, subj, STEP_WORDS)}"
+    if not names_act(subj):
         return None
     return f"{'lifting' if subj.lemma_.lower() in _LIFTED else 'ending'} {noun_phrase(doc, subj, STEP_WORDS)}"
+
+
+# States a continuation keeps and the step that undoes them ("stays shut" -> reopening, "remains suspended" ->
+# resuming): the step conditioned by a bounded continuation of a state (§4 1.2).
+_UNDONE = {"shut": "reopening", "closed": "reopening", "suspended": "resuming", "frozen": "unfreezing",
+           "blocked": "unblocking", "sealed": "reopening"}
 
 
 def denied(verb: "Token") -> bool:

@@ -68,10 +68,13 @@ def _cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool 
     return None
 
 
+_READY = frozenset("ready prepared willing open able".split())  # a declared readiness ("remains open to X")
+
+
 def _readiness(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
     """A step the holder declares itself ready for ("is ready to X if Y", "prepared to X once Y")."""
     for tok in [main, *main.ancestors][:3]:
-        if tok.lemma_.lower() in ("ready", "prepared", "willing", "open", "able"):
+        if tok.lemma_.lower() in _READY:
             step = next((c for c in tok.children if c.dep_ in ("xcomp", "prep") and c.i not in exclude), None)
             step = step if step is not None and tok is not main else main if main.pos_ == "VERB" else None
             if step is None:
@@ -182,7 +185,9 @@ def _found(doc: "Doc") -> list[Cand]:
                 and tok.head.lower_ in ("on", "in", "upon"):
             inner = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "prep", "relcl", "appos")), None)
             colon = next((t for t in doc[tok.i + 1:tok.i + 3] if t.text == ":"), None)
-            if inner is not None:
+            if inner is not None and tok.lemma_.lower() == "basis" and inner.lower_ == "of":
+                req = list(tok.head.subtree)  # "on the basis of X": the frame is the requirement (§4 "based on")
+            elif inner is not None:
                 req = [t for t in inner.subtree if t.lower_ not in ("that", "for") or t.i > inner.i + 1]
             elif colon is not None:  # "on three conditions: that X; that Y"
                 req = [t for t in doc[colon.i + 1:] if not (t.lower_ == "that" and t.dep_ == "mark")]
@@ -205,10 +210,12 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
         exclude = {t.i for t in req} | {cue.i}
         coop = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
+        ready = _readiness(doc, main, exclude) or next((c.text for c in main.children if c.dep_ == "acomp"
+                                                       and c.lemma_.lower() in _READY), None)
         conditioned = reciprocal or coop or _readiness(doc, main, exclude)
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
-        elif (mode == "bounded" or lasting_bound(doc, cue) and main.lemma_.lower() in ("continue", "go")) \
+        elif (mode == "bounded" or lasting_bound(doc, cue) and main.lemma_.lower() in ("continue", "go", "stay", "remain")) \
                 and refused is None and (ended := ended_step(doc, main)) is not None:
             conditioned = ended  # §4 1.2: "strikes will continue until X" conditions ending the strikes
         elif mode == "bounded" and refused is None and (halted := halted_step(doc, main, exclude)) is not None:
@@ -225,7 +232,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         if conditioned is None:
             continue
         ended_bound = None
-        if lasting_bound(doc, cue) and (refused_act(main) is not None or is_continuation(main) and coop is None):
+        if lasting_bound(doc, cue) and (refused_act(main) is not None or is_continuation(main) and coop is None and ready is None):
             # a cooperative step kept up "as long as X" needs X, as written ("mediate as long as they want it")
             ended_bound = bound_ended(doc, clause_of(cue), req)  # §4: "as long as the blockade lasts" -> "... ends"
             conditioned = halted_step(doc, main, exclude) or conditioned
@@ -234,7 +241,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
     seen: set[tuple[int, ...]] = set()
     reqs = [{t.i for t in c[2]} for c in candidates]
     for n, (cue, conditioned, req, anchor, ended_bound) in enumerate(candidates):
-        if any(cue.i in r and cue.i not in reqs[n] for r in reqs):
+        if any(cue.i in r and candidates[m][0].i != cue.i and candidates[m][0].i not in reqs[n]
+               for m, r in enumerate(reqs) if m != n):
             continue  # one condition once: none inside another's requirement
         requirement = ended_bound or text_of(doc, trimmed(req))
         key = tuple(sorted(t.i for t in req))
