@@ -206,7 +206,6 @@ def _framework(doc: "Doc", tok: "Token") -> list[Req]:
 
 
 _LATER = frozenset("afterwards afterward then later thereafter".split())
-_ASKING = frozenset("ask demand want seek insist press".split())
 
 
 def _sequence(doc: "Doc", tok: "Token") -> list[Req]:
@@ -229,7 +228,7 @@ def _sequence(doc: "Doc", tok: "Token") -> list[Req]:
 def _offer(doc: "Doc", tok: "Token") -> list[Req]:
     """A demand made while offering a step ("asks for X while offering to Y"): Y is conditioned on X (§4
     "demands ... tied to")."""
-    if tok.lemma_.lower() != "offer" or tok.dep_ != "advcl" or tok.head.lemma_.lower() not in _ASKING:
+    if tok.lemma_.lower() != "offer" or tok.dep_ != "advcl" or tok.head.lemma_.lower() not in _DEMAND | {"ask", "seek", "press"}:
         return []
     step = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     demand = tok.head
