@@ -29,7 +29,7 @@ def test_refusal_noun_bounded_by_while_is_a_condition_on_its_act() -> None:
     text = ("Trade Minister Lena Holt said talks would resume next week and that the bloc has no intention of "
             "easing the embargo while the shelling continues.\n")
     [condition] = items(text, "conditions")
-    assert condition["conditions"] == "easing the embargo" and condition["requirement"] == "the shelling continues"
+    assert condition["conditions"] == "easing the embargo" and condition["requirement"] == "the shelling stops"  # §4: the end of the bound
 
 
 def test_bound_inside_an_act_the_holder_cannot_accept() -> None:

@@ -22,8 +22,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import negated, noun_phrase, step_phrase, text_of, verb_phrase
-from summarizer.rules.requirements import requirement_statements
+from summarizer.rules.bounds import (bound_ended, date_bound, denied, ended_step, halted_step, is_continuation,
+                                      lasting_bound, refused_act, refused_object)
+from summarizer.rules.clauses import noun_phrase, step_phrase, text_of, verb_phrase
+from summarizer.rules.condition_clauses import (FALLBACK, clause_of, joined, misread_condition, reported_content,
+                                                trimmed)
+from summarizer.rules.requirements import STEP_WORDS, requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import fronted_conditional
@@ -36,8 +40,6 @@ Resolver = Callable[["Token"], list[Holder]]
 # Verbs of leaving or stopping: with them a cooperative noun names what is abandoned ("leave the treaty
 # if X", "halt the arrangements if X"), a hostile step (§4: a threat is a red line, not a condition).
 _EXIT = frozenset("leave quit exit abandon halt suspend cancel scrap end terminate break withdraw".split())
-# Nouns of "no way of X", "no basis to X": with a bound they refuse X like REFUSAL_NOUNS (§4 bounded refusals).
-_NO_WAY = frozenset("way basis".split())
 
 
 def _clause_tokens(clause: "Token", mark: "Token | None") -> list["Token"]:
@@ -60,20 +62,25 @@ def _cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool 
                 a.lemma_.lower() in _EXIT for a in [tok.head, tok.head.head][:1 + (tok.dep_ == "pobj")]):
             return None  # "quit the deal if X": a threat to leave, not a step conditioned on X
         if tok.pos_ in ("NOUN", "PROPN"):
-            return noun_phrase(doc, tok, 8)
+            return noun_phrase(doc, tok, STEP_WORDS)
         if tok.pos_ == "VERB":
             return step_phrase(doc, tok, drop=("advcl",), exclude=frozenset(exclude))
     return None
 
 
+_READY = frozenset("ready prepared willing open able".split())  # a declared readiness ("remains open to X")
+
+
 def _readiness(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
     """A step the holder declares itself ready for ("is ready to X if Y", "prepared to X once Y")."""
     for tok in [main, *main.ancestors][:3]:
-        if tok.lemma_.lower() in ("ready", "prepared", "willing", "open", "able"):
+        if tok.lemma_.lower() in _READY:
             step = next((c for c in tok.children if c.dep_ in ("xcomp", "prep") and c.i not in exclude), None)
-            if step is not None and tok is not main:
-                return verb_phrase(doc, step, drop=("advcl",))
-            return verb_phrase(doc, main, drop=("advcl",)) if main.pos_ == "VERB" else None
+            step = step if step is not None and tok is not main else main if main.pos_ == "VERB" else None
+            if step is None:
+                return None  # the step as a gerund phrase, without the bound or condition hung on it
+            return step_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude)) if step.pos_ == "VERB" \
+                else verb_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude))
     return None
 
 
@@ -84,6 +91,22 @@ def _hostile(main: "Token") -> bool:
         return True
     return any(c.dep_ == "attr" and c.lemma_.lower() in lex.RESPONSE_NOUNS | {"target"}
                for c in main.children)
+
+
+_EASING = frozenset("reciprocal reduction easing relief drawdown pullback pullout goodwill".split())
+
+
+def _reciprocal(doc: "Doc", main: "Token") -> str | None:
+    """ "will respond with reciprocal measures, including a reduction of its troops": a response in kind to a
+    cooperative step is itself a step conditioned on it, no threat (§4); the measures, else None."""
+    if main.lemma_.lower() not in lex.RESPONSE:
+        return None
+    obj = next((g for c in main.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj"), None)
+    easing = _EASING | lex.COOPERATIVE | lex.SETTLEMENT_STEPS
+    if obj is None or not any(t.lemma_.lower() in easing or t.lower_ in easing for t in obj.subtree):
+        return None
+    return text_of(doc, [t for t in obj.subtree if t.dep_ not in ("relcl", "appos")])
 
 
 def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
@@ -98,17 +121,24 @@ Cand = tuple["Token", "Token", list["Token"], str]  # (cue, main clause head, re
 
 def _marked(doc: "Doc", tok: "Token") -> Cand | None:
     """A subordinate clause marked by a conjunction of condition, bound or time (§4 signals)."""
-    clause, main = tok.head, tok.head.head
-    while main.dep_ == "advmod" and main.head.i != main.i:  # "as long as": the clause hangs on "long"
+    clause = clause_of(tok)
+    main = clause.head
+    while (main.dep_ == "advmod" or main.lower_ in ("long", "for")) and main.dep_ in ("advmod", "pcomp", "prep") \
+            and main.head.i != main.i:  # "(for) as long as": the clause hangs on "long", itself on "for"
         main = main.head
+    main = reported_content(main, tok)
     low = tok.lower_
     long_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "long" and doc[tok.i - 2].lower_ in ("as", "so")
     soon_as = low == "as" and tok.i >= 2 and doc[tok.i - 1].lower_ == "soon" and doc[tok.i - 2].lower_ == "as"
-    req = _clause_tokens(clause, tok)
+    if clause.lemma_.lower() in lex.REPORTING and any(c.lower_ in ("may", "might", "can") for c in clause.children):
+        return None  # "if I may add": a conditional of the speech act, no requirement
+    req = _clause_tokens(clause, tok) + joined(clause, main)
     only = _focused(doc, tok, main)
     if long_as or low in lex.STRONG_MARKS or (only and low in lex.CONDITIONAL_MARKS | {"after", "when"}):
         return tok, main, req, "strong"
     if low in lex.CONDITIONAL_MARKS or soon_as:  # 1.2: "as soon as the parties are ready"
+        if clause.lemma_.lower() in FALLBACK:
+            return None  # "if they refuse, we will seek Y": a fallback, no requirement
         return tok, main, req, "if"
     if low in lex.BOUNDING_MARKS and not (low == "while" and tok.i > 0 and doc[tok.i - 1].is_punct):
         return tok, main, req, "bounded"  # a comma before "while" makes it contrastive, not a bound
@@ -124,30 +154,30 @@ def _found(doc: "Doc") -> list[Cand]:
     found: list[Cand] = []
     for tok in doc:
         low = tok.lower_
-        if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+        if tok.dep_ == "mark" and (clause_of(tok).dep_ == "advcl" or misread_condition(tok)):
             if (hit := _marked(doc, tok)) is not None:
                 found.append(hit)
         elif tok.dep_ in ("advcl", "ccomp") and (aux := fronted_conditional(tok)) is not None:
             found.append((aux, tok.head, _clause_tokens(tok, aux), "if"))  # "Should X agree, we will talk"
-        elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark", "acl"):
+        elif low in ("provided", "providing") and tok.dep_ in ("advcl", "prep", "conj", "mark", "acl", "ccomp"):
             clause = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "pobj", "pcomp")), None)
             if clause is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that":
                 clause = doc[tok.i + 1].head  # "provided that X" with X parsed as a complement of the main verb
             # "would observe a ceasefire provided that X": the parse may hang it on the object noun
-            main = tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
-                (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head)
+            main = reported_content(tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
+                (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok.head), tok)
             if clause is not None:
                 found.append((tok, main, _clause_tokens(clause, None), "strong"))
         elif low in ("until", "till") and tok.dep_ == "prep":
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
+            if obj is not None and not date_bound(obj):
                 found.append((tok, tok.head, list(obj.subtree), "bounded"))
         elif tok.dep_ in ("prep", "agent", "conj") and tok.pos_ == "ADP" and low in (
-                "on", "with", "under", "within", "through", "by", "after") and any(
+                "on", "with", "under", "within", "through", "by", "after", "as") and any(
                 c.lower_ == "only" for c in [*tok.children, *tok.head.children] if c.i == tok.i - 1) and (
                 obj := next((c for c in tok.children if c.dep_ == "pobj"), None)) is not None:
-            found.append((tok, tok.head, list(obj.subtree), "strong"))  # "talks only on a footing of X"
-        elif tok.dep_ == "prep" and low == "without" and _denied(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
+            found.append((tok, reported_content(tok.head, tok), list(obj.subtree), "strong"))  # "talks only on a footing of X"
+        elif tok.dep_ == "prep" and low == "without" and denied(tok.head) and tok.head.pos_ in ("VERB", "AUX"):
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:  # "without X there can be no Y", "without X neither A nor B can Y": X is required
                 found.append((tok, tok.head, list(obj.subtree), "strong" if tok.i < tok.head.i else "if"))
@@ -155,7 +185,9 @@ def _found(doc: "Doc") -> list[Cand]:
                 and tok.head.lower_ in ("on", "in", "upon"):
             inner = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "prep", "relcl", "appos")), None)
             colon = next((t for t in doc[tok.i + 1:tok.i + 3] if t.text == ":"), None)
-            if inner is not None:
+            if inner is not None and tok.lemma_.lower() == "basis" and inner.lower_ == "of":
+                req = list(tok.head.subtree)  # "on the basis of X": the frame is the requirement (§4 "based on")
+            elif inner is not None:
                 req = [t for t in inner.subtree if t.lower_ not in ("that", "for") or t.i > inner.i + 1]
             elif colon is not None:  # "on three conditions: that X; that Y"
                 req = [t for t in doc[colon.i + 1:] if not (t.lower_ == "that" and t.dep_ == "mark")]
@@ -164,92 +196,63 @@ def _found(doc: "Doc") -> list[Cand]:
             # "on condition that X" states a condition outright; "in exchange for X" needs a step (§4)
             found.append((tok, tok.head.head, req, "strong" if tok.lemma_.lower() in lex.CONDITION_NOUNS else "if"))
     return found
-def _continuation(main: "Token") -> bool:
-    """A step kept up or suspended ("strikes will continue until X", "the freeze stays until X", §4 1.2)."""
-    if main.lemma_.lower() in ("stay", "remain", "continue", "suspend", "keep", "halt", "freeze", "hold", "pause"):
-        return True
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("continue", "keep") for c in [main, *main.children])
-
-
-# Measures that are lifted rather than ended ("the ban stays until X" conditions lifting the ban).
-_LIFTED = frozenset("ban sanction embargo suspension blockade siege restriction freeze closure measure".split())
-
-
-def _ended(doc: "Doc", main: "Token") -> str | None:
-    """The step a bounded continuation conditions, worded as the codebook's example: "ending the strikes",
-    "lifting the ban" (the continued subject, named), else None."""
-    subj = subject_of(main)
-    if not _continuation(main) or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
-        return None
-    return f"{'lifting' if subj.lemma_.lower() in _LIFTED else 'ending'} {noun_phrase(doc, subj, 8)}"
-
-
-def _denied(verb: "Token") -> bool:
-    """The predicate is negated, on the verb or by a negative subject ("neither A nor B can", "no side can")."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return negated(verb) or subj is not None and (subj.lower_ in ("nobody", "none", "neither") or any(
-        c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subj.children))
-
-
-def _refused(main: "Token") -> "tuple[Token, bool] | None":
-    """(the refused act a bound hangs on, named apart from the bounded clause), else None: the bounded
-    step negated (not apart); the act of a refusal noun
-    ("no intention of easing X while Y", "no way of signing while Y"); or an act named as the subject of
-    a negated acceptance ("signing X before Y is something we cannot accept", §5 refusal + §4 condition)."""
-    for tok in [main, *list(main.ancestors)[:3]]:
-        if negated(tok):
-            return tok, False
-        nouns = [tok, *[c for c in tok.children if c.dep_ in ("dobj", "attr")]]
-        for noun in nouns:
-            if noun.lemma_.lower() in lex.REFUSAL_NOUNS | _NO_WAY and any(c.lower_ == "no" for c in noun.children):
-                of = next((c for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ in ("of", "for")
-                           or c.dep_ == "acl"), None)
-                act = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), of) if of is not None else None
-                return (act, True) if act is not None and act.pos_ == "VERB" else (main, False)
-    for tok in [main, *list(main.ancestors)[:5]]:
-        if tok.dep_ == "csubj" and tok.head.lemma_ == "be" and any(
-                c.dep_ == "attr" and any(r.dep_ == "relcl" and negated(r) for r in c.children) for c in tok.head.children):
-            return tok, True
-    return None
-
-
 def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
     """§4 items of one sentence; the holder is the speaker whose statement holds the cue (§2), else the
     subject of the conditioned step, else the sentence's first speaker. One item per requirement."""
     items: list[Item] = []
-    candidates: list[tuple["Token", str | None, list["Token"], "Token"]] = []
+    candidates: list[tuple["Token", str | None, list["Token"], "Token", str | None]] = []
     for cue, main, req, mode in _found(doc):
-        if _hostile(main):
+        reciprocal = _reciprocal(doc, main)
+        if _hostile(main) and reciprocal is None:
             continue  # "we will respond if attacked": a trigger (red lines)
-        refused = _refused(main) if mode == "bounded" else None
-        if mode == "bounded" and not (refused is not None or _continuation(main)):
+        refused = refused_act(main) if mode == "bounded" else None
+        if mode == "bounded" and not (refused is not None or is_continuation(main)):
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
         exclude = {t.i for t in req} | {cue.i}
-        conditioned = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded") or _readiness(doc, main, exclude)
+        coop = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
+        ready = _readiness(doc, main, exclude) or next((c.text for c in main.children if c.dep_ == "acomp"
+                                                       and c.lemma_.lower() in _READY), None)
+        conditioned = reciprocal or coop or _readiness(doc, main, exclude)
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
-        elif mode == "bounded" and refused is None and (ended := _ended(doc, main)) is not None:
+        elif (mode == "bounded" or lasting_bound(doc, cue) and main.lemma_.lower() in ("continue", "go", "stay", "remain")) \
+                and refused is None and (ended := ended_step(doc, main)) is not None:
             conditioned = ended  # §4 1.2: "strikes will continue until X" conditions ending the strikes
+        elif mode == "bounded" and refused is None and (halted := halted_step(doc, main, exclude)) is not None:
+            conditioned = halted  # "we will keep striking until X": halting the strikes
+        if conditioned is None and refused is not None:
+            conditioned = refused_object(doc, main, refused[0])
         if conditioned is None and mode in ("bounded", "strong"):
-            if main.pos_ in ("VERB", "AUX"):  # §4: any step of the holder's own that the clause bounds
+            if main.pos_ in ("VERB", "AUX") and main.lemma_ != "be":  # §4: any step of the holder's own it bounds
                 drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))
                 conditioned = step_phrase(doc, main, drop=drop, exclude=frozenset(exclude)) or None
             else:
                 subj = main if main.pos_ in ("NOUN", "PROPN") else subject_of(main)
-                conditioned = noun_phrase(doc, subj, 8) if subj is not None else None
+                conditioned = noun_phrase(doc, subj, STEP_WORDS) if subj is not None else None
         if conditioned is None:
             continue
-        candidates.append((cue, conditioned, req, main))
-    candidates += [(cue, conditioned, req, cue) for cue, conditioned, req in requirement_statements(doc)]
+        ended_bound = None
+        if lasting_bound(doc, cue) and (refused_act(main) is not None or is_continuation(main) and coop is None and ready is None):
+            # a cooperative step kept up "as long as X" needs X, as written ("mediate as long as they want it")
+            ended_bound = bound_ended(doc, clause_of(cue), req)  # §4: "as long as the blockade lasts" -> "... ends"
+            conditioned = halted_step(doc, main, exclude) or conditioned
+        candidates.append((cue, conditioned, req, main, ended_bound))
+    candidates += [(cue, conditioned, req, cue, None) for cue, conditioned, req in requirement_statements(doc)]
     seen: set[tuple[int, ...]] = set()
-    for cue, conditioned, req, anchor in candidates:
-        requirement = text_of(doc, req)
+    reqs = [{t.i for t in c[2]} for c in candidates]
+    for n, (cue, conditioned, req, anchor, ended_bound) in enumerate(candidates):
+        if any(cue.i in r and candidates[m][0].i != cue.i and candidates[m][0].i not in reqs[n]
+               for m, r in enumerate(reqs) if m != n):
+            continue  # one condition once: none inside another's requirement
+        requirement = ended_bound or text_of(doc, trimmed(req))
         key = tuple(sorted(t.i for t in req))
         single_noun = len(req) == 1 and req[0].pos_ == "NOUN"  # "Normalisation is a condition for X"
         if (len(requirement.split()) < 2 and not single_noun) or not conditioned or key in seen:
             continue
         seen.add(key)
         holders = holders_of(cue, speeches)
+        if holders is None and anchor is not cue:  # a cue the parser hung outside the reported clause it bounds
+            holders = holders_of(anchor, speeches)
         if holders is None:
             subj = subject_of(anchor)
             holders = resolve(subj) if subj is not None else []

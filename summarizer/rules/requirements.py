@@ -17,18 +17,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import gerund, noun_phrase, obligation, step_phrase, text_of
+from summarizer.rules.clauses import gerund, negated, noun_phrase, obligation, step_phrase, text_of
 from summarizer.rules.speakers import subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 Req = tuple["Token", "str | None", list["Token"]]
+STEP_WORDS = 12  # a conditioned step named in full ("a follow-up summit between A and B in C"), not cut mid-phrase
 _WANT = frozenset("want wish seek desire".split())
 _DEMAND = frozenset("want expect insist demand require need".split())
 # Focusing adverbs of exclusiveness after a noun: "a matter for the court alone", "for the two sides only"
 # (§4 1.2 scope limits: "the border is a matter for the court alone").
 _ALONE = frozenset("alone only solely exclusively".split())
+# Verbs of compliance with a step already agreed: "the accord must be honoured" demands compliance (§4: a
+# demand with no step of the holder's conditioned on it is a stance).
+_COMPLY = frozenset("honour honor implement respect observe uphold apply enforce fulfil fulfill".split())
 
 
 def _cooperative_subject(subj: "Token | None") -> bool:
@@ -77,7 +81,7 @@ def _dependence(doc: "Doc", tok: "Token") -> list[Req]:
         host = tok.head
         subj = host if host.pos_ in ("NOUN", "PROPN") else subject_of(host)
         if subj is not None:
-            return [(tok, noun_phrase(doc, subj, 8), [t for t in prep.subtree if t.i != prep.i])]
+            return [(tok, noun_phrase(doc, subj, STEP_WORDS), [t for t in prep.subtree if t.i != prep.i])]
     if lemma in lex.DEPENDENCE and (tok.pos_ in ("VERB", "ADJ") or lemma in lex.DEPENDENT_ADJS):
         subj = subject_of(tok)
         if subj is None and tok.dep_ == "acomp":  # "the summit was under discussion, contingent on X"
@@ -89,7 +93,7 @@ def _dependence(doc: "Doc", tok: "Token") -> list[Req]:
         rest = [t for c in tok.children if c.dep_ in ("prep", "xcomp", "ccomp", "dobj", "advmod", "agent")
                 for t in c.subtree if not (c.dep_ == "prep" and t.i == c.i)]  # "depends on X": X, not "on X"
         if rest:
-            return [(tok, noun_phrase(doc, subj, 8) if subj.pos_ != "PRON" else subj.text, rest)]
+            return [(tok, noun_phrase(doc, subj, STEP_WORDS) if subj.pos_ != "PRON" else subj.text, rest)]
     return []
 
 
@@ -103,8 +107,12 @@ def _obliged_step(doc: "Doc", tok: "Token") -> list[Req]:
     subj = subject_of(tok)
     if not _cooperative_subject(subj) or (pred is not None and pred.lemma_.lower() in lex.RESPONSE - {"lead", "meet"}):
         return []
+    if pred is not None and any(c.lower_ == "first" for c in pred.children):
+        return []  # "X must come first": the sequence gives the step that waits for it (`_sequence`)
+    if pred is not None and pred.lemma_.lower() in _COMPLY and any(c.dep_ == "auxpass" for c in pred.children):
+        return []  # "the agreement has to be honoured": a demand to comply (§3 stance), no step conditioned on it
     body = _predicate(pred if pred is not None else tok)
-    return [(tok, noun_phrase(doc, subj, 8), body)] if subj is not None else []
+    return [(tok, noun_phrase(doc, subj, STEP_WORDS), body)] if subj is not None else []
 
 
 def _limited(doc: "Doc", cop: "Token") -> list[Req]:
@@ -117,13 +125,14 @@ def _limited(doc: "Doc", cop: "Token") -> list[Req]:
     limited = any(p.lower_ in ("limited", "confined", "restricted") and any(
         c.dep_ == "prep" and c.lower_ == "to" for c in p.children) for p in preds)
     alone = any(t.lower_ in _ALONE and t.dep_ == "advmod" and t.head.dep_ == "pobj" and t.head.head.lower_ == "for"
-                for p in preds for t in p.subtree)
+                for p in preds for t in p.subtree) or (any(c.lower_ in _ALONE and c.dep_ == "advmod" for c in cop.children)
+                                                      and any(c.dep_ == "prep" and c.lower_ == "for" for c in cop.children))
     subj = subject_of(cop)
     if not (limited or alone) or subj is None or subj.pos_ == "PRON":
         return []
     if limited and not _cooperative_subject(subj):
         return []
-    return [(cop, noun_phrase(doc, subj, 8), [t for t in _predicate(cop) if t.i != cop.i])]
+    return [(cop, noun_phrase(doc, subj, STEP_WORDS), [t for t in _predicate(cop) if t.i != cop.i])]
 
 
 def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
@@ -138,8 +147,11 @@ def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
             goal = next((c for c in clause.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
             if goal is not None:
                 return [(tok, text_of(doc, goal.subtree), rest)]
-        if tok.lower_ == "before" and demand:
-            return [(tok, text_of(doc, [t for t in clause.subtree if t.i != tok.i]), rest)]
+        if tok.lower_ == "before" and demand and not negated(main):  # "they want X before they pay": paying, on X
+            wanted = next((c for c in main.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+            if main.lemma_.lower() in _DEMAND and wanted is not None:
+                rest = list(wanted.subtree)
+            return [(tok, _assented(doc, clause) or step_phrase(doc, clause), rest)]
         step = subject_of(clause)
         if tok.lower_ == "for" and obligation(main) is not None and (clause.lemma_.lower() in lex.COOPERATIVE or (
                 step is not None and step.lemma_.lower() in lex.COOPERATIVE)):  # "for the deal to be signed, X"
@@ -152,10 +164,19 @@ def _own_step(doc: "Doc", tok: "Token") -> list[Req]:
             purpose = {t.i for t in tok.subtree}
             rest = [t for t in tok.head.subtree if t.i not in purpose]
             passive = any(c.dep_ == "auxpass" for c in verb.children)  # "for the deal to be signed" -> signing it
-            step = f"{gerund(verb.lemma_.lower())} {noun_phrase(doc, obj, 8)}" if passive else text_of(
+            step = f"{gerund(verb.lemma_.lower())} {noun_phrase(doc, obj, STEP_WORDS)}" if passive else text_of(
                 doc, [t for t in tok.subtree if t.i != tok.i])
             return [(tok, step, rest)]
     return []
+
+
+def _assented(doc: "Doc", verb: "Token") -> str | None:
+    """ "before Moscow would agree to a ceasefire": the step agreed to is the thing conditioned (§4 `a ceasefire`)."""
+    if verb.lemma_.lower() not in ("agree", "consent"):
+        return None
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if to is not None else None
+    return text_of(doc, obj.subtree) if obj is not None else None
 
 
 def _framework(doc: "Doc", tok: "Token") -> list[Req]:
@@ -164,19 +185,58 @@ def _framework(doc: "Doc", tok: "Token") -> list[Req]:
     settling names the step: conditions `settling the border`, requirement `through bilateral bodies`);
     "talks will be conducted within X" (a verb of form: the subject is the step, the predicate the requirement)."""
     lemma = tok.lemma_.lower()
+    # "is to be settled": the obligation of "be to", with the subject on "is"
+    be_to = tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in tok.children)
     if tok.pos_ != "VERB" or lemma not in lex.SETTLING | lex.FORM_PREDICATES or not any(
-            c.dep_ == "auxpass" for c in tok.children) or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+            c.dep_ == "auxpass" for c in tok.children) or not (be_to or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)):
         return []
-    preps = lex.FRAME_PREPS | ({"on", "upon"} if lemma in lex.FORM_PREDICATES else set())
+    preps = lex.FRAME_PREPS | ({"on", "upon"} if lemma in lex.FORM_PREDICATES else {"between"})
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
-    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    subj = next((c for c in [*tok.children, *(tok.head.children if be_to else [])]
+                 if c.dep_ in ("nsubjpass", "nsubj")), None)
     if prep is None or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return []
-    if lemma in lex.SETTLING:
-        return [(tok, f"{gerund(lemma)} {noun_phrase(doc, subj, 8)}", list(prep.subtree))]
+    if lemma in lex.SETTLING:  # "settled between A and B bilaterally": the manner adverb limits it too
+        manner = [c for c in tok.children if c.dep_ == "advmod" and c.lower_.endswith("ly") and c.i > prep.i]
+        return [(tok, f"{gerund(lemma)} {noun_phrase(doc, subj, STEP_WORDS)}", [*prep.subtree, *manner])]
     if not _cooperative_subject(subj):
         return []
-    return [(tok, noun_phrase(doc, subj, 8), [tok, *prep.subtree])]
+    return [(tok, noun_phrase(doc, subj, STEP_WORDS), [tok, *prep.subtree])]
+
+
+_LATER = frozenset("afterwards afterward then later thereafter".split())
+
+
+def _sequence(doc: "Doc", tok: "Token") -> list[Req]:
+    """ "X must come first, and Y only afterwards", "X first; only then will we Y": the later step is conditioned
+    on the one put first (§4: a requirement before the holder's own step)."""
+    if tok.lower_ not in _LATER or tok.dep_ != "advmod" or not (
+            doc[tok.i - 1].lower_ == "only" or any(c.lower_ == "only" for c in tok.head.children)):
+        return []
+    later = tok.head
+    first = next((v for v in reversed(doc[:tok.i]) if v.i != later.i and v.pos_ in ("VERB", "AUX")
+                  and any(c.lower_ == "first" and c.dep_ == "advmod" for c in v.children)), None)
+    if first is None or later.pos_ not in ("VERB", "AUX"):
+        return []
+    inside = {t.i for t in later.subtree}
+    req = [t for t in first.subtree if t.i not in inside and t.dep_ not in ("mark", "cc")]
+    only = {c.i for c in [*later.children, *tok.children] if c.lower_ == "only"} | {tok.i, tok.i - 1}
+    return [(tok, step_phrase(doc, later, drop=("advcl",), exclude=frozenset(only)), req)]
+
+
+def _offer(doc: "Doc", tok: "Token") -> list[Req]:
+    """A demand made while offering a step ("asks for X while offering to Y"): Y is conditioned on X (§4
+    "demands ... tied to")."""
+    if tok.lemma_.lower() != "offer" or tok.dep_ != "advcl" or tok.head.lemma_.lower() not in _DEMAND | {"ask", "seek", "press"}:
+        return []
+    step = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    demand = tok.head
+    asked = next((c for c in demand.children if c.dep_ == "dobj"), None) or next(
+        (g for c in demand.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"), None)
+    if step is None or asked is None:
+        return []
+    return [(tok, step_phrase(doc, step, drop=("advcl",)), list(asked.subtree))]
 
 
 def requirement_statements(doc: "Doc") -> list[Req]:
@@ -187,5 +247,5 @@ def requirement_statements(doc: "Doc") -> list[Req]:
             out += _copular(doc, tok)
         out += _dependence(doc, tok) or (_obliged_step(doc, tok) if tok.pos_ in ("VERB", "AUX") else [])
         out += _own_step(doc, tok)
-        out += _framework(doc, tok)
+        out += _framework(doc, tok) + _sequence(doc, tok) + _offer(doc, tok)
     return out
