@@ -35,3 +35,17 @@ def test_a_capital_as_subject_with_a_date_adjunct_is_a_venue() -> None:
 def test_a_capital_with_a_date_adjunct_that_reports_or_is_no_subject_is_the_state() -> None:
     found = named("Madrid in May said it would sign, and officials praised Lisbon in June.\n")
     assert "Spain" in found and "Portugal" in found
+
+
+def test_ministers_of_listed_states_pair_with_listed_names_in_order() -> None:
+    found = named("We, the Trade Ministers of Chile, Peru and the Netherlands, Ana-Luz Ruiz, Tomas Vidal and "
+                  "Olaf Brekke, have today written to the council.\n")
+    assert found["Ana-Luz Ruiz"]["role"] == "Trade Minister of Chile" and found["Ana-Luz Ruiz"]["country"] == "CHL"
+    assert found["Tomas Vidal"]["country"] == "PER"
+    assert found["Olaf Brekke"]["role"] == "Trade Minister of the Netherlands"
+    assert "Chile" not in found  # the states are part of the ministers' roles
+
+
+def test_a_list_of_states_without_as_many_names_pairs_nothing() -> None:
+    found = named("The trade ministers of Chile, Peru and Norway, Ana Ruiz and Tomas Vidal, wrote to the council.\n")
+    assert found.get("Ana Ruiz", {}).get("role") != "trade minister of Chile"

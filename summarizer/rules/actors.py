@@ -19,7 +19,7 @@ from summarizer.entities.gazetteer import Actor, find_cities, find_places, looku
 from summarizer.rules import lexicon as lex
 from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
 from summarizer.rules.roles import RANKS as _RANKS
-from summarizer.rules.roles import apposed_names, country_in, role_of, titled_names
+from summarizer.rules.roles import apposed_names, country_in, joint_roles, role_of, titled_names
 from summarizer.rules.tagged import NAME_PARTICLES, entities
 from summarizer.text.segment import Sentence
 
@@ -70,7 +70,7 @@ class ActorFinder:
                     self.persons.add(name)
                 if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
                     self._learn(name)
-            for first, last in apposed_names(doc) + titled_names(doc):
+            for first, last in apposed_names(doc) + titled_names(doc) + [j[:2] for j in joint_roles(doc)]:
                 self._learn(doc[first:last + 1].text)
         for doc in docs:  # "Ann Maria Lind signed ... Maria Lind said": a name the tagger called an ORG once
             for ent in doc.ents:
@@ -121,9 +121,15 @@ class ActorFinder:
         skip = dateline_end(text)
         found: list[Mention] = []
         venues: list[tuple[int, int]] = []
+        for first, last, role, country, state in joint_roles(doc):  # §2: "the Ministers of A and B, X and Y"
+            venues.append(state)  # the state is part of the minister's role
+            name = doc[first:last + 1].text
+            found.append(Mention(doc[first].idx, doc[first].idx + len(name), name,
+                                 Actor(self.full.get(name, name), "person", country), first, last, role, True))
         names = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
         for hit in find_places(text):
-            if hit.start < skip or any(s <= hit.start and hit.end < e for s, e in names):
+            if hit.start < skip or any(s <= hit.start and hit.end < e for s, e in names) \
+                    or any(s <= hit.start and hit.end <= e for s, e in venues):
                 continue  # "Israel Katz", "Jordan Bardella": a state's name opening a person's name is a given name
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is not None and _venue(doc, span, hit.surface):

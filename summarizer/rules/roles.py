@@ -191,3 +191,43 @@ def _plain_name(doc: "Doc", first: int, last: int) -> bool:
     words = doc[first:last + 1]
     return all(t.text[:1].isupper() and t.ent_type_ in ("", "ORG", "GPE", "NORP") and t.lower_ not in _ROLE_WORDS
                | lex.PORTFOLIOS | lex.STATE_OFFICES | _HONORIFICS for t in words) and not find_places(words.text)
+
+
+def joint_roles(doc: "Doc") -> list[tuple[int, int, str, str | None, tuple[int, int]]]:
+    """"the Foreign Ministers of A, B and C, X, Y and Z": a plural office of a list of states, then as many
+    names, pairs them in order (codebook §2 joint statements by named ministers). Each pair is (first, last,
+    role "Foreign Minister of A", ISO3 of A, the state's char span, which is part of the role)."""
+    found: list[tuple[int, int, str, str | None, tuple[int, int]]] = []
+    for tok in doc:
+        if tok.tag_ not in ("NNS", "NNPS", "NNP") or not tok.lower_.endswith("s") or tok.lower_[:-1] not in _OFFICE_NOUNS \
+                or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        items = _listed(doc, tok.i + 2)
+        states = [(i, find_places(doc[i[0]:i[-1] + 1].text)) for i in items]
+        n = next((k for k, (_, hits) in enumerate(states) if not any(h.actor.kind == "state" for h in hits)), len(items))
+        names = items[n:]
+        if n < 2 or len(names) != n or not all(doc[i[-1]].ent_type_ == "PERSON" or all(
+                _plain_name(doc, k, k) for k in i if doc[k].text != "-") for i in names):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].lower_ in _ROLE_WORDS | lex.PORTFOLIOS:
+            start -= 1
+        title = doc[start:tok.i].text + (" " if start < tok.i else "") + tok.text[:-1]
+        for (state, hits), name in zip(states[:n], names):
+            span = (doc[state[0]].idx, doc[state[-1]].idx + len(doc[state[-1]]))
+            code = next(h.actor.country for h in hits if h.actor.kind == "state")
+            found.append((name[0], name[-1], f"{title} of {doc[state[0]:state[-1] + 1].text}", code, span))
+    return found
+
+
+def _listed(doc: "Doc", i: int) -> list[list[int]]:
+    """The items of "A, B and the C, D" from token i: runs of proper nouns (with 'the' and hyphens) split at
+    commas and 'and', up to the first other word."""
+    items: list[list[int]] = [[]]
+    while i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in (",", "and", "the", "-")):
+        if doc[i].lower_ in (",", "and"):
+            items.append([])
+        else:
+            items[-1].append(i)
+        i += 1
+    return [item for item in items if item and doc[item[-1]].pos_ == "PROPN"]
