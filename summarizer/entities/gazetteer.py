@@ -139,6 +139,12 @@ def country_words() -> dict[str, str]:
             if actor.kind == "state" and actor.country}
 
 
+@lru_cache(maxsize=1)
+def seats() -> frozenset[str]:
+    """Capitals and seats of government as written ('Tehran', 'Kremlin'): the state's metonyms, also places."""
+    return frozenset(form for line in STATES.strip().splitlines() for form in line.split("|")[3].split(";") if form)
+
+
 def is_city(token: str) -> bool:
     return token in CITIES
 

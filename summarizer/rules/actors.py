@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarizer.entities.gazetteer import Actor, find_cities, find_places, lookup
+from summarizer.entities.gazetteer import Actor, find_cities, find_places, lookup, seats
 from summarizer.rules import lexicon as lex
 from summarizer.rules.lines import dateline_end, in_quote, is_media, is_metadata, outlets, quote_spans
 from summarizer.rules.roles import RANKS as _RANKS
-from summarizer.rules.roles import apposed_names, country_in, role_of
+from summarizer.rules.roles import apposed_names, country_in, joint_roles, role_of, titled_names
 from summarizer.rules.tagged import NAME_PARTICLES, entities
 from summarizer.text.segment import Sentence
 
@@ -70,7 +70,7 @@ class ActorFinder:
                     self.persons.add(name)
                 if (ent.label_ == "PERSON" or _titled_name(doc, ent)) and len(name.split()) >= 2:
                     self._learn(name)
-            for first, last in apposed_names(doc):
+            for first, last in apposed_names(doc) + titled_names(doc) + [j[:2] for j in joint_roles(doc)]:
                 self._learn(doc[first:last + 1].text)
         for doc in docs:  # "Ann Maria Lind signed ... Maria Lind said": a name the tagger called an ORG once
             for ent in doc.ents:
@@ -120,15 +120,24 @@ class ActorFinder:
         text = doc.text
         skip = dateline_end(text)
         found: list[Mention] = []
+        venues: list[tuple[int, int]] = []
+        for first, last, role, country, state in joint_roles(doc):  # §2: "the Ministers of A and B, X and Y"
+            venues.append(state)  # the state is part of the minister's role
+            name = doc[first:last + 1].text
+            found.append(Mention(doc[first].idx, doc[first].idx + len(name), name,
+                                 Actor(self.full.get(name, name), "person", country), first, last, role, True))
         names = [(e.start_char, e.end_char) for e in entities(doc) if e.label_ == "PERSON" and len(e) >= 2]
         for hit in find_places(text):
-            if hit.start < skip or any(s <= hit.start and hit.end < e for s, e in names):
+            if hit.start < skip or any(s <= hit.start and hit.end < e for s, e in names) \
+                    or any(s <= hit.start and hit.end <= e for s, e in venues):
                 continue  # "Israel Katz", "Jordan Bardella": a state's name opening a person's name is a given name
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-            if span is not None:
+            if span is not None and _venue(doc, span, hit.surface):
+                venues.append((hit.start, hit.end))
+            elif span is not None:
                 found.append(Mention(hit.start, hit.end, hit.surface, hit.actor, span.start, span.end - 1,
                                      demonym=hit.demonym))
-        places = find_cities(text)  # §1: places used as places are no actors
+        places = find_cities(text) + venues  # §1: places used as places are no actors
         for ent in entities(doc):
             if ent.start_char < skip or any(m.first <= ent.end - 1 and ent.start <= m.last for m in found) \
                     or any(s < ent.end_char and ent.start_char < e for s, e in places):
@@ -136,7 +145,7 @@ class ActorFinder:
             mention = self._entity(doc, ent)
             if mention is not None:
                 found.append(mention)
-        for first, last in apposed_names(doc):  # §1: a name in apposition to a role, whatever the tagger says
+        for first, last in apposed_names(doc) + titled_names(doc):  # §1: a name apposed to or titled with a role
             if doc[first].idx >= skip and not any(m.first <= last and first <= m.last for m in found):
                 role, country = role_of(doc, first, last)
                 name = doc[first:last + 1].text
@@ -231,6 +240,17 @@ def _state_office(words: list[str]) -> bool:
     Affairs", "the National Security Council", "Joint Chiefs of Staff"): codebook §1 (1.2) offices."""
     return words[0] in lex.STATE_OFFICES or words[-1] in lex.STATE_OFFICES or (
         "national" in words and words[-1] == "council")
+
+
+def _venue(doc: "Doc", span: "Span", surface: str) -> bool:
+    """"Lisbon in May added a clause": a capital as the subject with a time adjunct ("in" + a date) right after
+    it names the venue of a round of talks, a place (codebook §1: venues are not aliases), not the government;
+    reporting a clause ("Lisbon in May said it ...") it is the government speaking."""
+    after = span.end
+    verb = span.root.head
+    speaks = verb.lemma_ in lex.REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    return surface in seats() and span.root.dep_ == "nsubj" and not speaks and after + 1 < len(doc) \
+        and doc[after].lower_ == "in" and doc[after + 1].ent_type_ == "DATE"
 
 
 def _locative(tok: "Token") -> bool:

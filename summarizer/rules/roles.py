@@ -47,6 +47,7 @@ _GENERAL_OFFICES = frozenset("secretary attorney director inspector governor con
 # "Ambassador to the UN in Geneva").
 _LINKS = frozenset("of to for the 's ’s - and in at".split())
 _ROLE_WORDS = lex.TITLE_WORDS | lex.PERSON_ROLES | lex.ROLE_NOUNS
+_OFFICE_NOUNS = lex.PERSON_ROLES | lex.ROLE_NOUNS  # the head of a title, not its modifiers ("high", "senior")
 
 
 def _cleaned(role: str | None) -> str | None:
@@ -155,4 +156,78 @@ def apposed_names(doc: "Doc") -> list[tuple[int, int]]:
         if 2 <= tok.i - first + 1 <= 3 and doc[first - 1].text == "," and closed \
                 and not find_places(doc[first:tok.i + 1].text):
             found.append((first, tok.i))
+    for tok in doc:  # "Ann Lind, the ministry's spokeswoman, said": the name before its apposed role noun
+        role = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i + 1 and doc[tok.i + 1].text == ","
+                     and c.lemma_.lower() in _ROLE_WORDS), None)
+        if tok.pos_ != "PROPN" or role is None:
+            continue
+        first = tok.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound" \
+                and doc[first - 1].ent_type_ == tok.ent_type_:
+            first -= 1
+        if 2 <= tok.i - first + 1 <= 3 and tok.ent_type_ != "PERSON" and _plain_name(doc, first, tok.i):
+            found.append((first, tok.i))
     return found
+
+
+def titled_names(doc: "Doc") -> list[tuple[int, int]]:
+    """"Deputy Minister for Energy Ann Lind said": the two proper nouns closing a run of words that opens with
+    a title of office name a person, whatever the tagger says (token spans [first, last])."""
+    found: list[tuple[int, int]] = []
+    for tok in doc:
+        last = tok.i
+        if tok.pos_ != "PROPN" or last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" or last < 2:
+            continue
+        first = last - 1
+        title = _title_before(doc, first, last) if doc[first].pos_ == "PROPN" else None
+        if title and set(title.lower().split()) & _OFFICE_NOUNS and _plain_name(doc, first, last) \
+                and not doc[first].ent_type_ and not doc[last].ent_type_:  # the tagger missed it
+            found.append((first, last))
+    return found
+
+
+def _plain_name(doc: "Doc", first: int, last: int) -> bool:
+    """Capitalised words that are no office, portfolio or place, and untagged or mistyped as a body or place."""
+    words = doc[first:last + 1]
+    return all(t.text[:1].isupper() and t.ent_type_ in ("", "ORG", "GPE", "NORP") and t.lower_ not in _ROLE_WORDS
+               | lex.PORTFOLIOS | lex.STATE_OFFICES | _HONORIFICS for t in words) and not find_places(words.text)
+
+
+def joint_roles(doc: "Doc") -> list[tuple[int, int, str, str | None, tuple[int, int]]]:
+    """"the Foreign Ministers of A, B and C, X, Y and Z": a plural office of a list of states, then as many
+    names, pairs them in order (codebook §2 joint statements by named ministers). Each pair is (first, last,
+    role "Foreign Minister of A", ISO3 of A, the state's char span, which is part of the role)."""
+    found: list[tuple[int, int, str, str | None, tuple[int, int]]] = []
+    for tok in doc:
+        if tok.tag_ not in ("NNS", "NNPS", "NNP") or not tok.lower_.endswith("s") or tok.lower_[:-1] not in _OFFICE_NOUNS \
+                or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        items = _listed(doc, tok.i + 2)
+        states = [(i, find_places(doc[i[0]:i[-1] + 1].text)) for i in items]
+        n = next((k for k, (_, hits) in enumerate(states) if not any(h.actor.kind == "state" for h in hits)), len(items))
+        names = items[n:]
+        if n < 2 or len(names) != n or not all(doc[i[-1]].ent_type_ == "PERSON" or all(
+                _plain_name(doc, k, k) for k in i if doc[k].text != "-") for i in names):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].lower_ in _ROLE_WORDS | lex.PORTFOLIOS:
+            start -= 1
+        title = doc[start:tok.i].text + (" " if start < tok.i else "") + tok.text[:-1]
+        for (state, hits), name in zip(states[:n], names):
+            span = (doc[state[0]].idx, doc[state[-1]].idx + len(doc[state[-1]]))
+            code = next(h.actor.country for h in hits if h.actor.kind == "state")
+            found.append((name[0], name[-1], f"{title} of {doc[state[0]:state[-1] + 1].text}", code, span))
+    return found
+
+
+def _listed(doc: "Doc", i: int) -> list[list[int]]:
+    """The items of "A, B and the C, D" from token i: runs of proper nouns (with 'the' and hyphens) split at
+    commas and 'and', up to the first other word."""
+    items: list[list[int]] = [[]]
+    while i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in (",", "and", "the", "-")):
+        if doc[i].lower_ in (",", "and"):
+            items.append([])
+        else:
+            items[-1].append(i)
+        i += 1
+    return [item for item in items if item and doc[item[-1]].pos_ == "PROPN"]
