@@ -81,7 +81,8 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
         polarity, word, how = stance_reading(root, speech.tokens, speech.verb)
         if root.i in required and how in ("plain", "demand", "mention"):
             continue  # §3: a requirement worded on the step itself ("talks must be based on X") is a condition only
-        if how == "plain" and polarity == "favor" and (reported_event(root) or _stated_act(root)):
+        if how == "plain" and polarity == "favor" and (
+                reported_event(root) or _stated_act(root) or _event(root)):
             continue  # §3: an event or action reported without an attitude is no stance
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
         if not topic:
@@ -125,6 +126,17 @@ def _stated_act(root: "Token") -> bool:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return root.tag_ == "VBD" and subj is not None and subj.lower_ in ("we", "i") and not any(
         c.dep_ in ("aux", "neg") for c in root.children)
+
+
+def _event(root: "Token") -> bool:
+    """A verb of motion, meeting or perception heading the statement, with no clause of its own, no modal of
+    obligation and no cooperative step as its goal ("the envoy returned to the capital", not "will return to
+    the talks", nor "after the ministers met, they said X"): codebook §3's events, no stance."""
+    if root.pos_ != "VERB" or root.lemma_.lower() not in lex.EVENT_VERBS or root.dep_ in ("advcl", "relcl", "acl"):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "aux" and c.lower_ in lex.OBLIGATION)
+                   for c in root.children) and not any(
+        t.lemma_.lower() in lex.COOPERATIVE for c in root.children if c.dep_ == "prep" for t in c.children)
 
 
 _FIRST_PERSON = frozenset("i we our my us me".split())
