@@ -1,6 +1,6 @@
-"""Events reported as fact are no stance (codebook §3: "the two envoys are expected to meet", "a naval
-group is heading to the gulf"): verbs of motion, meeting and perception heading a statement
-(`rules.stances._event`), on invented sentences; a cooperative step as their goal stays a stance."""
+"""Events and their adjuncts, on invented sentences. Codebook §3: events are no stance ("the two envoys
+are expected to meet", "a naval group is heading to the gulf"): verbs of motion, meeting and perception
+heading a statement (`rules.stances._event`); a date or time adjunct is no topic (`rules.topics`)."""
 
 from __future__ import annotations
 
@@ -36,3 +36,14 @@ def test_a_meeting_in_an_adverbial_clause_leaves_the_statement_a_stance() -> Non
 def test_a_demanded_visit_is_a_stance() -> None:
     text = "Foreign Minister Ana Ruiz said Peru must visit the disputed reef with Chilean inspectors.\n"
     assert [s["polarity"] for s in items(text, "stances")] == ["favor"]
+
+
+def test_a_date_adjunct_is_not_the_topic() -> None:
+    """English puts a date in an adjunct ("agreed in March on X"): what the holder agreed on is X."""
+    text = "Foreign Minister Ana Ruiz said Chile had agreed in March on a joint patrol plan with Peru.\n"
+    assert [s["topic"] for s in items(text, "stances")] == ["a joint patrol plan with Peru"]
+
+
+def test_a_time_span_adjunct_is_not_the_topic() -> None:
+    text = "Foreign Minister Ana Ruiz said Chile would agree in recent weeks to the patrol plan.\n"
+    assert [s["topic"] for s in items(text, "stances")] == ["the patrol plan"]
