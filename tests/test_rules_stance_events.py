@@ -47,3 +47,14 @@ def test_a_date_adjunct_is_not_the_topic() -> None:
 def test_a_time_span_adjunct_is_not_the_topic() -> None:
     text = "Foreign Minister Ana Ruiz said Chile would agree in recent weeks to the patrol plan.\n"
     assert [s["topic"] for s in items(text, "stances")] == ["the patrol plan"]
+
+
+def test_what_the_outlet_says_an_actor_would_have_to_accept_is_no_stance() -> None:
+    """Codebook §0, §3: the outlet's own analysis of what a party must concede is not the party's attitude."""
+    text = "Any settlement is hard: Chile would have to accept a shared fishing zone along the maritime border.\n"
+    assert items(text, "stances") == []
+
+
+def test_an_actor_that_has_accepted_a_plan_holds_a_stance() -> None:
+    text = "Chile has accepted a shared fishing zone along the maritime border.\n"
+    assert [s["polarity"] for s in items(text, "stances")] == ["favor"]

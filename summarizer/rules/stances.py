@@ -84,6 +84,8 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
         if how == "plain" and polarity == "favor" and (
                 reported_event(root) or _stated_act(root) or _event(root)):
             continue  # §3: an event or action reported without an attitude is no stance
+        if speech.attribution == "author_claim" and word is not None and _obliged(word):
+            continue  # §0, §3: what the outlet says an actor would have to accept is the outlet's opinion
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
         if not topic:
             continue
@@ -126,6 +128,12 @@ def _stated_act(root: "Token") -> bool:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return root.tag_ == "VBD" and subj is not None and subj.lower_ in ("we", "i") and not any(
         c.dep_ in ("aux", "neg") for c in root.children)
+
+
+def _obliged(word: "Token") -> bool:
+    """An attitude under a necessity: "X would have to accept Y", "X needs to accept Y" (the semi-modals
+    "have to", "need to"; "X should accept Y" is left to be the demand of whoever says it)."""
+    return word.pos_ == "VERB" and word.dep_ == "xcomp" and word.head.lemma_.lower() in ("have", "need")
 
 
 def _event(root: "Token") -> bool:
