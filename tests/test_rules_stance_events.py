@@ -58,3 +58,13 @@ def test_what_the_outlet_says_an_actor_would_have_to_accept_is_no_stance() -> No
 def test_an_actor_that_has_accepted_a_plan_holds_a_stance() -> None:
     text = "Chile has accepted a shared fishing zone along the maritime border.\n"
     assert [s["polarity"] for s in items(text, "stances")] == ["favor"]
+
+
+def test_a_casualty_count_is_no_stance() -> None:
+    text = "Foreign Minister Ana Ruiz said at least 40 fishermen were detained in the raid on the harbour.\n"
+    assert items(text, "stances") == []
+
+
+def test_a_passive_with_its_agent_stays_an_accusation() -> None:
+    text = "Foreign Minister Ana Ruiz said 40 fishermen were detained by the Peruvian navy in Chilean waters.\n"
+    assert [s["polarity"] for s in items(text, "stances")] == ["against"]

@@ -84,6 +84,8 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
         if how == "plain" and polarity == "favor" and (
                 reported_event(root) or _stated_act(root) or _event(root)):
             continue  # §3: an event or action reported without an attitude is no stance
+        if how in ("plain", "judged") and _counted(root):
+            continue  # §3: a count of what happened ("at least 40 people were killed") is a fact reported
         if speech.attribution == "author_claim" and word is not None and _obliged(word):
             continue  # §0, §3: what the outlet says an actor would have to accept is the outlet's opinion
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
@@ -134,6 +136,14 @@ def _obliged(word: "Token") -> bool:
     """An attitude under a necessity: "X would have to accept Y", "X needs to accept Y" (the semi-modals
     "have to", "need to"; "X should accept Y" is left to be the demand of whoever says it)."""
     return word.pos_ == "VERB" and word.dep_ == "xcomp" and word.head.lemma_.lower() in ("have", "need")
+
+
+def _counted(root: "Token") -> bool:
+    """A passive with no agent whose subject is counted ("at least 40 people were killed", "200 homes have
+    been destroyed"): a tally of what happened, which states no one's attitude."""
+    subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    return root.tag_ == "VBN" and subj is not None and not any(c.dep_ == "agent" for c in root.children) and any(
+        c.dep_ == "nummod" and c.like_num for c in subj.children)
 
 
 def _event(root: "Token") -> bool:
