@@ -1,70 +1,43 @@
 """Events and their adjuncts, on invented sentences. Codebook §3: events are no stance ("the two envoys
 are expected to meet", "a naval group is heading to the gulf"): verbs of motion, meeting and perception
-heading a statement (`rules.stances._event`); a date or time adjunct is no topic (`rules.topics`)."""
+heading a statement (`rules.stances._event`), a counted passive with no agent (`_counted`), and the
+outlet's own "X would have to accept Y" (§0, `_obliged`); a date or time adjunct is no topic (`rules.topics`)."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.rulecases import items
 
 
-def _topics(text: str) -> list[str]:
-    return [str(s["topic"]) for s in items(text, "stances")]
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Ana Ruiz said the coast guard cutter had returned to Lima on Tuesday.\n",  # motion
+    "Foreign Minister Ana Ruiz said she met the Bolivian envoy in La Paz last month.\n",  # meeting
+    "Foreign Minister Ana Ruiz said Chile had heard the complaints of the fishing towns.\n",  # perception
+    "Foreign Minister Ana Ruiz said at least 40 fishermen were detained in the raid on the harbour.\n",  # a count
+    "Any settlement is hard: Chile would have to accept a shared fishing zone along the maritime border.\n",
+], ids=["journey", "meeting", "hearing", "casualty-count", "outlet-says-would-have-to"])
+def test_a_reported_fact_is_no_stance(text: str) -> None:
+    assert items(text, "stances") == []
 
 
-def test_a_reported_journey_is_no_stance() -> None:
-    assert _topics("Foreign Minister Ana Ruiz said the coast guard cutter had returned to Lima on Tuesday.\n") == []
+@pytest.mark.parametrize("text, polarity", [
+    ("Foreign Minister Ana Ruiz said Chile would return to the negotiations with Peru next week.\n", "favor"),
+    ("After the ministers met in Quito, Chile said it supported a joint fishing patrol.\n", "favor"),
+    ("Foreign Minister Ana Ruiz said Peru must visit the disputed reef with Chilean inspectors.\n", "favor"),
+    ("Chile has accepted a shared fishing zone along the maritime border.\n", "favor"),
+    ("Foreign Minister Ana Ruiz said 40 fishermen were detained by the Peruvian navy in Chilean waters.\n", "against"),
+], ids=["return-to-talks", "meeting-in-adverbial-clause", "demanded-visit", "accepted-by-the-actor",
+        "passive-with-agent"])
+def test_an_attitude_near_an_event_stays_a_stance(text: str, polarity: str) -> None:
+    assert [s["polarity"] for s in items(text, "stances")] == [polarity]
 
 
-def test_a_reported_meeting_is_no_stance() -> None:
-    assert _topics("Foreign Minister Ana Ruiz said she met the Bolivian envoy in La Paz last month.\n") == []
-
-
-def test_what_a_speaker_heard_is_no_stance() -> None:
-    assert _topics("Foreign Minister Ana Ruiz said Chile had heard the complaints of the fishing towns.\n") == []
-
-
-def test_a_return_to_talks_is_a_stance() -> None:
-    text = "Foreign Minister Ana Ruiz said Chile would return to the negotiations with Peru next week.\n"
-    assert [s["polarity"] for s in items(text, "stances")] == ["favor"]
-
-
-def test_a_meeting_in_an_adverbial_clause_leaves_the_statement_a_stance() -> None:
-    text = "After the ministers met in Quito, Chile said it supported a joint fishing patrol.\n"
-    assert {s["polarity"] for s in items(text, "stances")} == {"favor"}
-
-
-def test_a_demanded_visit_is_a_stance() -> None:
-    text = "Foreign Minister Ana Ruiz said Peru must visit the disputed reef with Chilean inspectors.\n"
-    assert [s["polarity"] for s in items(text, "stances")] == ["favor"]
-
-
-def test_a_date_adjunct_is_not_the_topic() -> None:
+@pytest.mark.parametrize("text, topic", [
+    ("Foreign Minister Ana Ruiz said Chile had agreed in March on a joint patrol plan with Peru.\n",
+     "a joint patrol plan with Peru"),
+    ("Foreign Minister Ana Ruiz said Chile would agree in recent weeks to the patrol plan.\n", "the patrol plan"),
+], ids=["date", "time-span"])
+def test_a_date_or_time_adjunct_is_not_the_topic(text: str, topic: str) -> None:
     """English puts a date in an adjunct ("agreed in March on X"): what the holder agreed on is X."""
-    text = "Foreign Minister Ana Ruiz said Chile had agreed in March on a joint patrol plan with Peru.\n"
-    assert [s["topic"] for s in items(text, "stances")] == ["a joint patrol plan with Peru"]
-
-
-def test_a_time_span_adjunct_is_not_the_topic() -> None:
-    text = "Foreign Minister Ana Ruiz said Chile would agree in recent weeks to the patrol plan.\n"
-    assert [s["topic"] for s in items(text, "stances")] == ["the patrol plan"]
-
-
-def test_what_the_outlet_says_an_actor_would_have_to_accept_is_no_stance() -> None:
-    """Codebook §0, §3: the outlet's own analysis of what a party must concede is not the party's attitude."""
-    text = "Any settlement is hard: Chile would have to accept a shared fishing zone along the maritime border.\n"
-    assert items(text, "stances") == []
-
-
-def test_an_actor_that_has_accepted_a_plan_holds_a_stance() -> None:
-    text = "Chile has accepted a shared fishing zone along the maritime border.\n"
-    assert [s["polarity"] for s in items(text, "stances")] == ["favor"]
-
-
-def test_a_casualty_count_is_no_stance() -> None:
-    text = "Foreign Minister Ana Ruiz said at least 40 fishermen were detained in the raid on the harbour.\n"
-    assert items(text, "stances") == []
-
-
-def test_a_passive_with_its_agent_stays_an_accusation() -> None:
-    text = "Foreign Minister Ana Ruiz said 40 fishermen were detained by the Peruvian navy in Chilean waters.\n"
-    assert [s["polarity"] for s in items(text, "stances")] == ["against"]
+    assert [s["topic"] for s in items(text, "stances")] == [topic]
