@@ -16,7 +16,9 @@ from tests.rulecases import items
     "Foreign Minister Ana Ruiz said Chile had heard the complaints of the fishing towns.\n",  # perception
     "Foreign Minister Ana Ruiz said at least 40 fishermen were detained in the raid on the harbour.\n",  # a count
     "Any settlement is hard: Chile would have to accept a shared fishing zone along the maritime border.\n",
-], ids=["journey", "meeting", "hearing", "casualty-count", "outlet-says-would-have-to"])
+    "Foreign Minister Ana Ruiz said Chile held municipal elections in the border towns on Sunday.\n",  # held
+    "Foreign Minister Ana Ruiz announced a new timetable for the ferry service to Arica.\n",  # announcement
+], ids=["journey", "meeting", "hearing", "casualty-count", "outlet-says-would-have-to", "event-held", "announced"])
 def test_a_reported_fact_is_no_stance(text: str) -> None:
     assert items(text, "stances") == []
 
@@ -27,8 +29,9 @@ def test_a_reported_fact_is_no_stance(text: str) -> None:
     ("Foreign Minister Ana Ruiz said Peru must visit the disputed reef with Chilean inspectors.\n", "favor"),
     ("Chile has accepted a shared fishing zone along the maritime border.\n", "favor"),
     ("Foreign Minister Ana Ruiz said 40 fishermen were detained by the Peruvian navy in Chilean waters.\n", "against"),
+    ("Foreign Minister Ana Ruiz announced that Chile would sign the fishing accord with Peru.\n", "favor"),
 ], ids=["return-to-talks", "meeting-in-adverbial-clause", "demanded-visit", "accepted-by-the-actor",
-        "passive-with-agent"])
+        "passive-with-agent", "announced-step"])
 def test_an_attitude_near_an_event_stays_a_stance(text: str, polarity: str) -> None:
     assert [s["polarity"] for s in items(text, "stances")] == [polarity]
 

@@ -206,10 +206,10 @@ def _is_content_noun(tok: "Token") -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop and len(tok.text) > 2
 
 
-def _objective(tok: "Token", allowed: set[int] | None) -> bool:
-    """A noun the attitude can be about: inside the statement's content, and not a date or a time, which
-    English puts in adjuncts ("agreed in July on X", "in recent days"), never as what one is for or against."""
-    return _is_content_noun(tok) and (allowed is None or tok.i in allowed) and tok.ent_type_ not in ("DATE", "TIME")
+def _objective(tok: "Token") -> bool:
+    """A noun the attitude can be about: not a date or a time, which English puts in adjuncts ("agreed in
+    July on X", "in recent days"), never as what one is for or against."""
+    return _is_content_noun(tok) and tok.ent_type_ not in ("DATE", "TIME")
 
 
 def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] | None = None) -> str | None:
@@ -217,14 +217,14 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
     for head in [w for w in (word, root) if w is not None]:
         if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
             return noun_phrase(doc, head)
-        patient = next((c for c in head.children if c.dep_ == "nsubjpass" and _objective(c, allowed)), None)
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass" and _objective(c)), None)
         if head is word and patient is not None:  # "access will be restored": what the attitude acts on
             return noun_phrase(doc, patient)
         for child in head.children:
-            if child.dep_ in ("dobj", "attr", "oprd") and _objective(child, allowed):
+            if child.dep_ in ("dobj", "attr", "oprd") and _objective(child):
                 return restricted_phrase(doc, child) if child.dep_ == "dobj" else noun_phrase(doc, child)
             if child.dep_ == "prep":
-                obj = next((c for c in child.children if c.dep_ == "pobj" and _objective(c, allowed)), None)
+                obj = next((c for c in child.children if c.dep_ == "pobj" and _objective(c)), None)
                 if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
                     return noun_phrase(doc, obj)
             if child.dep_ == "xcomp" and child.pos_ == "VERB" and head.pos_ == "VERB" and any(
@@ -232,7 +232,7 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
                 return " ".join(step_phrase(doc, child, drop=("advcl",)).split()[:12])  # "agreed to halt X": the act
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
                 inner = next((c for c in child.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                              and _objective(c, allowed)), None)
+                              and _objective(c)), None)
                 if inner is not None:
                     return noun_phrase(doc, inner)
     for chunk in doc.noun_chunks:
