@@ -250,3 +250,11 @@ communique communiqué readout note pledge promise insistence argument
 """)
 # Nouns of a point of view in the cue "in X's view / opinion / words / assessment".
 VIEW_NOUNS = _words("view opinion words assessment estimation judgement judgment mind eyes")
+
+# --- stance precision (issue 19): events the codebook names as no stance (§3) ---
+# Verbs of motion, meeting, perception and duration: "the two envoys are expected to meet", "a naval group
+# is heading to the gulf" (§3: events and actions without an attitude); what they report happened or will.
+# With them the verbs of an announcement or an event held, with a noun object ("announced new port fees",
+# "held elections"): §3 1.2, an announcement without an attitude is no stance.
+EVENT_VERBS = _words("meet arrive return travel fly head depart land visit witness hear cover last follow "
+                     "announce hold")

@@ -81,8 +81,13 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
         polarity, word, how = stance_reading(root, speech.tokens, speech.verb)
         if root.i in required and how in ("plain", "demand", "mention"):
             continue  # §3: a requirement worded on the step itself ("talks must be based on X") is a condition only
-        if how == "plain" and polarity == "favor" and (reported_event(root) or _stated_act(root)):
+        if how == "plain" and polarity == "favor" and (
+                reported_event(root) or _stated_act(root) or _event(root)):
             continue  # §3: an event or action reported without an attitude is no stance
+        if how in ("plain", "judged") and _counted(root):
+            continue  # §3: a count of what happened ("at least 40 people were killed") is a fact reported
+        if speech.attribution == "author_claim" and word is not None and _obliged(word):
+            continue  # §0, §3: what the outlet says an actor would have to accept is the outlet's opinion
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
         if not topic:
             continue
@@ -125,6 +130,31 @@ def _stated_act(root: "Token") -> bool:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return root.tag_ == "VBD" and subj is not None and subj.lower_ in ("we", "i") and not any(
         c.dep_ in ("aux", "neg") for c in root.children)
+
+
+def _obliged(word: "Token") -> bool:
+    """An attitude under a necessity: "X would have to accept Y", "X needs to accept Y" (the semi-modals
+    "have to", "need to"; "X should accept Y" is left to be the demand of whoever says it)."""
+    return word.pos_ == "VERB" and word.dep_ == "xcomp" and word.head.lemma_.lower() in ("have", "need")
+
+
+def _counted(root: "Token") -> bool:
+    """A passive with no agent whose subject is counted ("at least 40 people were killed", "200 homes have
+    been destroyed"): a tally of what happened, which states no one's attitude."""
+    subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    return root.tag_ == "VBN" and subj is not None and not any(c.dep_ == "agent" for c in root.children) and any(
+        c.dep_ == "nummod" and c.like_num for c in subj.children)
+
+
+def _event(root: "Token") -> bool:
+    """A verb of motion, meeting or perception heading the statement, with no clause of its own, no modal of
+    obligation and no cooperative step as its goal ("the envoy returned to the capital", not "will return to
+    the talks", nor "after the ministers met, they said X"): codebook §3's events, no stance."""
+    if root.pos_ != "VERB" or root.lemma_.lower() not in lex.EVENT_VERBS or root.dep_ in ("advcl", "relcl", "acl"):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "aux" and c.lower_ in lex.OBLIGATION)
+                   for c in root.children) and not any(
+        t.lemma_.lower() in lex.COOPERATIVE for c in root.children if c.dep_ == "prep" for t in c.children)
 
 
 _FIRST_PERSON = frozenset("i we our my us me".split())

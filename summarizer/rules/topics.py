@@ -206,19 +206,25 @@ def _is_content_noun(tok: "Token") -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and not tok.is_stop and len(tok.text) > 2
 
 
+def _objective(tok: "Token") -> bool:
+    """A noun the attitude can be about: not a date or a time, which English puts in adjuncts ("agreed in
+    July on X", "in recent days"), never as what one is for or against."""
+    return _is_content_noun(tok) and tok.ent_type_ not in ("DATE", "TIME")
+
+
 def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] | None = None) -> str | None:
     """The object of the attitude word, else of the predicate, else the content's first noun phrase."""
     for head in [w for w in (word, root) if w is not None]:
         if head.pos_ in ("NOUN", "PROPN") and head is word and head.dep_ != "ROOT":
             return noun_phrase(doc, head)
-        patient = next((c for c in head.children if c.dep_ == "nsubjpass" and _is_content_noun(c)), None)
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass" and _objective(c)), None)
         if head is word and patient is not None:  # "access will be restored": what the attitude acts on
             return noun_phrase(doc, patient)
         for child in head.children:
-            if child.dep_ in ("dobj", "attr", "oprd") and _is_content_noun(child):
+            if child.dep_ in ("dobj", "attr", "oprd") and _objective(child):
                 return restricted_phrase(doc, child) if child.dep_ == "dobj" else noun_phrase(doc, child)
             if child.dep_ == "prep":
-                obj = next((c for c in child.children if c.dep_ == "pobj" and _is_content_noun(c)), None)
+                obj = next((c for c in child.children if c.dep_ == "pobj" and _objective(c)), None)
                 if obj is not None and child.lower_ in ("to", "for", "on", "with", "against", "from", "of", "in"):
                     return noun_phrase(doc, obj)
             if child.dep_ == "xcomp" and child.pos_ == "VERB" and head.pos_ == "VERB" and any(
@@ -226,7 +232,7 @@ def topic_of(doc: "Doc", root: "Token", word: "Token | None", allowed: set[int] 
                 return " ".join(step_phrase(doc, child, drop=("advcl",)).split()[:12])  # "agreed to halt X": the act
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
                 inner = next((c for c in child.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                              and _is_content_noun(c)), None)
+                              and _objective(c)), None)
                 if inner is not None:
                     return noun_phrase(doc, inner)
     for chunk in doc.noun_chunks:
