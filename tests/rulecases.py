@@ -20,3 +20,9 @@ def items(text: str, field: str) -> list[dict[str, Any]]:
 def named(text: str) -> dict[str, dict[str, Any]]:
     """The participants, by name."""
     return {p["name"]: p for p in participants(analysed(text))}
+
+
+def the_stance(text: str) -> dict[str, Any]:
+    """The one stance a sentence gives (a test fails when it gives none or several)."""
+    [stance] = items(text, "stances")
+    return stance
