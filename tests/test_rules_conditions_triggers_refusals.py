@@ -1,7 +1,7 @@
 """Conditions, triggers and refusals from further grammar and codebook constructions (invented sentences).
 
 Each test runs the real spaCy parse through the rule extractor (`rules.extractor.analyse`), as in
-tests/test_rules_constructions.py; none of the sentences comes from the seeds or the dev set.
+tests/test_rules_condition_redline_forms.py; none of the sentences comes from the seeds or the dev set.
 """
 
 from __future__ import annotations
