@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from summarizer.entities.gazetteer import state_of
 from summarizer.rules import lexicon as lex
+from summarizer.rules.agreement import Genders
 from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, quote_spans
 from summarizer.rules.clauses import obligation
 from summarizer.rules.cues import adjunct_source, cognition_complement, noun_clauses, speech_noun_source
-from summarizer.rules.floor import Continuations
+from summarizer.rules.floor import Continuations, signatories
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, agent_of, attribution_of,
                                      backing_conduct, certainty_complement, complement_of, content_of, depth,
                                      holder_name, holders_of, is_attitude_verb, lead_subjects, main_person,
@@ -44,6 +45,7 @@ class SpeakerTracker(Continuations):
         super().__init__()
         self.last_group: Holder | None = None  # last state or organisation that spoke
         self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
+        self.genders = Genders()  # what "he" and "she" may stand for
 
     # ---- resolution of a subject to actors
 
@@ -88,10 +90,11 @@ class SpeakerTracker(Continuations):
         if low in ("he", "she", "it"):  # a named subject before it in this sentence comes first
             for lead in (x for sub in lead_subjects(t) for x in (sub, *(c for c in sub.children if c.dep_ == "poss"))):
                 before = self._one(lead, mentions)  # the subject, or its owner ("X's office said he ...": X)
-                if before is not None and (before[0].kind == "person") == (low != "it"):
+                if before is not None and (before[0].kind == "person") == (low != "it") and (
+                        low == "it" or self.genders.agrees(before[0].name, low)):
                     return before
         if low in ("he", "she"):
-            return self._person(None)
+            return self._person(None, low)
         if low == "it":  # "it" is never a person
             return self.last_group
         if low == "they":
@@ -114,15 +117,18 @@ class SpeakerTracker(Continuations):
                 return self.last_group
         return None
 
-    def _person(self, role: str | None) -> Holder | None:
-        """The last named person; with a role noun, the last one whose role contains it."""
+    def _person(self, role: str | None, pronoun: str | None = None) -> Holder | None:
+        """The last named person; with a role noun, the last one whose role contains it; with a pronoun, the
+        last speaker or subject if they agree with it, else the last named person who does."""
         for p in reversed(self.people if role else []):
             if isinstance(p, Mention) and p.role and role in p.role.lower():
                 return (p.actor, p.surface)
-        if self.topic is not None or not self.people:  # "he", "she" continue the last speaker or subject
-            return self.topic
-        last = self.people[-1]
-        return (last.actor, last.surface) if isinstance(last, Mention) else last
+        agree = [h for h in [self.topic] if h is not None] or [
+            (p.actor, p.surface) if isinstance(p, Mention) else p for p in self.people[-1:]]
+        if pronoun is not None:  # "he", "she": the last speaker or subject, else the last person, who agrees
+            agree += [(p.actor, p.surface) if isinstance(p, Mention) else p for p in reversed(self.people)]
+            agree = [h for h in agree if self.genders.agrees(h[0].name, pronoun)]
+        return agree[0] if agree else None
 
     def _remember(self, holders: list[Holder]) -> None:
         for actor, surface in holders:
@@ -140,14 +146,14 @@ class SpeakerTracker(Continuations):
         text = doc.text
         if is_metadata(text):
             return []
-        named = [(m.actor, m.surface) for m in mentions if m.actor.kind == "person"]
-        if text.lstrip().lower().startswith("we,") and len(named) >= 2:
-            self.joint = list(dict.fromkeys(named))
+        quotes = quote_spans(text)
+        self.genders.learn(doc, mentions, {t.i for t in doc if in_quote(t.idx, quotes)})
+        if text.lstrip().lower().startswith("we,") and len(named := signatories(doc, mentions)) >= 2:
+            self.joint = named
         for m in mentions:
             if m.actor.kind == "person" and m.titled:
                 self.people = [p for p in self.people if (p.actor if isinstance(p, Mention) else p[0]) != m.actor]
                 self.people.append(m)
-        quotes = quote_spans(text)
         found: list[Speech] = []
         covered: set[int] = set()
         for source, clause in noun_clauses(doc):  # "X's statement that C": C is X's, not its own subject's
