@@ -29,7 +29,8 @@ from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Spe
                                      backing_conduct, certainty_complement, complement_of, content_of, depth,
                                      holder_name, holders_of, is_attitude_verb, lead_subjects, main_person,
                                      named_relative, own_clause, parenthetical_content, phrasal, plural_reference,
-                                     span_of, split_coordinated, state_inside, subject_of)
+                                     reports_anothers_words, span_of, split_coordinated, state_inside, subject_of,
+                                     unknown_name)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -44,6 +45,7 @@ class SpeakerTracker(Continuations):
     def __init__(self) -> None:
         super().__init__()
         self.last_group: Holder | None = None  # last state or organisation that spoke
+        self.last_state: Holder | None = None  # last state that spoke: whose "the government" it is (§1)
         self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
         self.genders = Genders()  # what "he" and "she" may stand for
 
@@ -111,8 +113,10 @@ class SpeakerTracker(Continuations):
             if inner:
                 # "the Norwegian delegation", "Iranian officials": the state by its name, not by the adjective (§1)
                 return (inner[0].actor, inner[0].actor.name if inner[0].demonym else inner[0].surface)
-            if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP") and not _unknown_name(t):
+            if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP") and not unknown_name(t):
                 return self._person(lemma)  # "the minister said": the minister met before
+            if lemma in lex.STATE_OFFICES:  # "the Government reaffirms": the state's, never a body's (§1)
+                return self.last_state or self.last_group
             if lemma in lex.STATE_VOICES and lemma != "side":
                 return self.last_group
         return None
@@ -138,6 +142,7 @@ class SpeakerTracker(Continuations):
                 self.people.append(known[-1] if known else (actor, surface))
             else:
                 self.last_group = (actor, surface)
+                self.last_state = (actor, surface) if actor.kind == "state" else self.last_state
         self.last_speech = holders
 
     # ---- the speeches of one sentence
@@ -217,7 +222,7 @@ class SpeakerTracker(Continuations):
         if not holders or not reporting and backing_conduct(verb):
             return None
         complement = complement_of(verb)
-        if reporting and complement is not None and _reports_anothers_words(complement, holders):
+        if reporting and complement is not None and reports_anothers_words(complement, holders):
             return None  # "X's office said she told them that C": C is hers (§2 reporting); the inner verb speaks
         aside = parenthetical_content(doc, verb) if reporting and complement is None else None
         if believed:
@@ -269,20 +274,6 @@ class SpeakerTracker(Continuations):
         holders, head, skip = cue
         start, end, tokens = span_of(doc, {t.i for t in head.subtree} - skip or {head.i})
         return Speech(holders, None, head, start, end, attribution_of(doc.text, start, end, None), tokens)
-
-def _unknown_name(role: "Token") -> bool:
-    """"Deputy Minister for X Ann Lind said": a title with a name after it that the actor finder did not take is
-    someone new, not the last person with that title."""
-    return any(t.i > role.i and t.pos_ == "PROPN" and t.lower_ not in lex.TITLE_WORDS | lex.PORTFOLIOS
-               and t.ent_type_ in ("PERSON", "") for t in role.subtree)
-
-
-def _reports_anothers_words(complement: "Token", holders: list[Holder]) -> bool:
-    """A body's report that "he" or "she" said something: a person spoke, and the body is not that person."""
-    subject = subject_of(complement)
-    return complement.lemma_.lower() in lex.REPORTING and subject is not None and subject.lower_ in ("he", "she") \
-        and not any(actor.kind == "person" for actor, _ in holders)
-
 
 _OBJECTS = frozenset("dobj dative xcomp ccomp attr oprd".split())
 _TARGETS = frozenset("to against on with about".split())  # "respond to X": an act on X
