@@ -48,6 +48,11 @@ class Genders:
         shown, wanted = self.known.get(name), gender_of(pronoun)
         return shown is None or wanted is None or shown == wanted
 
+    def shown(self, name: str, word: str) -> None:
+        """Record the gender `word` shows of a person, unless the text showed one before."""
+        if (gender := gender_of(word)) is not None:
+            self.known.setdefault(name, gender)
+
     def learn(self, doc: "Doc", mentions: list["Mention"], quoted: set[int]) -> None:
         """Read the genders this sentence shows; `quoted` holds the token indices inside quotation marks."""
         persons = [m for m in mentions if m.actor.kind == "person"]
@@ -58,7 +63,7 @@ class Genders:
                       if t.dep_ == "appos" and not m.first <= t.i <= m.last]
             shown = {g for w in words if w.lower() not in _PRONOUNS and (g := gender_of(w.strip(",()")))}
             if len(shown) == 1:
-                self.known[m.actor.name] = shown.pop()
+                self.known[m.actor.name] = shown.pop()  # an honorific or noun outweighs a pronoun read before
         names = {m.actor.name for m in persons}
         if len(names) != 1:
             return  # with two persons named, a pronoun may stand for either
@@ -66,4 +71,4 @@ class Genders:
         shown = {g for t in doc if t.i > first and t.i not in quoted and t.lower_ in _PRONOUNS
                  and (g := gender_of(t.text))}
         if len(shown) == 1:
-            self.known.setdefault(name, shown.pop())
+            self.shown(name, "he" if shown.pop() == "m" else "she")

@@ -132,6 +132,8 @@ class SpeakerTracker(Continuations):
         if pronoun is not None:  # "he", "she": the last speaker or subject, else the last person, who agrees
             agree += [(p.actor, p.surface) if isinstance(p, Mention) else p for p in reversed(self.people)]
             agree = [h for h in agree if self.genders.agrees(h[0].name, pronoun)]
+            if agree:  # "Lind spoke. She said ...": the pronoun shows the gender of the person it continues
+                self.genders.shown(agree[0][0].name, pronoun)
         return agree[0] if agree else None
 
     def _remember(self, holders: list[Holder]) -> None:
