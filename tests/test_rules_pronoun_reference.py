@@ -73,3 +73,14 @@ def test_the_government_is_the_state_that_spoke_not_a_body_that_spoke_since() ->
             "The European Commission has said it is ready to help with the crisis.\n"
             "The Government reaffirms that the dispute can be settled only by political means.\n")
     assert holders(text)["The Government reaff"] == [["Norway"]]
+
+
+def test_a_we_sentence_of_a_joint_statement_stays_the_signatories_words() -> None:
+    # §2 (1.2): a reproduced joint statement is its signatories' speech throughout; a clause inside a "we"
+    # sentence with another actor as subject is what they require of that actor, not that actor's stance
+    text = ("Joint statement\n"
+            "We, the Foreign Ministers of Norway and Sweden, Kari Nordmann and Bo Berg, met today.\n"
+            "We were prepared to discuss a delay on two conditions: that Serbia resume full cooperation with the "
+            "OSCE; that it account for its stock of arms; and that it return to direct negotiations with Kosovo.\n")
+    found = holders(text)["We were prepared to "]
+    assert found and all(set(h) == {"Kari Nordmann", "Bo Berg"} for h in found)

@@ -190,6 +190,8 @@ class SpeakerTracker(Continuations):
         if any(sp.verb is not None and sp.verb.lemma_.lower() in lex.REPORTING and sp.holders != self.joint
                for sp in found):
             self.joint = []  # another voice reports ("he said"): the reproduced statement is over
+        if self.joint and all(s.holders != self.joint for s in found) and (own := self._statement(doc)):
+            found = [own]  # a "we" sentence of the statement: an attitude verb in it is the signatories' account
         if self.joint:  # §2 (1.2): a reproduced joint statement is its signatories' direct speech
             found = [Speech(s.holders, s.verb, s.root, s.start, s.end, "direct_quote", s.tokens)
                      if s.holders == self.joint else s for s in found]
