@@ -84,3 +84,13 @@ def test_a_we_sentence_of_a_joint_statement_stays_the_signatories_words() -> Non
             "OSCE; that it account for its stock of arms; and that it return to direct negotiations with Kosovo.\n")
     found = holders(text)["We were prepared to "]
     assert found and all(set(h) == {"Kari Nordmann", "Bo Berg"} for h in found)
+
+
+def test_a_definite_description_repeats_the_head_noun_of_a_body_named_before() -> None:
+    # grammar: "the court" after "the Permanent Court of Arbitration" is that body (definite anaphora by
+    # the head noun of its name), not no one and not the last state that spoke
+    text = ("Drilling case\n"
+            "Sweden said on Monday that the drilling had to stop.\n"
+            "The Permanent Court of Arbitration opened its hearings on the case in The Hague.\n"
+            "The court said Norway should suspend the drilling while the case is pending.\n")
+    assert holders(text)["The court said Norwa"] == [["Permanent Court of Arbitration"]]

@@ -10,7 +10,7 @@ What the text does not show stays unknown, and an unknown person agrees with eit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -72,3 +72,15 @@ class Genders:
                  and (g := gender_of(t.text))}
         if len(shown) == 1:
             self.shown(name, "he" if shown.pop() == "m" else "she")
+
+
+def head_noun(name: str) -> str:
+    """The head of a body's name, which a definite description repeats: "International Court of Justice" ->
+    "court", "European Commission" -> "commission"."""
+    words = name.split(" of ")[0].split()
+    return words[-1].lower() if words else ""
+
+
+def described(lemma: str, bodies: list[tuple[Any, str]]) -> tuple[Any, str] | None:
+    """"The court said ...": the last body named whose name has that head noun (English definite anaphora)."""
+    return next((b for b in reversed(bodies) if head_noun(b[0].name) == lemma), None)

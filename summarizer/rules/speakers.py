@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.entities.gazetteer import state_of
 from summarizer.rules import lexicon as lex
-from summarizer.rules.agreement import Genders
+from summarizer.rules.agreement import Genders, described
 from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, quote_spans
 from summarizer.rules.clauses import obligation
 from summarizer.rules.cues import adjunct_source, cognition_complement, noun_clauses, speech_noun_source
@@ -48,6 +48,7 @@ class SpeakerTracker(Continuations):
         self.last_state: Holder | None = None  # last state that spoke: whose "the government" it is (§1)
         self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
         self.genders = Genders()  # what "he" and "she" may stand for
+        self.bodies: list[Holder] = []  # bodies named so far, latest last: what "the court" may repeat
 
     # ---- resolution of a subject to actors
 
@@ -103,6 +104,9 @@ class SpeakerTracker(Continuations):
             return self.last_group or (self.last_speech[0] if self.last_speech else None)
         if lemma in lex.MEDIA_NOUNS:
             return SOURCE
+        if m is None and t.tag_ == "NN" and any(c.lower_ == "the" for c in t.children) and (
+                body := described(lemma, self.bodies)):
+            return body  # "the International Court of Justice ... The court said": the body so named
         if lemma in lex.PERSON_ROLES or lemma in lex.STATE_VOICES or m is not None:
             skip = {d.i for c in t.children if c.dep_ in ("relcl", "acl") for d in c.subtree}
             inner = [x for x in mentions if t.left_edge.i <= x.first and x.last <= t.right_edge.i
@@ -154,6 +158,8 @@ class SpeakerTracker(Continuations):
         if is_metadata(text):
             return []
         quotes = quote_spans(text)
+        self.bodies += [(m.actor, m.surface) for m in mentions if m.actor.kind in ("organization",
+                                                                                   "international_organization")]
         self.genders.learn(doc, mentions, {t.i for t in doc if in_quote(t.idx, quotes)})
         if text.lstrip().lower().startswith("we,") and len(named := signatories(doc, mentions)) >= 2:
             self.joint = named
