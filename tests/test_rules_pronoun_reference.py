@@ -94,3 +94,12 @@ def test_a_definite_description_repeats_the_head_noun_of_a_body_named_before() -
             "The Permanent Court of Arbitration opened its hearings on the case in The Hague.\n"
             "The court said Norway should suspend the drilling while the case is pending.\n")
     assert holders(text)["The court said Norwa"] == [["Permanent Court of Arbitration"]]
+
+
+def test_it_calls_for_a_step_is_a_speech_act_of_the_state_that_spoke() -> None:
+    # grammar: "call for X" is a demand on X (a speech act with its object after "for"), and "it" continues
+    # the state that spoke last
+    text = ("Fishing dispute\n"
+            "Norway said on Monday that the fishing zone would stay open to all boats.\n"
+            "It calls once more for the release of the detained fishermen.\n")
+    assert holders(text)["It calls once more f"] == [["Norway"]]

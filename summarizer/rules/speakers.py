@@ -286,7 +286,7 @@ class SpeakerTracker(Continuations):
         return Speech(holders, None, head, start, end, attribution_of(doc.text, start, end, None), tokens)
 
 _OBJECTS = frozenset("dobj dative xcomp ccomp attr oprd".split())
-_TARGETS = frozenset("to against on with about".split())  # "respond to X": an act on X
+_TARGETS = frozenset("to against on with about for".split())  # "respond to X", "call for X": an act on X
 # Members of a body, and observers: never its voice (§2 1.2: "lawmakers are not the government").
 _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian analyst expert observer "
                      "mediator protester critic commentator scholar".split())
