@@ -103,3 +103,14 @@ def test_it_calls_for_a_step_is_a_speech_act_of_the_state_that_spoke() -> None:
             "Norway said on Monday that the fishing zone would stay open to all boats.\n"
             "It calls once more for the release of the detained fishermen.\n")
     assert holders(text)["It calls once more f"] == [["Norway"]]
+
+
+def test_a_verb_of_judgment_with_a_small_clause_states_the_subjects_position() -> None:
+    # grammar: "X considers Y unfounded" is X's judgment of Y (§3, cognition); "X is considering Y" is none
+    text = ("Gas debt\n"
+            "Norway said on Monday that the pipeline would reopen in May.\n"
+            "The Government considers this claim of debt unfounded.\n"
+            "Norway is considering the offer of a loan.\n")
+    found = holders(text)
+    assert found["The Government consi"] == [["Norway"]]
+    assert found["Norway is considerin"] == []
