@@ -20,3 +20,10 @@ def items(text: str, field: str) -> list[dict[str, Any]]:
 def named(text: str) -> dict[str, dict[str, Any]]:
     """The participants, by name."""
     return {p["name"]: p for p in participants(analysed(text))}
+
+
+def holders(text: str) -> dict[str, list[list[str]]]:
+    """Sentence text (first 20 chars) -> the holder names of each of its statements."""
+    sentences = tuple(split_sentences(text))
+    analysis = analyse(sentences)
+    return {s.text[:20]: [[a.name for a, _ in sp.holders] for sp in analysis.speeches[s.id]] for s in sentences}

@@ -1,19 +1,12 @@
-"""Who "he", "she", "we" and "the government" stand for (codebook §1, §2): gender agreement shown by the
-text, joint statements by named ministers, and a government's state, on invented sentences."""
+"""Who "he", "she", "we", "it", "the government" and "the court" stand for (codebook §1, §2, §3): gender
+agreement shown by the text, joint statements by named ministers, a government's state, a body named by the
+head noun of its name, and two reporting cues, on invented sentences."""
 
 from __future__ import annotations
 
-from rulecases import analysed
+from rulecases import holders
 
 from summarizer.rules.agreement import Genders, gender_of
-from summarizer.text.segment import split_sentences
-
-
-def holders(text: str) -> dict[str, list[list[str]]]:
-    """Sentence text (first 20 chars) -> the holder names of each of its statements."""
-    sentences = tuple(split_sentences(text))
-    analysis = analysed(text)
-    return {s.text[:20]: [[a.name for a, _ in sp.holders] for sp in analysis.speeches[s.id]] for s in sentences}
 
 
 def test_gender_words_are_closed_classes_of_honorifics_nouns_and_pronouns() -> None:
