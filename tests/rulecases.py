@@ -26,3 +26,10 @@ def the_stance(text: str) -> dict[str, Any]:
     """The one stance a sentence gives (a test fails when it gives none or several)."""
     [stance] = items(text, "stances")
     return stance
+
+
+def holders(text: str) -> dict[str, list[list[str]]]:
+    """Sentence text (first 20 chars) -> the holder names of each of its statements."""
+    sentences = tuple(split_sentences(text))
+    analysis = analyse(sentences)
+    return {s.text[:20]: [[a.name for a, _ in sp.holders] for sp in analysis.speeches[s.id]] for s in sentences}

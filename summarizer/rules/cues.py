@@ -15,12 +15,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 _SOURCE_PREPS = ("from", "by", "of")
+# Verbs of judgment with a small clause ("X considers / deems Y unlawful"); "considers Y" alone is no judgment.
+_JUDGING = frozenset(("consider", "deem"))
 
 
 def cognition_complement(verb: "Token") -> list["Token"]:
     """"X believes C", "X expects Y to C": the tokens that head what is believed (the clause, and for an
     infinitive the object before it, which is the clause's own subject); [] for any other verb."""
-    if verb.lemma_.lower() not in lex.COGNITION or verb.pos_ != "VERB" or any(
+    lemma = verb.lemma_.lower()
+    if lemma in _JUDGING and verb.pos_ == "VERB":  # "X considers Y unfounded": the small clause is X's judgment
+        return [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("ADJ", "NOUN")][:1]
+    if lemma not in lex.COGNITION or verb.pos_ != "VERB" or any(
             c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return []  # "X is expected to C" says nothing of what X thinks
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)

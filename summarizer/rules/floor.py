@@ -95,3 +95,15 @@ class Continuations:
         root = next(iter(doc.sents)).root
         return Speech(list(self.last_speech), None, root, 0, len(doc.text), "direct_quote", {t.i for t in doc})
 
+
+
+def signatories(doc: "Doc", mentions: list[Mention]) -> list[Holder]:
+    """"We, the ministers of A and B, X, Y and Z": the named persons, and any name coordinated with one of them
+    (the list is one of persons even where the tagger did not call each name a person)."""
+    persons = {i for m in mentions if m.actor.kind == "person" for i in range(m.first, m.last + 1)}
+    listed = {c.i for i in persons for c in doc[i].conjuncts}
+
+    def named(m: Mention) -> bool:
+        span = set(range(m.first, m.last + 1))
+        return m.actor.kind == "person" or m.actor.kind in ("organization", "other") and bool(span & listed)
+    return list(dict.fromkeys((m.actor, m.surface) for m in mentions if named(m)))

@@ -20,15 +20,17 @@ from typing import TYPE_CHECKING
 
 from summarizer.entities.gazetteer import state_of
 from summarizer.rules import lexicon as lex
+from summarizer.rules.agreement import Genders, described
 from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, quote_spans
 from summarizer.rules.clauses import obligation
 from summarizer.rules.cues import adjunct_source, cognition_complement, noun_clauses, speech_noun_source
-from summarizer.rules.floor import Continuations
+from summarizer.rules.floor import Continuations, signatories
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, agent_of, attribution_of,
                                      backing_conduct, certainty_complement, complement_of, content_of, depth,
                                      holder_name, holders_of, is_attitude_verb, lead_subjects, main_person,
                                      named_relative, own_clause, parenthetical_content, phrasal, plural_reference,
-                                     span_of, split_coordinated, state_inside, subject_of)
+                                     reports_anothers_words, span_of, split_coordinated, state_inside, subject_of,
+                                     unknown_name)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -43,7 +45,10 @@ class SpeakerTracker(Continuations):
     def __init__(self) -> None:
         super().__init__()
         self.last_group: Holder | None = None  # last state or organisation that spoke
+        self.last_state: Holder | None = None  # last state that spoke: whose "the government" it is (§1)
         self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
+        self.genders = Genders()  # what "he" and "she" may stand for
+        self.bodies: list[Holder] = []  # bodies named so far, latest last: what "the court" may repeat
 
     # ---- resolution of a subject to actors
 
@@ -88,16 +93,20 @@ class SpeakerTracker(Continuations):
         if low in ("he", "she", "it"):  # a named subject before it in this sentence comes first
             for lead in (x for sub in lead_subjects(t) for x in (sub, *(c for c in sub.children if c.dep_ == "poss"))):
                 before = self._one(lead, mentions)  # the subject, or its owner ("X's office said he ...": X)
-                if before is not None and (before[0].kind == "person") == (low != "it"):
+                if before is not None and (before[0].kind == "person") == (low != "it") and (
+                        low == "it" or self.genders.agrees(before[0].name, low)):
                     return before
         if low in ("he", "she"):
-            return self._person(None)
+            return self._person(None, low)
         if low == "it":  # "it" is never a person
             return self.last_group
         if low == "they":
             return self.last_group or (self.last_speech[0] if self.last_speech else None)
         if lemma in lex.MEDIA_NOUNS:
             return SOURCE
+        if m is None and t.tag_ == "NN" and any(c.lower_ == "the" for c in t.children) and (
+                body := described(lemma, self.bodies)):
+            return body  # "the International Court of Justice ... The court said": the body so named
         if lemma in lex.PERSON_ROLES or lemma in lex.STATE_VOICES or m is not None:
             skip = {d.i for c in t.children if c.dep_ in ("relcl", "acl") for d in c.subtree}
             inner = [x for x in mentions if t.left_edge.i <= x.first and x.last <= t.right_edge.i
@@ -108,21 +117,28 @@ class SpeakerTracker(Continuations):
             if inner:
                 # "the Norwegian delegation", "Iranian officials": the state by its name, not by the adjective (§1)
                 return (inner[0].actor, inner[0].actor.name if inner[0].demonym else inner[0].surface)
-            if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP") and not _unknown_name(t):
+            if lemma in lex.PERSON_ROLES and t.tag_ in ("NN", "NNP") and not unknown_name(t):
                 return self._person(lemma)  # "the minister said": the minister met before
+            if lemma in lex.STATE_OFFICES:  # "the Government reaffirms": the state's, never a body's (§1)
+                return self.last_state or self.last_group
             if lemma in lex.STATE_VOICES and lemma != "side":
                 return self.last_group
         return None
 
-    def _person(self, role: str | None) -> Holder | None:
-        """The last named person; with a role noun, the last one whose role contains it."""
+    def _person(self, role: str | None, pronoun: str | None = None) -> Holder | None:
+        """The last named person; with a role noun, the last one whose role contains it; with a pronoun, the
+        last speaker or subject if they agree with it, else the last named person who does."""
         for p in reversed(self.people if role else []):
             if isinstance(p, Mention) and p.role and role in p.role.lower():
                 return (p.actor, p.surface)
-        if self.topic is not None or not self.people:  # "he", "she" continue the last speaker or subject
-            return self.topic
-        last = self.people[-1]
-        return (last.actor, last.surface) if isinstance(last, Mention) else last
+        agree = [h for h in [self.topic] if h is not None] or [
+            (p.actor, p.surface) if isinstance(p, Mention) else p for p in self.people[-1:]]
+        if pronoun is not None:  # "he", "she": the last speaker or subject, else the last person, who agrees
+            agree += [(p.actor, p.surface) if isinstance(p, Mention) else p for p in reversed(self.people)]
+            agree = [h for h in agree if self.genders.agrees(h[0].name, pronoun)]
+            if agree:  # "Lind spoke. She said ...": the pronoun shows the gender of the person it continues
+                self.genders.shown(agree[0][0].name, pronoun)
+        return agree[0] if agree else None
 
     def _remember(self, holders: list[Holder]) -> None:
         for actor, surface in holders:
@@ -132,6 +148,7 @@ class SpeakerTracker(Continuations):
                 self.people.append(known[-1] if known else (actor, surface))
             else:
                 self.last_group = (actor, surface)
+                self.last_state = (actor, surface) if actor.kind == "state" else self.last_state
         self.last_speech = holders
 
     # ---- the speeches of one sentence
@@ -140,14 +157,16 @@ class SpeakerTracker(Continuations):
         text = doc.text
         if is_metadata(text):
             return []
-        named = [(m.actor, m.surface) for m in mentions if m.actor.kind == "person"]
-        if text.lstrip().lower().startswith("we,") and len(named) >= 2:
-            self.joint = list(dict.fromkeys(named))
+        quotes = quote_spans(text)
+        self.bodies += [(m.actor, m.surface) for m in mentions if m.actor.kind in ("organization",
+                                                                                   "international_organization")]
+        self.genders.learn(doc, mentions, {t.i for t in doc if in_quote(t.idx, quotes)})
+        if text.lstrip().lower().startswith("we,") and len(named := signatories(doc, mentions)) >= 2:
+            self.joint = named
         for m in mentions:
             if m.actor.kind == "person" and m.titled:
                 self.people = [p for p in self.people if (p.actor if isinstance(p, Mention) else p[0]) != m.actor]
                 self.people.append(m)
-        quotes = quote_spans(text)
         found: list[Speech] = []
         covered: set[int] = set()
         for source, clause in noun_clauses(doc):  # "X's statement that C": C is X's, not its own subject's
@@ -177,6 +196,8 @@ class SpeakerTracker(Continuations):
         if any(sp.verb is not None and sp.verb.lemma_.lower() in lex.REPORTING and sp.holders != self.joint
                for sp in found):
             self.joint = []  # another voice reports ("he said"): the reproduced statement is over
+        if self.joint and all(s.holders != self.joint for s in found) and (own := self._statement(doc)):
+            found = [own]  # a "we" sentence of the statement: an attitude verb in it is the signatories' account
         if self.joint:  # §2 (1.2): a reproduced joint statement is its signatories' direct speech
             found = [Speech(s.holders, s.verb, s.root, s.start, s.end, "direct_quote", s.tokens)
                      if s.holders == self.joint else s for s in found]
@@ -211,7 +232,7 @@ class SpeakerTracker(Continuations):
         if not holders or not reporting and backing_conduct(verb):
             return None
         complement = complement_of(verb)
-        if reporting and complement is not None and _reports_anothers_words(complement, holders):
+        if reporting and complement is not None and reports_anothers_words(complement, holders):
             return None  # "X's office said she told them that C": C is hers (§2 reporting); the inner verb speaks
         aside = parenthetical_content(doc, verb) if reporting and complement is None else None
         if believed:
@@ -264,22 +285,8 @@ class SpeakerTracker(Continuations):
         start, end, tokens = span_of(doc, {t.i for t in head.subtree} - skip or {head.i})
         return Speech(holders, None, head, start, end, attribution_of(doc.text, start, end, None), tokens)
 
-def _unknown_name(role: "Token") -> bool:
-    """"Deputy Minister for X Ann Lind said": a title with a name after it that the actor finder did not take is
-    someone new, not the last person with that title."""
-    return any(t.i > role.i and t.pos_ == "PROPN" and t.lower_ not in lex.TITLE_WORDS | lex.PORTFOLIOS
-               and t.ent_type_ in ("PERSON", "") for t in role.subtree)
-
-
-def _reports_anothers_words(complement: "Token", holders: list[Holder]) -> bool:
-    """A body's report that "he" or "she" said something: a person spoke, and the body is not that person."""
-    subject = subject_of(complement)
-    return complement.lemma_.lower() in lex.REPORTING and subject is not None and subject.lower_ in ("he", "she") \
-        and not any(actor.kind == "person" for actor, _ in holders)
-
-
 _OBJECTS = frozenset("dobj dative xcomp ccomp attr oprd".split())
-_TARGETS = frozenset("to against on with about".split())  # "respond to X": an act on X
+_TARGETS = frozenset("to against on with about for".split())  # "respond to X", "call for X": an act on X
 # Members of a body, and observers: never its voice (§2 1.2: "lawmakers are not the government").
 _MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian analyst expert observer "
                      "mediator protester critic commentator scholar".split())

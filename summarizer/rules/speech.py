@@ -270,3 +270,17 @@ def plural_reference(tok: "Token") -> bool:
         return True
     return tok.tag_ == "NNS" and tok.lemma_.lower() in lex.PERSON_ROLES | {"side", "country", "government"} \
         and any(c.lower_ in ("both", "two") for c in tok.children)
+
+
+def unknown_name(role: "Token") -> bool:
+    """"Deputy Minister for X Ann Lind said": a title with a name after it that the actor finder did not take is
+    someone new, not the last person with that title."""
+    return any(t.i > role.i and t.pos_ == "PROPN" and t.lower_ not in lex.TITLE_WORDS | lex.PORTFOLIOS
+               and t.ent_type_ in ("PERSON", "") for t in role.subtree)
+
+
+def reports_anothers_words(complement: "Token", holders: list[Holder]) -> bool:
+    """A body's report that "he" or "she" said something: a person spoke, and the body is not that person."""
+    subject = subject_of(complement)
+    return complement.lemma_.lower() in lex.REPORTING and subject is not None and subject.lower_ in ("he", "she") \
+        and not any(actor.kind == "person" for actor, _ in holders)
