@@ -80,7 +80,7 @@ def test_never_at_the_cost_of() -> None:
 
 def test_with_or_without_a_deal_refuses_to_halt() -> None:
     text = "Minister Carla Diaz said Peru would finish the pipeline with or without a deal.\n"
-    assert ("Carla Diaz", "refusal", "halting finish the pipeline") in lines(text)
+    assert ("Carla Diaz", "refusal", "halting finishing the pipeline") in lines(text)
 
 
 def test_would_accept_no_deal() -> None:

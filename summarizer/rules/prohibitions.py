@@ -117,6 +117,8 @@ def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
         return []
     judged = head.lemma_.lower() in _JUDGE and head.tag_ == "VBD"  # "considered the use of force unacceptable":
     # a judgement of a general act holds beyond the moment it was made
+    if act is not None and act.lower_ == "anything" and modal(head):  # "anything short of X would be unacceptable"
+        return [(head, text_of(doc, act.subtree), "trigger", None, True)]
     if act is None or act.pos_ not in ("NOUN", "PROPN") or not (
             present or (backshifted(head) or judged) and _generic_act(act)):
         return []

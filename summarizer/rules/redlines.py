@@ -31,7 +31,8 @@ Resolver = Callable[["Token"], list[Holder]]
 _ANAPHORS = frozenset("it them this that".split())
 # Collective agents that can refuse although the article does not name them as participants.
 _AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
-resistance faction militia organisation organization nation people""".split())
+resistance faction militia organisation organization nation people confederation federation community junta
+""".split())
 
 
 def _framed_conjunct(anchor: "Token", speeches: list[Speech]) -> list[Holder] | None:
@@ -47,6 +48,28 @@ def _framed_conjunct(anchor: "Token", speeches: list[Speech]) -> list[Holder] | 
         if clause.head.i in (verb.i, root.i) or verb.dep_ == "parataxis" and clause.head.i == verb.head.i:
             return speech.holders
     return None
+
+
+def _second_content(anchor: "Token", speeches: list[Speech]) -> list[Holder] | None:
+    """ "X said that C1 and that C2": a that-clause coordinated with a reported clause is reported by the same
+    verb (English coordination of complements, codebook §2)."""
+    clause = next((a for a in [anchor, *anchor.ancestors] if a.dep_ == "conj"), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    first = clause.head
+    return next((s.holders for s in speeches if s.verb is not None and s.verb.i < clause.i and (
+        first.dep_ == "ccomp" and first.head.i == s.verb.i or s.root is not None and s.root.i == first.i)), None)
+
+
+def _reporter(pronoun: "Token", holders: list[Holder] | None) -> bool:
+    """ "Egypt and Sudan said they would not be bound by it": the subject pronoun of a reported clause that
+    agrees in number and kind with the reporting holders takes them up (English reference, codebook §2)."""
+    if not holders:
+        return False
+    persons = all(actor.kind == "person" for actor, _ in holders)
+    low = pronoun.lower_
+    return (low == "they" and len(holders) > 1) or (len(holders) == 1 and (
+        low == "it" and not persons or low in ("he", "she") and persons))
 
 
 def _refusing_the_red_line(found: list[Found]) -> list[Found]:
@@ -72,13 +95,16 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
         explicit = red_line_side(anchor) is not None  # "enrichment is our red line": one word is enough
         if len(line.split()) < 2 and not explicit or anchor.i in seen or line in seen:
             continue
-        holders = holders_of(anchor, speeches) or _framed_conjunct(anchor, speeches)
+        holders = holders_of(anchor, speeches) or _framed_conjunct(anchor, speeches) or _second_content(anchor, speeches)
         subj = subject_of(anchor) if agentive else None
         if kind == "refusal" and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in _SELF \
                 and holders is None:
             continue  # a pronoun outside any attributed statement: no holder can be named safely
         if kind == "refusal" and subj is not None and subj.lower_ not in _SELF:
             own = resolve(subj)
+            if not own and subj.pos_ == "PRON" and line.startswith("being ") and not _reporter(
+                    subj, holders or (speeches[0].holders if speeches else None)):
+                continue  # "it will not be ratified": a pronoun undergoing a passive may be a thing, not an actor
             animate = lex.STATE_VOICES | lex.PERSON_ROLES | _AGENTS
             if not own and subj.pos_ != "PRON" and subj.lemma_.lower() not in animate and subj.ent_type_ not in (
                     "ORG", "NORP", "GPE", "PERSON"):

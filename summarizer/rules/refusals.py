@@ -9,7 +9,11 @@
   negotiation / out of the question / non-negotiable" (§5 "X is off the table");
 - "there will be no X" (1.2): X a concession or talks -> refusal, else (others' presence) -> trigger;
 - "X is not something we are going to Y"; "pledged not to X" (1.2); "we do not accept / bow to X";
-- "never at the cost of X"; "will continue X with or without a deal" / "regardless" (line: halting X).
+- "never at the cost of X"; "will continue X with or without a deal" / "regardless" / "whatever Y says"
+  (line: halting X);
+- a negated modal passive of the holder's own ("we will not be bought", "it would not be dragged into X"):
+  the holder refuses to undergo it, line "being dragged into X"; "we will not be a party to X" (a role the
+  holder refuses, line "being a party to X"). Passives of permission stay triggers (`rules.prohibitions`).
 The holder and the check that the subject is an actor are `rules.redlines`'.
 """
 
@@ -21,7 +25,7 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import noun_phrase, step_phrase, text_of, verb_phrase
 from summarizer.rules.modality import MODALS as _MODALS
 from summarizer.rules.modality import SELF as _SELF
-from summarizer.rules.modality import Found, backshifted
+from summarizer.rules.modality import Found, backshifted, modal
 from summarizer.rules.speakers import phrasal, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -121,10 +125,10 @@ def _existential(doc: "Doc", tok: "Token") -> list[Found]:
 
 
 def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
-    """ "X is not something we will Y"; "pledged not to X"; "we do not accept X"; "never at the cost of X";
-    "will go on X with or without a deal"."""
+    """ "X is not something / one we will Y"; "pledged not to X"; "we do not accept X"; "never at the cost of X";
+    "will go on X with or without a deal", "whatever Y says"."""
     lemma = tok.lemma_.lower()
-    if lemma in ("something", "thing") and tok.dep_ == "attr":
+    if lemma in ("something", "thing", "one") and tok.dep_ == "attr":
         rel = next((c for c in tok.children if c.dep_ == "relcl"), None)
         # "signing X before Y is something we cannot accept": a clausal subject names the refused act
         subj = subject_of(tok.head) or next((c for c in tok.head.children if c.dep_ == "csubj"), None)
@@ -154,8 +158,38 @@ def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
             tok.lower_ == "regardless" and tok.dep_ == "advmod"):
         verb = tok.head.head if tok.lower_ == "without" else tok.head
         if verb.pos_ == "VERB":
-            return [(verb, f"halting {verb_phrase(doc, verb, drop=('prep', 'advmod', 'advcl'))}", "refusal",
-                     None, True)]
+            return [_halting(doc, verb, frozenset())]
+    if tok.lower_ == "whatever" and tok.head.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() in lex.REPORTING \
+            and tok.head.head.pos_ == "VERB" and tok.head.i > tok.head.head.i:
+        # "we will keep X whatever they say": a concessive free relative, the act goes on regardless (§5)
+        verb = tok.head.head
+        while verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":  # "would continue to train X whatever Y said"
+            verb = verb.head
+        return [_halting(doc, verb, frozenset(t.i for t in tok.head.subtree))] if modal(verb) else []
+    return []
+
+
+def _halting(doc: "Doc", verb: "Token", exclude: frozenset[int]) -> Found:
+    """ "will continue X regardless": the refused act is halting X, its verb as a gerund ("keep training the
+    troops" -> "halting training the troops", never "halting train")."""
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None) \
+        if verb.lemma_.lower() in ("continue", "keep", "go") else None
+    drop = ("prep", "advmod", "advcl", "npadvmod")
+    return (verb, f"halting {step_phrase(doc, act or verb, drop=drop, exclude=exclude)}", "refusal", None, True)
+
+
+def _undergone(doc: "Doc", tok: "Token") -> list[Found]:
+    """ "We will not be bought", "it would not be dragged into a war": a negated modal passive of the holder's
+    own (whether the subject is an actor is `rules.redlines`' check); "we will not be a party to X"."""
+    subj = subject_of(tok)
+    if subj is None or not _modal_negation(tok) or tok.dep_ == "relcl":
+        return []
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and subj.dep_ == "nsubjpass" \
+            and tok.lemma_.lower() not in lex.PERMISSION | {"accept"} | _STATIVE:
+        return [(tok, f"being {verb_phrase(doc, tok)}", "refusal", None, True)]
+    attr = next((c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if tok.lemma_ == "be" and attr is not None and subj.lower_ in _SELF:
+        return [(tok, f"being {text_of(doc, attr.subtree)}", "refusal", None, True)]
     return []
 
 
@@ -164,7 +198,9 @@ def refusals(doc: "Doc") -> list[Found]:
     for tok in doc:
         lemma = tok.lemma_.lower()
         out += _table_idiom(doc, tok) + _existential(doc, tok) + _categorical(doc, tok)
-        if tok.pos_ == "VERB" and _modal_negation(tok):
+        if tok.pos_ in ("VERB", "AUX") and (found := _undergone(doc, tok)):
+            out += found
+        elif tok.pos_ == "VERB" and _modal_negation(tok):
             if lemma in lex.PERMISSION:
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
                 if obj is not None and obj.lower_ not in _SELF:

@@ -196,13 +196,19 @@ def _red_line(doc: "Doc", tok: "Token") -> list[Found]:
 
 
 def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
-    """ "a strong response in the event of any attack", "will retaliate in case of X": X is the trigger."""
-    if tok.lower_ not in ("event", "case") or tok.head.lower_ != "in" or tok.dep_ != "pobj":
+    """ "a strong response in the event of any attack", "will retaliate in case of X": X is the trigger;
+    "would expand its fleet in response to any build-up of X": a step announced as the response to an act
+    (any such act, or a hostile one) makes that act the trigger whatever the step (§5)."""
+    if tok.lower_ not in ("event", "case", "response") or tok.head.lower_ != "in" or tok.dep_ != "pobj":
         return []
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == ("to" if tok.lower_ == "response"
+                                                                             else "of")), None)
     act = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     host = tok.head.head
     hostile = host.lemma_.lower() in lex.RESPONSE_NOUNS or (host.pos_ == "VERB" and threat_verb(host))
+    if tok.lower_ == "response":  # the phrase names the response; the act must be one to come, the step announced
+        hostile = act is not None and host.pos_ == "VERB" and modal(host) and not _neg(host) and (
+            any(c.lower_ == "any" for c in act.children) or act.lemma_.lower() in lex.HOSTILE_ACTS)
     if act is None or not hostile:
         return []
     anchor = host if host.pos_ == "VERB" else next((a for a in host.ancestors if a.pos_ == "VERB"), host)
