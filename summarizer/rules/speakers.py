@@ -135,7 +135,8 @@ class SpeakerTracker(Continuations):
             (p.actor, p.surface) if isinstance(p, Mention) else p for p in self.people[-1:]]
         if pronoun is not None:  # "he", "she": the last speaker or subject, else the last person, who agrees
             agree += [(p.actor, p.surface) if isinstance(p, Mention) else p for p in reversed(self.people)]
-            agree = [h for h in agree if self.genders.agrees(h[0].name, pronoun)]
+            speaking = {a for a, _ in self.floor or []}  # the one with the floor would say "I" (§2 transcripts)
+            agree = [h for h in agree if self.genders.agrees(h[0].name, pronoun) and h[0] not in speaking]
             if agree:  # "Lind spoke. She said ...": the pronoun shows the gender of the person it continues
                 self.genders.shown(agree[0][0].name, pronoun)
         return agree[0] if agree else None
@@ -204,7 +205,9 @@ class SpeakerTracker(Continuations):
         for speech in found:
             self._remember(speech.holders)
         if not self.joint:  # the signatories of a statement are no "he" or "she" of the news around it
-            self.topic = main_person(doc, mentions, found) or self.topic
+            # a speaker on the floor says "I", never "he": "he" in their answer is someone they speak of
+            own = [s for s in found if not self.floor or s.holders != self.floor]
+            self.topic = main_person(doc, mentions, own) or self.topic
         return found
 
     def _verb_speech(self, doc: "Doc", verb: "Token", mentions: list[Mention]) -> Speech | None:
