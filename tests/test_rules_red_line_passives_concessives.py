@@ -83,3 +83,13 @@ def test_a_second_that_clause_is_reported_by_the_same_verb() -> None:
     found = lines(text)
     assert sorted(i["holder"] for i in found) == ["Norway", "Sweden"]
     assert {i["line"] for i in found} == {"being bound by its rulings"}
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Minister Ola Brun said any strike that targets our harbours would be met with force.\n",
+     "any strike that targets our harbours"),
+    ("Minister Ola Brun said any test that puts ships at risk would be unacceptable.\n", "any test that puts ships at risk"),
+])
+def test_any_act_keeps_the_relative_clause_that_restricts_it(text: str, line: str) -> None:
+    [item] = lines(text)
+    assert item["kind"] == "trigger" and item["line"] == line

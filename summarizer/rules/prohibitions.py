@@ -27,6 +27,16 @@ _APPEAL = frozenset("call urge ask appeal encourage invite".split())
 _ACTORS = lex.PERSON_ROLES | lex.STATE_VOICES | frozenset("court power country state force one side party".split())
 
 
+
+def act_phrase(doc: "Doc", noun: "Token") -> str:
+    """A line named by a noun: its phrase keeping "any", and, after "any", the restrictive relative clause
+    that says which acts cross the line ("any provocation that infringes on X": not every provocation)."""
+    base = noun_phrase(doc, noun, keep_any=True)
+    rel = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i), None)
+    if rel is None or not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return base
+    return f"{base} {text_of(doc, rel.subtree)}"
+
 def prohibitions(doc: "Doc", tok: "Token") -> list[Found]:
     """Every prohibition the token anchors."""
     return _prohibition(doc, tok) + _unacceptable(doc, tok) + _refrain(doc, tok)
@@ -124,4 +134,4 @@ def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
         return []
     if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in act.children):
         return []  # "that situation is unacceptable": something that exists, a stance against only (§5 1.2)
-    return [(head, noun_phrase(doc, act, keep_any=True), "trigger", None, True)]
+    return [(head, act_phrase(doc, act), "trigger", None, True)]
