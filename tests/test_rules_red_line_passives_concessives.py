@@ -93,3 +93,12 @@ def test_a_second_that_clause_is_reported_by_the_same_verb() -> None:
 def test_any_act_keeps_the_relative_clause_that_restricts_it(text: str, line: str) -> None:
     [item] = lines(text)
     assert item["kind"] == "trigger" and item["line"] == line
+
+
+def test_declining_to_rule_out_an_act_refuses_nothing() -> None:
+    assert lines("Minister Ola Brun has declined to rule out the use of force.\n") == []
+
+
+def test_refusing_an_act_is_still_a_refusal() -> None:
+    [item] = lines("Minister Ola Brun refused to sign the accord.\n")
+    assert item["kind"] == "refusal" and item["line"] == "signing the accord"

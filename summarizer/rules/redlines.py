@@ -95,7 +95,8 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
         explicit = red_line_side(anchor) is not None  # "enrichment is our red line": one word is enough
         if len(line.split()) < 2 and not explicit or anchor.i in seen or line in seen:
             continue
-        holders = holders_of(anchor, speeches) or _framed_conjunct(anchor, speeches) or _second_content(anchor, speeches)
+        holders = holders_of(anchor, speeches) or _framed_conjunct(anchor, speeches) or _second_content(
+            anchor, speeches)
         subj = subject_of(anchor) if agentive else None
         if kind == "refusal" and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in _SELF \
                 and holders is None:

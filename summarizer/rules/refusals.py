@@ -212,11 +212,13 @@ def refusals(doc: "Doc") -> list[Found]:
             if not any(c.dep_ == "auxpass" for c in tok.children) and lemma not in _STATIVE:  # passives: triggers
                 out.append((tok, step_phrase(doc, tok).replace(" no ", " "), "refusal", None, True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
-            out.append((tok, step_phrase(doc, x), "refusal", None, True))
+            if phrasal(x) != ("rule", "out"):  # "declined to rule out force": two negations keep force open
+                out.append((tok, step_phrase(doc, x), "refusal", None, True))
         elif _future_rejection(tok):  # "would turn down the grants": the holder will not accept them (§5)
             obj = next(c for c in tok.children if c.dep_ == "dobj")
             out.append((tok, f"accepting {text_of(doc, obj.subtree)}", "refusal", None, True))
-        elif phrasal(tok) == ("rule", "out"):
+        elif phrasal(tok) == ("rule", "out") and not (
+                tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.REFUSAL_VERBS):
             ruled = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp") for t in c.subtree]
             out.append((tok, text_of(doc, ruled), "refusal", None, True))
         elif lemma in lex.REFUSAL_NOUNS | _NO_WAY and any(c.lower_ == "no" for c in tok.children):
