@@ -19,6 +19,7 @@ def lines(text: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("text, line", [
     ('Minister Ola Brun said: "We will not be bought."\n', "being bought"),
+    ('Minister Ola Brun said: "We won\'t be bought."\n', "being bought"),
     ("Minister Ola Brun said Norway would not be dragged into a war over the islands.\n",
      "being dragged into a war over the islands"),
     ('Minister Ola Brun said: "We will not be a party to this blockade."\n', "being a party to this blockade"),
@@ -31,6 +32,7 @@ def test_a_negated_modal_passive_of_the_holders_own_is_a_refusal(text: str, line
 @pytest.mark.parametrize("text", [
     "Minister Ola Brun said the treaty was signed in haste and that it will not be ratified.\n",
     "Minister Ola Brun said the dam would not be finished this year.\n",
+    "Minister Ola Brun said Norway could not be left without fuel.\n",
 ])
 def test_a_thing_that_will_not_undergo_an_act_refuses_nothing(text: str) -> None:
     assert lines(text) == []

@@ -37,6 +37,8 @@ _STATIVE = frozenset("forget remember know believe think understand doubt feel e
 _NO_WAY = frozenset("way basis".split())
 # Nouns that name the negotiating itself: "talks on X are off the table" needs no verb added (§5).
 _TALKS = frozenset("talk negotiation dialogue discussion".split())
+# Modals of will: "we will not be bought" refuses; "X cannot / could not be left alone" judges (§5).
+_VOLITION = frozenset("will would shall 'll wo".split())
 # Modals of possibility: "a backlash it might not survive" is a guess, no categorical refusal (§5).
 _EPISTEMIC = frozenset("may might".split())
 
@@ -184,6 +186,8 @@ def _undergone(doc: "Doc", tok: "Token") -> list[Found]:
     subj = subject_of(tok)
     if subj is None or not _modal_negation(tok) or tok.dep_ == "relcl":
         return []
+    if not any(c.dep_ == "aux" and c.lower_ in _VOLITION for c in tok.children):
+        return []  # "X could not be left without water": a judgement of what may happen to X, no refusal by X
     if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and subj.dep_ == "nsubjpass" \
             and tok.lemma_.lower() not in lex.PERMISSION | {"accept"} | _STATIVE:
         return [(tok, f"being {verb_phrase(doc, tok)}", "refusal", None, True)]
