@@ -29,3 +29,19 @@ def test_the_possessive_of_a_states_voice_names_the_state(text: str, line: str) 
 def test_our_of_a_speaker_with_no_state_is_left_as_written() -> None:
     [item] = lines("Ola Brun, a senior member of the rebel movement, said our weapons are not up for negotiation.\n")
     assert item["line"] == "negotiating our weapons"
+
+
+def test_a_second_reported_clause_hung_on_a_relative_clause_is_cut_from_the_line() -> None:
+    text = ("Minister Ola Brun said the bloc would not accept any agreement that revived sanctions, and that an "
+            "attack on any member would be answered by all.\n")
+    refused = [i["line"] for i in lines(text) if i["kind"] == "refusal"]
+    assert refused == ["accepting any agreement that revived sanctions"]
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Ola Brun said the bloc would never accept a deal that ignores the courts and that weakens the treaty.\n",
+    "Minister Ola Brun said the bloc would never accept a deal that we signed in haste and that they broke.\n",
+])
+def test_coordinated_relative_clauses_stay_in_the_line(text: str) -> None:
+    [item] = lines(text)
+    assert item["line"].endswith("the treaty") or item["line"].endswith("they broke")

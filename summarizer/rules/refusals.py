@@ -56,6 +56,23 @@ def _modal_negation(verb: "Token") -> bool:
     return neg and (modal or habitual) and verb.dep_ != "relcl"  # a relative clause describes, it does not refuse
 
 
+def _without_stray_clause(doc: "Doc", verb: "Token", line: str) -> str:
+    """ "would not accept any deal that X, and that an attack on Y would be answered": a "that" clause with
+    its own subject coordinated after a relative clause whose "that" is the subject is no second relative
+    (it would lack its subject); it is a second reported clause the parse hung there, no part of the line."""
+    for rel in (t for t in verb.subtree if t.dep_ == "relcl"):
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in rel.children):
+            continue
+        for conj in (c for c in rel.children if c.dep_ == "conj" and c.i > rel.i):
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in conj.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                start = min(t.i for t in rel.children if t.dep_ == "cc" and t.i < conj.i) \
+                    if any(t.dep_ == "cc" and t.i < conj.i for t in rel.children) else conj.left_edge.i
+                cut = line.find(" ".join(doc[start:conj.right_edge.i + 1].text.split()))
+                return line[:cut].rstrip(" ,;") if cut > 0 else line
+    return line
+
+
 def _future_rejection(verb: "Token") -> bool:
     """A rejection announced for the future with "will"/"would" ("would turn down X", "will reject any deal
     that ..."): a categorical refusal to accept X, not the plain "rejects" of a stance (§5)."""
@@ -214,7 +231,8 @@ def refusals(doc: "Doc") -> list[Found]:
             if _conditional_inability(tok):
                 continue
             if not any(c.dep_ == "auxpass" for c in tok.children) and lemma not in _STATIVE:  # passives: triggers
-                out.append((tok, step_phrase(doc, tok).replace(" no ", " "), "refusal", None, True))
+                line = _without_stray_clause(doc, tok, step_phrase(doc, tok))
+                out.append((tok, line.replace(" no ", " "), "refusal", None, True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
             if phrasal(x) != ("rule", "out"):  # "declined to rule out force": two negations keep force open
                 out.append((tok, step_phrase(doc, x), "refusal", None, True))
