@@ -104,3 +104,22 @@ def test_declining_to_rule_out_an_act_refuses_nothing() -> None:
 def test_refusing_an_act_is_still_a_refusal() -> None:
     [item] = lines("Minister Ola Brun refused to sign the accord.\n")
     assert item["kind"] == "refusal" and item["line"] == "signing the accord"
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Minister Ola Brun said nobody would wait for Sweden's approval to drill.\n", "waiting for Sweden's approval to drill"),
+    ("Minister Ola Brun said nobody should expect a settlement in which Chile gives up the islands.\n",
+     "accepting a settlement in which Chile gives up the islands"),
+])
+def test_what_nobody_will_do_is_the_holders_refusal(text: str, line: str) -> None:
+    [item] = lines(text)
+    assert item["kind"] == "refusal" and item["line"] == line
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Ola Brun said no one will drive us from our land.\n",
+    "Minister Ola Brun said nobody should use force in the strait.\n",
+])
+def test_what_nobody_may_do_to_the_holder_or_at_all_stays_a_trigger(text: str) -> None:
+    [item] = lines(text)
+    assert item["kind"] == "trigger"

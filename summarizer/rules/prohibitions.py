@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import noun_phrase, step_phrase, text_of, verb_phrase
 from summarizer.rules.modality import SELF, Found, backshifted, modal
 from summarizer.rules.modality import negated_act as _neg
 from summarizer.rules.speakers import subject_of
@@ -27,7 +27,6 @@ _APPEAL = frozenset("call urge ask appeal encourage invite".split())
 _ACTORS = lex.PERSON_ROLES | lex.STATE_VOICES | frozenset("court power country state force one side party".split())
 
 
-
 def act_phrase(doc: "Doc", noun: "Token") -> str:
     """A line named by a noun: its phrase keeping "any", and, after "any", the restrictive relative clause
     that says which acts cross the line ("any provocation that infringes on X": not every provocation)."""
@@ -36,6 +35,7 @@ def act_phrase(doc: "Doc", noun: "Token") -> str:
     if rel is None or not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
         return base
     return f"{base} {text_of(doc, rel.subtree)}"
+
 
 def prohibitions(doc: "Doc", tok: "Token") -> list[Found]:
     """Every prohibition the token anchors."""
@@ -72,8 +72,25 @@ def _prohibition(doc: "Doc", tok: "Token") -> list[Found]:
                                                                   for c in subj.children))
     if nobody and (modal(tok) or (tok.lemma_ == "go" and tok.tag_ == "VBG")) and tok.lemma_ != "be":
         verb = next((c for c in tok.children if c.dep_ == "xcomp"), tok) if tok.lemma_ == "go" else tok
+        if not agent and (not obliged or verb.lemma_ == "expect"):  # "nobody should use force": a norm for all
+            return _nobody_will(doc, verb) or [(tok, f"{owner} {verb_phrase(doc, verb)}", "trigger", None, False)]
         return [(tok, f"{owner} {verb_phrase(doc, verb)}", "trigger", None, False)]
     return []
+
+
+def _nobody_will(doc: "Doc", verb: "Token") -> list[Found]:
+    """ "Nobody would wait for X's permission", "nobody should expect a deal that Y": a statement of what no
+    one, the holder first, will do is the holder's refusal (§5 "nobody should expect us to X"); one that acts
+    on the holder ("no one will strip us of X") stays a trigger, others' act."""
+    if any(t.lower_ in ("us", "me") for t in verb.subtree if t.i > verb.i):
+        return []
+    if verb.lemma_.lower() == "expect":
+        done = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if done is not None and done.pos_ == "VERB":
+            return [(verb, step_phrase(doc, done), "refusal", None, False)]
+        return [(verb, f"accepting {text_of(doc, obj.subtree)}", "refusal", None, False)] if obj else []
+    return [(verb, step_phrase(doc, verb), "refusal", None, False)]
 
 
 def _refrain(doc: "Doc", tok: "Token") -> list[Found]:
