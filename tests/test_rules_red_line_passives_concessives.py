@@ -123,3 +123,8 @@ def test_what_nobody_will_do_is_the_holders_refusal(text: str, line: str) -> Non
 def test_what_nobody_may_do_to_the_holder_or_at_all_stays_a_trigger(text: str) -> None:
     [item] = lines(text)
     assert item["kind"] == "trigger"
+
+
+def test_a_red_line_that_no_one_should_test_is_one_item() -> None:
+    [item] = lines("Minister Ola Brun said the islands are a red line that no one should test.\n")
+    assert item["line"] == "the islands"

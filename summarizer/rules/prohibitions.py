@@ -70,7 +70,9 @@ def _prohibition(doc: "Doc", tok: "Token") -> list[Found]:
     nobody = subj.lower_ in ("nobody", "noone") or (subj.lower_ == "one" and any(
         c.lower_ == "no" for c in subj.children)) or (agent and any(c.dep_ == "det" and c.lower_ == "no"
                                                                   for c in subj.children))
-    if nobody and (modal(tok) or (tok.lemma_ == "go" and tok.tag_ == "VBG")) and tok.lemma_ != "be":
+    # "a red line that no one should test": a relative clause describes its noun, it bars nothing of its own
+    if nobody and (modal(tok) or (tok.lemma_ == "go" and tok.tag_ == "VBG")) and tok.lemma_ != "be" \
+            and tok.dep_ != "relcl":
         verb = next((c for c in tok.children if c.dep_ == "xcomp"), tok) if tok.lemma_ == "go" else tok
         if not agent and (not obliged or verb.lemma_ == "expect"):  # "nobody should use force": a norm for all
             return _nobody_will(doc, verb) or [(tok, f"{owner} {verb_phrase(doc, verb)}", "trigger", None, False)]
