@@ -128,3 +128,16 @@ def test_what_nobody_may_do_to_the_holder_or_at_all_stays_a_trigger(text: str) -
 def test_a_red_line_that_no_one_should_test_is_one_item() -> None:
     [item] = lines("Minister Ola Brun said the islands are a red line that no one should test.\n")
     assert item["line"] == "the islands"
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Minister Ola Brun said the border is not something we will discuss.\n", "discussing the border"),
+    ("Minister Ola Brun said the border is not something we accept.\n", "accepting the border"),
+])
+def test_not_something_we_will_do_is_a_refusal(text: str, line: str) -> None:
+    [item] = lines(text)
+    assert item["kind"] == "refusal" and item["line"] == line
+
+
+def test_not_something_we_like_is_a_judgement_not_a_refusal() -> None:
+    assert lines("Minister Ola Brun said the tone of the letter is not something we appreciate.\n") == []

@@ -153,8 +153,11 @@ def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
         subj = subject_of(tok.head) or next((c for c in tok.head.children if c.dep_ == "csubj"), None)
         denied = rel is not None and any(c.dep_ == "neg" for c in rel.children) and any(
             c.dep_ == "aux" and c.lower_ in _MODALS - lex.OBLIGATION for c in rel.children)  # "we cannot accept"
-        if rel is not None and subj is not None and (any(c.dep_ == "neg" for c in tok.head.children) or denied
-                                                     or _modal_negation(rel) or negated_future(rel)):
+        # "X is not something we will discuss / we accept"; "X is not something we appreciate" is a judgement
+        volition = rel is not None and (rel.lemma_ in ("go", "want") or rel.lemma_.lower() in lex.CONCESSION or any(
+            c.dep_ == "aux" and c.lower_ in _MODALS for c in rel.children))
+        if rel is not None and subj is not None and (any(c.dep_ == "neg" for c in tok.head.children) and volition
+                                                     or denied or _modal_negation(rel) or negated_future(rel)):
             act = next((c for c in rel.children if c.dep_ == "xcomp"), rel) if rel.lemma_ == "go" else rel
             what = noun_phrase(doc, subj) if subj.pos_ in ("NOUN", "PROPN") else text_of(doc, subj.subtree)
             if subj.pos_ == "VERB" and act.lemma_.lower() in lex.CONCESSION:
