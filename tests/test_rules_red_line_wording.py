@@ -45,3 +45,8 @@ def test_a_second_reported_clause_hung_on_a_relative_clause_is_cut_from_the_line
 def test_coordinated_relative_clauses_stay_in_the_line(text: str) -> None:
     [item] = lines(text)
     assert item["line"].endswith("the treaty") or item["line"].endswith("they broke")
+
+
+def test_a_refusing_collective_is_not_worded_into_its_own_step() -> None:
+    [item] = lines("Minister Ola Brun said the opposition would not negotiate with the cabinet.\n")
+    assert item["line"] == "negotiating with the cabinet"

@@ -19,7 +19,7 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import red_line_side
 from summarizer.rules.modality import SELF as _SELF
 from summarizer.rules.modality import Found
-from summarizer.rules.refusals import refusals
+from summarizer.rules.refusals import ANIMATE, refusals
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import triggers
@@ -33,10 +33,6 @@ Resolver = Callable[["Token"], list[Holder]]
 _OWN = re.compile(r"(?<![\w'])(?:[Oo]ur|[Tt]he country's)(?=\s)")
 # Object pronouns that can take up the red line named earlier in the sentence.
 _ANAPHORS = frozenset("it them this that".split())
-# Collective agents that can refuse although the article does not name them as participants.
-_AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
-resistance faction militia organisation organization nation people confederation federation community junta
-""".split())
 
 
 def _framed_conjunct(anchor: "Token", speeches: list[Speech]) -> list[Holder] | None:
@@ -120,8 +116,7 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
             if not own and subj.pos_ == "PRON" and line.startswith("being ") and not _reporter(
                     subj, holders or (speeches[0].holders if speeches else None)):
                 continue  # "it will not be ratified": a pronoun undergoing a passive may be a thing, not an actor
-            animate = lex.STATE_VOICES | lex.PERSON_ROLES | _AGENTS
-            if not own and subj.pos_ != "PRON" and subj.lemma_.lower() not in animate and subj.ent_type_ not in (
+            if not own and subj.pos_ != "PRON" and subj.lemma_.lower() not in ANIMATE and subj.ent_type_ not in (
                     "ORG", "NORP", "GPE", "PERSON"):
                 continue  # "prices will not recover": no actor refuses anything
             # §2: a pledge is the pledger's own act of speech, whoever reports it

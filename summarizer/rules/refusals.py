@@ -37,6 +37,13 @@ _STATIVE = frozenset("forget remember know believe think understand doubt feel e
 _NO_WAY = frozenset("way basis".split())
 # Nouns that name the negotiating itself: "talks on X are off the table" needs no verb added (§5).
 _TALKS = frozenset("talk negotiation dialogue discussion".split())
+# Collective agents that can refuse although the article does not name them as participants.
+_AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
+resistance faction militia organisation organization nation people confederation federation community junta
+""".split())
+# Subject nouns that name who acts: never the thing a refused step is worded on ("the opposition would not
+# negotiate" -> "negotiating", not "negotiating the opposition").
+ANIMATE = lex.STATE_VOICES | lex.PERSON_ROLES | _AGENTS
 # Modals of will: "we will not be bought" refuses; "X cannot / could not be left alone" judges (§5).
 _VOLITION = frozenset("will would shall 'll wo".split())
 # Modals of possibility: "a backlash it might not survive" is a guess, no categorical refusal (§5).
@@ -234,7 +241,8 @@ def refusals(doc: "Doc") -> list[Found]:
             if _conditional_inability(tok):
                 continue
             if not any(c.dep_ == "auxpass" for c in tok.children) and lemma not in _STATIVE:  # passives: triggers
-                line = _without_stray_clause(doc, tok, step_phrase(doc, tok))
+                actor = {s.i for s in tok.children if s.dep_ == "nsubj" and s.lemma_.lower() in ANIMATE}
+                line = _without_stray_clause(doc, tok, step_phrase(doc, tok, exclude=frozenset(actor)))
                 out.append((tok, line.replace(" no ", " "), "refusal", None, True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
             if phrasal(x) != ("rule", "out"):  # "declined to rule out force": two negations keep force open
