@@ -50,3 +50,13 @@ def test_coordinated_relative_clauses_stay_in_the_line(text: str) -> None:
 def test_a_refusing_collective_is_not_worded_into_its_own_step() -> None:
     [item] = lines("Minister Ola Brun said the opposition would not negotiate with the cabinet.\n")
     assert item["line"] == "negotiating with the cabinet"
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Minister Ola Brun said Chile would defend its islands if attacked.\n", "Chile being attacked"),
+    ("Minister Ola Brun said Chile would strike back if provoked by the fleet.\n", "Chile being provoked by the fleet"),
+    ("Minister Ola Brun said Chile would retaliate if its ships were attacked.\n", "its ships were attacked"),
+])
+def test_a_reduced_conditional_takes_the_main_clauses_subject(text: str, line: str) -> None:
+    [item] = lines(text)
+    assert item["kind"] == "trigger" and item["line"] == line

@@ -128,6 +128,11 @@ def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
     if not (warns or existential or _threatening(main)):
         return []
     line = text_of(doc, [t for t in clause.subtree if t.i != mark.i])
+    if clause.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+            and (subj := subject_of(main)) is not None:
+        # "will defend its land if attacked": a reduced conditional takes the main clause's subject (English
+        # ellipsis of subject and "be"), so the line is that subject undergoing the act
+        line = f"{text_of(doc, subj.subtree)} being {line}"
     return [(main, line, "trigger", verb_phrase(doc, main, drop=("advcl",)), True)]
 
 
