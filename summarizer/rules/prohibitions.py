@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import noun_phrase, step_phrase, text_of, verb_phrase
 from summarizer.rules.modality import SELF, Found, backshifted, modal
 from summarizer.rules.modality import negated_act as _neg
 from summarizer.rules.speakers import subject_of
@@ -25,6 +25,16 @@ _JUDGE = frozenset("consider deem find call regard view see".split())
 _APPEAL = frozenset("call urge ask appeal encourage invite".split())
 # who can be barred from acting in "No X will Y" (an actor, not "no amount of words")
 _ACTORS = lex.PERSON_ROLES | lex.STATE_VOICES | frozenset("court power country state force one side party".split())
+
+
+def act_phrase(doc: "Doc", noun: "Token") -> str:
+    """A line named by a noun: its phrase keeping "any", and, after "any", the restrictive relative clause
+    that says which acts cross the line ("any provocation that infringes on X": not every provocation)."""
+    base = noun_phrase(doc, noun, keep_any=True)
+    rel = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i), None)
+    if rel is None or not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return base
+    return f"{base} {text_of(doc, rel.subtree)}"
 
 
 def prohibitions(doc: "Doc", tok: "Token") -> list[Found]:
@@ -60,10 +70,29 @@ def _prohibition(doc: "Doc", tok: "Token") -> list[Found]:
     nobody = subj.lower_ in ("nobody", "noone") or (subj.lower_ == "one" and any(
         c.lower_ == "no" for c in subj.children)) or (agent and any(c.dep_ == "det" and c.lower_ == "no"
                                                                   for c in subj.children))
-    if nobody and (modal(tok) or (tok.lemma_ == "go" and tok.tag_ == "VBG")) and tok.lemma_ != "be":
+    # "a red line that no one should test": a relative clause describes its noun, it bars nothing of its own
+    if nobody and (modal(tok) or (tok.lemma_ == "go" and tok.tag_ == "VBG")) and tok.lemma_ != "be" \
+            and tok.dep_ != "relcl":
         verb = next((c for c in tok.children if c.dep_ == "xcomp"), tok) if tok.lemma_ == "go" else tok
+        if not agent and (not obliged or verb.lemma_ == "expect"):  # "nobody should use force": a norm for all
+            return _nobody_will(doc, verb) or [(tok, f"{owner} {verb_phrase(doc, verb)}", "trigger", None, False)]
         return [(tok, f"{owner} {verb_phrase(doc, verb)}", "trigger", None, False)]
     return []
+
+
+def _nobody_will(doc: "Doc", verb: "Token") -> list[Found]:
+    """ "Nobody would wait for X's permission", "nobody should expect a deal that Y": a statement of what no
+    one, the holder first, will do is the holder's refusal (§5 "nobody should expect us to X"); one that acts
+    on the holder ("no one will strip us of X") stays a trigger, others' act."""
+    if any(t.lower_ in ("us", "me") for t in verb.subtree if t.i > verb.i):
+        return []
+    if verb.lemma_.lower() == "expect":
+        done = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if done is not None and done.pos_ == "VERB":
+            return [(verb, step_phrase(doc, done), "refusal", None, False)]
+        return [(verb, f"accepting {text_of(doc, obj.subtree)}", "refusal", None, False)] if obj else []
+    return [(verb, step_phrase(doc, verb), "refusal", None, False)]
 
 
 def _refrain(doc: "Doc", tok: "Token") -> list[Found]:
@@ -124,4 +153,4 @@ def _unacceptable(doc: "Doc", tok: "Token") -> list[Found]:
         return []
     if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in act.children):
         return []  # "that situation is unacceptable": something that exists, a stance against only (§5 1.2)
-    return [(head, noun_phrase(doc, act, keep_any=True), "trigger", None, True)]
+    return [(head, act_phrase(doc, act), "trigger", None, True)]

@@ -11,13 +11,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Callable
 
+from summarizer.entities.gazetteer import Actor, state_of
 from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import red_line_side
 from summarizer.rules.modality import SELF as _SELF
 from summarizer.rules.modality import Found
-from summarizer.rules.refusals import refusals
+from summarizer.rules.refusals import ANIMATE, refusals
 from summarizer.rules.speakers import Holder, Speech, holder_name, holders_of, subject_of
 from summarizer.rules.stances import shorten
 from summarizer.rules.triggers import triggers
@@ -27,12 +29,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Item = dict[str, Any]
 Resolver = Callable[["Token"], list[Holder]]
+# "our X" and "the country's X" in a line: the holder's state (`_own_state`)
+_OWN = re.compile(r"(?<![\w'])(?:[Oo]ur|[Tt]he country's)(?=\s)")
 # Object pronouns that can take up the red line named earlier in the sentence.
 _ANAPHORS = frozenset("it them this that".split())
-# Collective agents that can refuse although the article does not name them as participants.
-_AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
-resistance faction militia organisation organization nation people confederation federation community junta
-""".split())
 
 
 def _framed_conjunct(anchor: "Token", speeches: list[Speech]) -> list[Holder] | None:
@@ -85,6 +85,16 @@ def _refusing_the_red_line(found: list[Found]) -> list[Found]:
     return out
 
 
+def _own_state(line: str, actor: Actor) -> str:
+    """ "negotiating our sovereignty", "any attack on the country's ports" said by a state or by one of its
+    people: the line names the state ("negotiating Chile's sovereignty"), as a reader of the item alone needs
+    (§5 line worded on its own; English first-person plural of a state's voice)."""
+    state = actor if actor.kind == "state" else state_of(actor.country) if actor.kind == "person" else None
+    if state is None:
+        return line
+    return _OWN.sub(f"{state.name}'s", line)
+
+
 def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
     """§5 items of one sentence. The holder is the speaker whose statement holds the cue (§2); only an
     agentive cue (the subject refuses or threatens) may name the holder by its subject; a barred actor
@@ -95,7 +105,8 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
         explicit = red_line_side(anchor) is not None  # "enrichment is our red line": one word is enough
         if len(line.split()) < 2 and not explicit or anchor.i in seen or line in seen:
             continue
-        holders = holders_of(anchor, speeches) or _framed_conjunct(anchor, speeches) or _second_content(anchor, speeches)
+        holders = holders_of(anchor, speeches) or _framed_conjunct(anchor, speeches) or _second_content(
+            anchor, speeches)
         subj = subject_of(anchor) if agentive else None
         if kind == "refusal" and subj is not None and subj.pos_ == "PRON" and subj.lower_ not in _SELF \
                 and holders is None:
@@ -105,8 +116,7 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
             if not own and subj.pos_ == "PRON" and line.startswith("being ") and not _reporter(
                     subj, holders or (speeches[0].holders if speeches else None)):
                 continue  # "it will not be ratified": a pronoun undergoing a passive may be a thing, not an actor
-            animate = lex.STATE_VOICES | lex.PERSON_ROLES | _AGENTS
-            if not own and subj.pos_ != "PRON" and subj.lemma_.lower() not in animate and subj.ent_type_ not in (
+            if not own and subj.pos_ != "PRON" and subj.lemma_.lower() not in ANIMATE and subj.ent_type_ not in (
                     "ORG", "NORP", "GPE", "PERSON"):
                 continue  # "prices will not recover": no actor refuses anything
             # §2: a pledge is the pledger's own act of speech, whoever reports it
@@ -122,7 +132,8 @@ def red_lines(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Res
             holders = [h for h in holders or [] if not h[1] or not line.startswith(h[1])]
         seen |= {anchor.i, line}
         for actor, surface in holders or []:
-            items.append({"holder": holder_name(actor, surface, article), "line": shorten(line, 200), "kind": kind,
+            worded = _own_state(line, actor)
+            items.append({"holder": holder_name(actor, surface, article), "line": shorten(worded, 200), "kind": kind,
                           "consequence": shorten(consequence, 200) if consequence else None,
                           "sentences": [sentence_id]})
     return items

@@ -37,6 +37,15 @@ _STATIVE = frozenset("forget remember know believe think understand doubt feel e
 _NO_WAY = frozenset("way basis".split())
 # Nouns that name the negotiating itself: "talks on X are off the table" needs no verb added (§5).
 _TALKS = frozenset("talk negotiation dialogue discussion".split())
+# Collective agents that can refuse although the article does not name them as participants.
+_AGENTS = frozenset("""opposition party side country bloc alliance coalition group leadership union movement
+resistance faction militia organisation organization nation people confederation federation community junta
+""".split())
+# Subject nouns that name who acts: never the thing a refused step is worded on ("the opposition would not
+# negotiate" -> "negotiating", not "negotiating the opposition").
+ANIMATE = lex.STATE_VOICES | lex.PERSON_ROLES | _AGENTS
+# Modals of will: "we will not be bought" refuses; "X cannot / could not be left alone" judges (§5).
+_VOLITION = frozenset("will would shall 'll wo".split())
 # Modals of possibility: "a backlash it might not survive" is a guess, no categorical refusal (§5).
 _EPISTEMIC = frozenset("may might".split())
 
@@ -52,6 +61,23 @@ def _modal_negation(verb: "Token") -> bool:
     # "we never negotiate under fire": a habitual present; "has never accepted" only reports the past
     habitual = verb.tag_ in ("VBP", "VBZ", "VB") and any(c.lower_ == "never" for c in kids)
     return neg and (modal or habitual) and verb.dep_ != "relcl"  # a relative clause describes, it does not refuse
+
+
+def _without_stray_clause(doc: "Doc", verb: "Token", line: str) -> str:
+    """ "would not accept any deal that X, and that an attack on Y would be answered": a "that" clause with
+    its own subject coordinated after a relative clause whose "that" is the subject is no second relative
+    (it would lack its subject); it is a second reported clause the parse hung there, no part of the line."""
+    for rel in (t for t in verb.subtree if t.dep_ == "relcl"):
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in rel.children):
+            continue
+        for conj in (c for c in rel.children if c.dep_ == "conj" and c.i > rel.i):
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in conj.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                start = min(t.i for t in rel.children if t.dep_ == "cc" and t.i < conj.i) \
+                    if any(t.dep_ == "cc" and t.i < conj.i for t in rel.children) else conj.left_edge.i
+                cut = line.find(" ".join(doc[start:conj.right_edge.i + 1].text.split()))
+                return line[:cut].rstrip(" ,;") if cut > 0 else line
+    return line
 
 
 def _future_rejection(verb: "Token") -> bool:
@@ -134,8 +160,11 @@ def _categorical(doc: "Doc", tok: "Token") -> list[Found]:
         subj = subject_of(tok.head) or next((c for c in tok.head.children if c.dep_ == "csubj"), None)
         denied = rel is not None and any(c.dep_ == "neg" for c in rel.children) and any(
             c.dep_ == "aux" and c.lower_ in _MODALS - lex.OBLIGATION for c in rel.children)  # "we cannot accept"
-        if rel is not None and subj is not None and (any(c.dep_ == "neg" for c in tok.head.children) or denied
-                                                     or _modal_negation(rel) or negated_future(rel)):
+        # "X is not something we will discuss / we accept"; "X is not something we appreciate" is a judgement
+        volition = rel is not None and (rel.lemma_ in ("go", "want") or rel.lemma_.lower() in lex.CONCESSION or any(
+            c.dep_ == "aux" and c.lower_ in _MODALS for c in rel.children))
+        if rel is not None and subj is not None and (any(c.dep_ == "neg" for c in tok.head.children) and volition
+                                                     or denied or _modal_negation(rel) or negated_future(rel)):
             act = next((c for c in rel.children if c.dep_ == "xcomp"), rel) if rel.lemma_ == "go" else rel
             what = noun_phrase(doc, subj) if subj.pos_ in ("NOUN", "PROPN") else text_of(doc, subj.subtree)
             if subj.pos_ == "VERB" and act.lemma_.lower() in lex.CONCESSION:
@@ -184,6 +213,8 @@ def _undergone(doc: "Doc", tok: "Token") -> list[Found]:
     subj = subject_of(tok)
     if subj is None or not _modal_negation(tok) or tok.dep_ == "relcl":
         return []
+    if not any(c.dep_ == "aux" and c.lower_ in _VOLITION for c in tok.children):
+        return []  # "X could not be left without water": a judgement of what may happen to X, no refusal by X
     if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and subj.dep_ == "nsubjpass" \
             and tok.lemma_.lower() not in lex.PERMISSION | {"accept"} | _STATIVE:
         return [(tok, f"being {verb_phrase(doc, tok)}", "refusal", None, True)]
@@ -210,13 +241,17 @@ def refusals(doc: "Doc") -> list[Found]:
             if _conditional_inability(tok):
                 continue
             if not any(c.dep_ == "auxpass" for c in tok.children) and lemma not in _STATIVE:  # passives: triggers
-                out.append((tok, step_phrase(doc, tok).replace(" no ", " "), "refusal", None, True))
+                actor = {s.i for s in tok.children if s.dep_ == "nsubj" and s.lemma_.lower() in ANIMATE}
+                line = _without_stray_clause(doc, tok, step_phrase(doc, tok, exclude=frozenset(actor)))
+                out.append((tok, line.replace(" no ", " "), "refusal", None, True))
         elif lemma in lex.REFUSAL_VERBS and (x := next((c for c in tok.children if c.dep_ == "xcomp"), None)):
-            out.append((tok, step_phrase(doc, x), "refusal", None, True))
+            if phrasal(x) != ("rule", "out"):  # "declined to rule out force": two negations keep force open
+                out.append((tok, step_phrase(doc, x), "refusal", None, True))
         elif _future_rejection(tok):  # "would turn down the grants": the holder will not accept them (§5)
             obj = next(c for c in tok.children if c.dep_ == "dobj")
             out.append((tok, f"accepting {text_of(doc, obj.subtree)}", "refusal", None, True))
-        elif phrasal(tok) == ("rule", "out"):
+        elif phrasal(tok) == ("rule", "out") and not (
+                tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.REFUSAL_VERBS):
             ruled = [t for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp") for t in c.subtree]
             out.append((tok, text_of(doc, ruled), "refusal", None, True))
         elif lemma in lex.REFUSAL_NOUNS | _NO_WAY and any(c.lower_ == "no" for c in tok.children):

@@ -17,10 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import clause_subject, inverted_conditional, noun_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import clause_subject, inverted_conditional, text_of, verb_phrase
 from summarizer.rules.modality import Found, modal, threat_verb
 from summarizer.rules.modality import negated_act as _neg
-from summarizer.rules.prohibitions import prohibitions
+from summarizer.rules.prohibitions import act_phrase, prohibitions
 from summarizer.rules.speakers import subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,6 +128,11 @@ def _conditional(doc: "Doc", tok: "Token") -> list[Found]:
     if not (warns or existential or _threatening(main)):
         return []
     line = text_of(doc, [t for t in clause.subtree if t.i != mark.i])
+    if clause.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+            and (subj := subject_of(main)) is not None:
+        # "will defend its land if attacked": a reduced conditional takes the main clause's subject (English
+        # ellipsis of subject and "be"), so the line is that subject undergoing the act
+        line = f"{text_of(doc, subj.subtree)} being {line}"
     return [(main, line, "trigger", verb_phrase(doc, main, drop=("advcl",)), True)]
 
 
@@ -138,7 +143,7 @@ def _generic(doc: "Doc", tok: "Token") -> list[Found]:
                        and getattr(clause_subject(c), "i", -1) == tok.i), None)  # as the object
         if clause is not None and modal(clause) and threat_verb(clause) and (
                 any(c.lower_ == "any" for c in tok.children) or tok.lemma_.lower() in lex.HOSTILE_ACTS):
-            return [(clause, noun_phrase(doc, tok, keep_any=True), "trigger", verb_phrase(doc, clause), False)]
+            return [(clause, act_phrase(doc, tok), "trigger", verb_phrase(doc, clause), False)]
     if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
         anyone = tok.dep_ == "csubj" and any(c.lemma_.lower() in lex.ANYONE for c in tok.children) or \
@@ -146,14 +151,14 @@ def _generic(doc: "Doc", tok: "Token") -> list[Found]:
         generic = tok.pos_ == "NOUN" and (any(c.lower_ == "any" for c in tok.children)
                                           or tok.lemma_.lower() in lex.HOSTILE_ACTS)
         if (generic or anyone) and modal(verb) and threat_verb(verb):
-            line = noun_phrase(doc, tok, keep_any=True) if generic else text_of(doc, tok.subtree)
+            line = act_phrase(doc, tok) if generic else text_of(doc, tok.subtree)
             return [(verb, line, "trigger", verb_phrase(doc, verb), False)]
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "against") and tok.head.head.lemma_.lower() in (
             "respond", "retaliate", "react", "answer") and (any(c.lower_ == "any" for c in tok.children)
                                                             or tok.lemma_.lower() in lex.HOSTILE_ACTS):
         verb = tok.head.head
         consequence = text_of(doc, [verb, *[c for c in verb.children if c.dep_ == "advmod"]])
-        return [(verb, noun_phrase(doc, tok, keep_any=True), "trigger", consequence, True)]
+        return [(verb, act_phrase(doc, tok), "trigger", consequence, True)]
     if tok.pos_ == "VERB" and modal(tok) and threat_verb(tok) and not _neg(tok):
         target = next((t for t in tok.subtree if t.pos_ == "NOUN" and t.dep_ not in ("nsubj", "nsubjpass")
                        and any(c.lower_ == "any" for c in t.children)), None)
@@ -164,7 +169,7 @@ def _generic(doc: "Doc", tok: "Token") -> list[Found]:
             aimed = {t.i for t in (lead.head if lead.head.dep_ == "prep" else lead).subtree}
             consequence = text_of(doc, [t for t in tok.subtree if t.i not in aimed and t.dep_ not in (
                 "nsubj", "aux", "punct") and tok.i <= t.i < target.i])
-            return [(tok, noun_phrase(doc, target, keep_any=True), "trigger", consequence or None, True)]
+            return [(tok, act_phrase(doc, target), "trigger", consequence or None, True)]
     return []
 
 
@@ -179,7 +184,7 @@ def _ultimatum(doc: "Doc", tok: "Token") -> list[Found]:
     subj = subject_of(demanded)
     if demanded.lemma_.lower() in _CEASE and subj is not None and subj.pos_ == "NOUN":
         # "the raids must stop or ...": the line is the raids themselves (§5 1.2 "the group's raids")
-        return [(demanded, noun_phrase(doc, subj, keep_any=True), "trigger", verb_phrase(doc, tok), False)]
+        return [(demanded, act_phrase(doc, subj), "trigger", verb_phrase(doc, tok), False)]
     act = verb_phrase(doc, demanded, drop=("advcl",))
     return [(demanded, f"failing to {act}", "trigger", verb_phrase(doc, tok), False)]
 
@@ -213,7 +218,7 @@ def _in_the_event(doc: "Doc", tok: "Token") -> list[Found]:
         return []
     anchor = host if host.pos_ == "VERB" else next((a for a in host.ancestors if a.pos_ == "VERB"), host)
     response = text_of(doc, [t for t in host.subtree if t.i < tok.head.i and t.dep_ not in ("nsubj", "punct")])
-    return [(anchor, noun_phrase(doc, act, keep_any=True), "trigger", response or None, True)]
+    return [(anchor, act_phrase(doc, act), "trigger", response or None, True)]
 
 
 def triggers(doc: "Doc") -> list[Found]:
