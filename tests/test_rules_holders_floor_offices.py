@@ -26,3 +26,34 @@ def test_he_outside_any_transcript_still_continues_the_last_speaker() -> None:
             "Minister Piet Kask arrived later in the day.\n"
             "He said the river commission must be set up first.\n")
     assert holders(text)["He said the river co"] == [["Piet Kask"]]
+
+
+def test_a_place_before_a_colon_in_a_headline_gives_no_one_the_floor() -> None:
+    # a speaker label names who speaks; "Vienna: text finalised" is a headline, so the sentences after it
+    # keep their own holders
+    text = ("Vienna: border text with Slovenia finalised, signing set for spring\n"
+            "Date: 2025-03-13\n\n"
+            "Slovenia has accepted the wording of the last two articles.\n")
+    assert holders(text)["Slovenia has accepte"] == [["Slovenia"]]
+
+
+STATEMENT_TEXT = ("Border text finalised\n\n"
+                  "The following is the statement released on Monday by the Foreign Ministry of Austria, followed "
+                  "by remarks by its spokesman, Karl Moser.\n\n"
+                  "STATEMENT\n\n"
+                  "The Slovenian side has accepted the wording proposed by Austria.\n\n"
+                  "REMARKS OF THE SPOKESMAN\n\n"
+                  "Asked about the timing, Moser said the text was complete.\n"
+                  "Slovenia has accepted the new wording.\n")
+
+
+def test_a_statement_section_is_the_announced_bodys_direct_speech() -> None:
+    # codebook §2 (1.2): a reproduced statement of a government is the state's direct speech
+    found = holders(STATEMENT_TEXT)
+    assert found["The Slovenian side h"] == [["Austria"]]
+
+
+def test_the_next_heading_ends_the_statement_section() -> None:
+    found = holders(STATEMENT_TEXT)
+    assert found["Slovenia has accepte"] == [["Slovenia"]]
+    assert found["Asked about the timi"][0] == ["Karl Moser"]
