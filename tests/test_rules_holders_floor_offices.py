@@ -57,3 +57,18 @@ def test_the_next_heading_ends_the_statement_section() -> None:
     found = holders(STATEMENT_TEXT)
     assert found["Slovenia has accepte"] == [["Slovenia"]]
     assert found["Asked about the timi"][0] == ["Karl Moser"]
+
+
+def test_it_after_a_name_no_actor_is_known_by_is_that_name_not_the_last_state() -> None:
+    # grammar: "X said that it ...": "it" takes up the subject of its own sentence; when the rules know no
+    # actor by that name, the statement has no holder rather than the state that spoke last
+    text = ("Austria said on Monday that it backed the plan.\n"
+            "The Quartet, of which Slovenia is a member, said in a statement that it stood firmly behind Slovenia "
+            "and called on Hungary to comply.\n")
+    assert holders(text)["The Quartet, of whic"] == []
+
+
+def test_it_with_no_name_before_it_still_continues_the_last_state() -> None:
+    text = ("Austria said on Monday that it backed the plan.\n"
+            "It also called on Hungary to comply with the ruling.\n")
+    assert holders(text)["It also called on Hu"] == [["Austria"]]

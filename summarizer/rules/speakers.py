@@ -101,8 +101,8 @@ class SpeakerTracker(Continuations):
                     return before
         if low in ("he", "she"):
             return self._person(None, low)
-        if low == "it":  # "it" is never a person
-            return self.last_group
+        if low == "it":  # "it" is never a person; "X said it ...": a name no actor is known by gives no one
+            return None if any(sub.pos_ == "PROPN" for sub in lead_subjects(t)[:1]) else self.last_group
         if low == "they":
             return self.last_group or (self.last_speech[0] if self.last_speech else None)
         if lemma in lex.MEDIA_NOUNS:
