@@ -47,6 +47,8 @@ class Continuations:
             named = (text[:colon].isupper() and known) or tagged or known  # "LIND:" names a person met before
             if {w.strip(".,()").lower() for w in text[:colon].split()} & lex.QUESTION_LABELS:
                 named = []  # §2 (1.2): the asking journalist or outlet is never a holder
+            if named and named[-1][0].kind == "state":
+                named = []  # "Baku: text finalised" is a headline: a speaker label names who speaks, not a place
             self.floor = [named[-1]] if named and len(text[:colon].split()) <= 6 else None
             start = colon + 1
         elif self.floor is None:

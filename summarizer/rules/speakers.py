@@ -25,6 +25,8 @@ from summarizer.rules.actors import Mention, in_quote, is_metadata, mention_at, 
 from summarizer.rules.clauses import obligation
 from summarizer.rules.cues import adjunct_source, cognition_complement, noun_clauses, speech_noun_source
 from summarizer.rules.floor import Continuations, signatories
+from summarizer.rules.sections import announced_sources, heading, opens_statement
+from summarizer.rules.speech import GROUPS, MEMBERS, POSSESSIVE
 from summarizer.rules.speech import (COMPLEMENTS, PREDICATE, SOURCE, Holder, Speech, agent_of, attribution_of,
                                      backing_conduct, certainty_complement, complement_of, content_of, depth,
                                      holder_name, holders_of, is_attitude_verb, lead_subjects, main_person,
@@ -49,6 +51,7 @@ class SpeakerTracker(Continuations):
         self.topic: Holder | None = None  # the person who last spoke or was a main clause's subject
         self.genders = Genders()  # what "he" and "she" may stand for
         self.bodies: list[Holder] = []  # bodies named so far, latest last: what "the court" may repeat
+        self.announced: list[Holder] | None = None  # whose statement the text said it reproduces next
 
     # ---- resolution of a subject to actors
 
@@ -72,7 +75,7 @@ class SpeakerTracker(Continuations):
 
     def _one(self, t: "Token", mentions: list[Mention]) -> Holder | None:
         m = mention_at(mentions, t)
-        low, lemma = _POSSESSIVE.get(t.lower_, t.lower_), t.lemma_.lower()
+        low, lemma = POSSESSIVE.get(t.lower_, t.lower_), t.lemma_.lower()
         owner = next((mention_at(mentions, c) for c in t.children if c.dep_ == "poss"), None)
         if owner is not None and owner.actor.kind == "person" and lemma in lex.OWN_VOICES | lex.STATE_OFFICES:
             if lemma in lex.OWN_VOICES:  # "X's campaign criticised ...": X's own voice, never the object's owner
@@ -88,7 +91,7 @@ class SpeakerTracker(Continuations):
                 return (named[0].actor, named[0].surface)
         if m is not None and not m.demonym:
             return (m.actor, m.surface)
-        if t.tag_ in ("NNS", "NNPS") and (lemma in _MEMBERS or lemma in _GROUPS and not state_inside(t, mentions)):
+        if t.tag_ in ("NNS", "NNPS") and (lemma in MEMBERS or lemma in GROUPS and not state_inside(t, mentions)):
             return None  # §2 (1.2): unnamed members ("lawmakers", "Western diplomats") give no item
         if low in ("he", "she", "it"):  # a named subject before it in this sentence comes first
             for lead in (x for sub in lead_subjects(t) for x in (sub, *(c for c in sub.children if c.dep_ == "poss"))):
@@ -98,8 +101,8 @@ class SpeakerTracker(Continuations):
                     return before
         if low in ("he", "she"):
             return self._person(None, low)
-        if low == "it":  # "it" is never a person
-            return self.last_group
+        if low == "it":  # "it" is never a person; "X said it ...": a name no actor is known by gives no one
+            return None if any(sub.pos_ == "PROPN" for sub in lead_subjects(t)[:1]) else self.last_group
         if low == "they":
             return self.last_group or (self.last_speech[0] if self.last_speech else None)
         if lemma in lex.MEDIA_NOUNS:
@@ -156,8 +159,12 @@ class SpeakerTracker(Continuations):
 
     def speeches(self, doc: "Doc", mentions: list[Mention]) -> list[Speech]:
         text = doc.text
-        if is_metadata(text):
+        if heading(text):  # §2: a heading ends a section; a statement's heading opens the words announced before
+            self.floor = self.announced if opens_statement(text) else None
+        if is_metadata(text) or heading(text):
             return []
+        sources = [[h for h in self.resolve(s, mentions) if h != SOURCE] for s in announced_sources(doc)]
+        self.announced = next((h for h in sources if h), None)  # the first statement a sentence names
         quotes = quote_spans(text)
         self.bodies += [(m.actor, m.surface) for m in mentions if m.actor.kind in ("organization",
                                                                                    "international_organization")]
@@ -290,11 +297,3 @@ class SpeakerTracker(Continuations):
 
 _OBJECTS = frozenset("dobj dative xcomp ccomp attr oprd".split())
 _TARGETS = frozenset("to against on with about for".split())  # "respond to X", "call for X": an act on X
-# Members of a body, and observers: never its voice (§2 1.2: "lawmakers are not the government").
-_MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian analyst expert observer "
-                     "mediator protester critic commentator scholar".split())
-# Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
-# not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
-_GROUPS = frozenset("official diplomat source side".split())
-# "in his view", "for him": the possessive and object pronouns stand for the same person as "he"
-_POSSESSIVE = {"his": "he", "him": "he", "her": "she", "its": "it", "their": "they", "them": "they"}

@@ -28,6 +28,15 @@ _RELATIVES = frozenset("which who that".split())
 # coordinated verbs, or adverbial clauses with subjects of their own
 PREDICATE = frozenset("dobj prep xcomp ccomp acomp attr oprd dative prt neg advmod aux auxpass npadvmod agent".split())
 
+# Members of a body, and observers: never its voice (§2 1.2: "lawmakers are not the government").
+MEMBERS = frozenset("lawmaker legislator deputy senator mp parliamentarian analyst expert observer "
+                    "mediator protester critic commentator scholar".split())
+# Plural voices that speak for a state only when the state is named in them ("Iranian officials" but
+# not "officials", "Western diplomats"); "the Ukrainian side" is Ukraine, "the other side" no one.
+GROUPS = frozenset("official diplomat source side".split())
+# "in his view", "for him": the possessive and object pronouns stand for the same person as "he"
+POSSESSIVE = {"his": "he", "him": "he", "her": "she", "its": "it", "their": "they", "them": "they"}
+
 
 @dataclass
 class Speech:
