@@ -141,9 +141,10 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
         if _infinitive_complement(noun, child):  # "any attempt to divert the river": the act is the content
             keep |= {t.i for t in child.subtree}
             continue
-        if child.dep_ in _CUT:
+        if child.dep_ in _CUT and not _coordinated(noun, child):
             continue
-        if child.i < noun.i or child.dep_ in ("prep", "compound", "amod", "poss", "nummod", "pobj"):
+        if child.i < noun.i or _coordinated(noun, child) or child.dep_ in ("prep", "compound", "amod", "poss",
+                                                                          "nummod", "pobj"):
             keep |= {t.i for t in child.subtree if not any(a.dep_ in _CUT and a.i in keep | {child.i}
                                                            for a in t.ancestors if a.i != noun.i)}
     # "called the move reckless": the adjective judges the noun (an object complement), it is not part of it
@@ -153,6 +154,15 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
         toks.pop(0)
     words = text_of(doc, toks).split()
     return " ".join(words[:limit])
+
+
+def _coordinated(noun: "Token", child: "Token") -> bool:
+    """"Hamas and the Palestinian Authority", "trade and free movement": a noun coordinated with the head after
+    it is part of one coordinated noun phrase (English coordination), and so is its conjunction."""
+    if child.i < noun.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") or child.dep_ == "cc" and any(
+        c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in noun.children)
 
 
 def _infinitive_complement(noun: "Token", child: "Token") -> bool:
