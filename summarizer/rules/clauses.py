@@ -8,7 +8,8 @@ Grammar used here:
 - the attitude word is the first word of the predicate chain (verb, its complement, its
   predicative adjective) that the stance lexicon knows; a demand ("must", "should", "call on
   X to") is favor the demanded act (codebook §3);
-- a noun phrase drops relative clauses and appositions but keeps a to-infinitive complement;
+- a noun phrase drops descriptive relative clauses and appositions but keeps what restricts its noun
+  (`rules.modifiers`);
   topics are read in `rules.topics` (codebook §3).
 """
 
@@ -18,6 +19,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from summarizer.rules import lexicon as lex
+from summarizer.rules.modifiers import coordinated, defining_clause, infinitive_complement
 from summarizer.rules.speech import own_clause, phrasal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,12 +140,15 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
     """
     keep = {noun.i}
     for child in noun.children:
-        if _infinitive_complement(noun, child):  # "any attempt to divert the river": the act is the content
-            keep |= {t.i for t in child.subtree}
+        if infinitive_complement(noun, child) or defining_clause(doc, child):
+            # its own adverbial clause ("an election held while X") is a time or a condition, not the noun's
+            adverbial = {t.i for c in child.subtree if c.dep_ == "advcl" and c.i != child.i for t in c.subtree}
+            clause = {t.i for t in child.subtree} - adverbial
+            keep |= clause if len(clause) > 1 else set()
             continue
-        if child.dep_ in _CUT and not _coordinated(noun, child):
+        if child.dep_ in _CUT and not coordinated(noun, child):
             continue
-        if child.i < noun.i or _coordinated(noun, child) or child.dep_ in ("prep", "compound", "amod", "poss",
+        if child.i < noun.i or coordinated(noun, child) or child.dep_ in ("prep", "compound", "amod", "poss",
                                                                           "nummod", "pobj"):
             keep |= {t.i for t in child.subtree if not any(a.dep_ in _CUT and a.i in keep | {child.i}
                                                            for a in t.ancestors if a.i != noun.i)}
@@ -156,20 +161,10 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
     return " ".join(words[:limit])
 
 
-def _coordinated(noun: "Token", child: "Token") -> bool:
-    """"Hamas and the Palestinian Authority", "trade and free movement": a noun coordinated with the head after
-    it is part of one coordinated noun phrase (English coordination), and so is its conjunction."""
-    if child.i < noun.i or noun.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") or child.dep_ == "cc" and any(
-        c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in noun.children)
 
 
-def _infinitive_complement(noun: "Token", child: "Token") -> bool:
-    """A to-infinitive after a noun ("the decision to withdraw", "an attempt to block X") completes the
-    noun (English noun complement), unlike a relative clause, which only describes it."""
-    return child.dep_ == "acl" and child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+
+
 
 
 def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False,
