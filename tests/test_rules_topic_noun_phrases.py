@@ -61,3 +61,16 @@ def test_adverbial_clause_inside_a_defining_clause_is_left_out() -> None:
     assert _phrase("Estoria backs a vote held while troops occupy the capital.", "vote") == "a vote"
     assert _phrase("Estoria backs a vote held in the capital while troops occupy it.", "vote") == \
         "a vote held in the capital"
+
+
+# ---------------------------------------------------------------- extraposition
+
+
+def test_extraposed_infinitive_is_the_act_with_its_doer() -> None:
+    # "it is not impossible for X to join Y": "it" stands in for the infinitive, whose act is the topic.
+    joined = the_stance("Foreign Minister Ana Costa said it was not impossible for Estoria to join the bloc.\n")
+    assert joined["topic"] == "Estoria joining the bloc"
+    answered = the_stance("Foreign Minister Ana Costa said it was now up to Vantaria to answer the offer.\n")
+    assert answered["topic"] == "Vantaria answering the offer"
+    plain = the_stance("Foreign Minister Ana Costa said it was wrong to punish the farmers.\n")
+    assert plain["topic"] == "punishing the farmers" and plain["polarity"] == "against"
