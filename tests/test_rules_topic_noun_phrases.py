@@ -74,3 +74,18 @@ def test_extraposed_infinitive_is_the_act_with_its_doer() -> None:
     assert answered["topic"] == "Vantaria answering the offer"
     plain = the_stance("Foreign Minister Ana Costa said it was wrong to punish the farmers.\n")
     assert plain["topic"] == "punishing the farmers" and plain["polarity"] == "against"
+
+
+# ---------------------------------------------------------------- the act as a gerund clause
+
+
+def test_gerund_act_keeps_no_auxiliary_stranded_by_a_clause_adverb() -> None:
+    # A gerund clause has no finite auxiliary: "X too must do Y" is the act "X doing Y".
+    stance = the_stance("Foreign Minister Ana Costa said Vantaria too must do its part.\n")
+    assert stance["topic"] == "Vantaria doing its part"
+
+
+def test_verb_of_continuation_gives_the_act_of_its_complement() -> None:
+    # "keep supplying": continuation is aspect; the act is the supplying.
+    stance = the_stance("Foreign Minister Ana Costa said Estoria would keep supplying grain to the region.\n")
+    assert stance["topic"] == "Estoria supplying grain to the region"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import gerund, noun_phrase, step_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import continued, gerund, noun_phrase, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -48,6 +48,7 @@ def clause_act(doc: "Doc", verb: "Token") -> str:
     clauses (a condition or a time is not the act)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     who = doer(doc, subj)
+    verb = continued(verb) or verb  # "X would keep striking": X striking
     phrase = verb_phrase(doc, verb, drop=("advcl",))
     if not who or verb.pos_ not in ("VERB", "AUX") or who in phrase or verb.text not in phrase.split():
         return without_condition(step_phrase(doc, verb, drop=("advcl",)))

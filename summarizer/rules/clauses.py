@@ -181,9 +181,15 @@ def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
         if "advcl" in skipped and _adverbial(child):
             continue
         sub = {t.i for t in child.subtree}
-        if not sub & exclude:
+        if not sub & exclude and not _before_the_auxiliary(verb, child, skipped):
             keep |= sub
     return text_of(doc, [doc[i] for i in sorted(keep)])
+
+
+def _before_the_auxiliary(verb: "Token", child: "Token", skipped: set[str]) -> bool:
+    """"Serbia too must do its part", "the words last night did not match": a modifier before the
+    auxiliary or the subject modifies the clause, and keeping it would keep the auxiliary between."""
+    return child.i < verb.i and any(c.dep_ in skipped and child.i < c.i < verb.i for c in verb.children)
 
 
 def _adverbial(clause: "Token") -> bool:
@@ -261,6 +267,8 @@ def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
     "signing the agreement" (a passive's subject is what is acted on)."""
     if verb.pos_ != "VERB":
         return verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj, exclude=exclude)
+    if continued(verb) is not None:  # "keep supplying arms": the act is the supplying
+        return step_phrase(doc, continued(verb), drop=drop, keep_conj=keep_conj, exclude=exclude)
     words = verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj, exclude=exclude).split()
     verbs = {verb.text, *(c.text for c in verb.conjuncts if c.pos_ == "VERB")} if keep_conj else {verb.text}
     lemmas = {verb.text: verb.lemma_.lower(), **{c.text: c.lemma_.lower() for c in verb.conjuncts}}
@@ -269,6 +277,14 @@ def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
     if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in exclude:
         words[1:1] = noun_phrase(doc, subj, 8).split()
     return " ".join(words)
+
+
+def continued(verb: "Token") -> "Token | None":
+    """The -ing complement of a verb of continuation ("keep striking", "continue supplying"): aspect only, so
+    the act is the complement's."""
+    if verb.lemma_.lower() not in ("keep", "continue"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
 
 
 def _undergoer(verb: "Token") -> "Token | None":
