@@ -89,3 +89,9 @@ def test_verb_of_continuation_gives_the_act_of_its_complement() -> None:
     # "keep supplying": continuation is aspect; the act is the supplying.
     stance = the_stance("Foreign Minister Ana Costa said Estoria would keep supplying grain to the region.\n")
     assert stance["topic"] == "Estoria supplying grain to the region"
+
+
+def test_thing_on_or_off_the_table_is_the_topic_not_the_table() -> None:
+    # §5 "X is off the table": the table is the idiom's place of negotiation; X is what is (not) negotiable.
+    stance = the_stance("Foreign Minister Ana Costa said mediation was not on the table.\n")
+    assert stance["topic"] == "mediation"

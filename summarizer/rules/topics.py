@@ -196,6 +196,9 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
             return noun_phrase(doc, obj, limit=_LIMIT) if obj is not None else None
     if subj is None or subj.pos_ == "PRON" or root.lemma_.lower() not in ("be", "remain", "stay"):
         return None
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "off") and any(  # "X is not on the table" (§5): X
+            n.dep_ == "pobj" and n.lemma_.lower() in lex.TABLE_NOUNS for n in c.children) for c in kids):
+        return subject_phrase(doc, root)
     if not any(c.dep_ == "prep" and any(n.dep_ == "pobj" and n.pos_ == "NOUN" and not any(  # "in place",
             d.dep_ in ("det", "poss") for d in n.children) for n in c.children) for c in kids):  # "on hold"
         return None  # a bare noun after the preposition: an idiomatic state, not a place or a thing
