@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import gerund, noun_phrase, step_phrase, text_of, verb_phrase
+from summarizer.rules.clauses import continued, gerund, noun_phrase, step_phrase, text_of, verb_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -48,6 +48,7 @@ def clause_act(doc: "Doc", verb: "Token") -> str:
     clauses (a condition or a time is not the act)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     who = doer(doc, subj)
+    verb = continued(verb) or verb  # "X would keep striking": X striking
     phrase = verb_phrase(doc, verb, drop=("advcl",))
     if not who or verb.pos_ not in ("VERB", "AUX") or who in phrase or verb.text not in phrase.split():
         return without_condition(step_phrase(doc, verb, drop=("advcl",)))
@@ -187,3 +188,23 @@ def trigger_act(doc: "Doc", verb: "Token") -> str | None:
             if event is not None:
                 return noun_phrase(doc, event, limit=LIMIT, keep_any=True)
     return None
+
+
+def extraposed_act(doc: "Doc", root: "Token") -> str | None:
+    """"it is not impossible for X to join Y" → "X joining Y", "it is up to X to answer" → "X answering": a
+    subject "it" stands in for the to-infinitive after the predicate (English extraposition), and that act,
+    with its doer, is what the attitude is about (§3: the act the text names)."""
+    kids = list(root.children)
+    if root.lemma_.lower() not in lex.COPULAS or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in kids) \
+            or any(c.dep_ == "attr" for c in kids):
+        return None
+    act = next((c for k in [root, *(c for c in kids if c.dep_ == "acomp")] for c in k.children
+                if c.dep_ in ("advcl", "xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if act is None:
+        return None
+    if any(c.dep_ == "nsubj" for c in act.children):
+        return clause_act(doc, act)
+    up = next((g for c in kids if c.dep_ == "prep" and c.lower_ == "up" for p in c.children
+               if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"), None)
+    return words(" ".join(filter(None, [doer(doc, up), step_phrase(doc, act, drop=("advcl",))])))

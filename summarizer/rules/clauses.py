@@ -8,7 +8,8 @@ Grammar used here:
 - the attitude word is the first word of the predicate chain (verb, its complement, its
   predicative adjective) that the stance lexicon knows; a demand ("must", "should", "call on
   X to") is favor the demanded act (codebook §3);
-- a noun phrase drops relative clauses and appositions but keeps a to-infinitive complement;
+- a noun phrase drops descriptive relative clauses and appositions but keeps what restricts its noun
+  (`rules.modifiers`);
   topics are read in `rules.topics` (codebook §3).
 """
 
@@ -18,6 +19,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from summarizer.rules import lexicon as lex
+from summarizer.rules.modifiers import coordinated, defining_clause, infinitive_complement
 from summarizer.rules.speech import own_clause, phrasal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,12 +140,16 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
     """
     keep = {noun.i}
     for child in noun.children:
-        if _infinitive_complement(noun, child):  # "any attempt to divert the river": the act is the content
-            keep |= {t.i for t in child.subtree}
+        if infinitive_complement(noun, child) or defining_clause(doc, child):
+            # its own adverbial clause ("an election held while X") is a time or a condition, not the noun's
+            adverbial = {t.i for c in child.subtree if c.dep_ == "advcl" and c.i != child.i for t in c.subtree}
+            clause = {t.i for t in child.subtree} - adverbial
+            keep |= clause if len(clause) > 1 else set()
             continue
-        if child.dep_ in _CUT:
+        if child.dep_ in _CUT and not coordinated(noun, child):
             continue
-        if child.i < noun.i or child.dep_ in ("prep", "compound", "amod", "poss", "nummod", "pobj"):
+        if child.i < noun.i or coordinated(noun, child) or child.dep_ in ("prep", "compound", "amod", "poss",
+                                                                          "nummod", "pobj"):
             keep |= {t.i for t in child.subtree if not any(a.dep_ in _CUT and a.i in keep | {child.i}
                                                            for a in t.ancestors if a.i != noun.i)}
     # "called the move reckless": the adjective judges the noun (an object complement), it is not part of it
@@ -155,11 +161,10 @@ def noun_phrase(doc: "Doc", noun: "Token", limit: int = 10, keep_any: bool = Fal
     return " ".join(words[:limit])
 
 
-def _infinitive_complement(noun: "Token", child: "Token") -> bool:
-    """A to-infinitive after a noun ("the decision to withdraw", "an attempt to block X") completes the
-    noun (English noun complement), unlike a relative clause, which only describes it."""
-    return child.dep_ == "acl" and child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+
+
+
+
 
 
 def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: bool = False,
@@ -176,9 +181,15 @@ def verb_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
         if "advcl" in skipped and _adverbial(child):
             continue
         sub = {t.i for t in child.subtree}
-        if not sub & exclude:
+        if not sub & exclude and not _before_the_auxiliary(verb, child, skipped):
             keep |= sub
     return text_of(doc, [doc[i] for i in sorted(keep)])
+
+
+def _before_the_auxiliary(verb: "Token", child: "Token", skipped: set[str]) -> bool:
+    """"Serbia too must do its part", "the words last night did not match": a modifier before the
+    auxiliary or the subject modifies the clause, and keeping it would keep the auxiliary between."""
+    return child.i < verb.i and any(c.dep_ in skipped and child.i < c.i < verb.i for c in verb.children)
 
 
 def _adverbial(clause: "Token") -> bool:
@@ -256,6 +267,8 @@ def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
     "signing the agreement" (a passive's subject is what is acted on)."""
     if verb.pos_ != "VERB":
         return verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj, exclude=exclude)
+    if continued(verb) is not None:  # "keep supplying arms": the act is the supplying
+        return step_phrase(doc, continued(verb), drop=drop, keep_conj=keep_conj, exclude=exclude)
     words = verb_phrase(doc, verb, drop=drop, keep_conj=keep_conj, exclude=exclude).split()
     verbs = {verb.text, *(c.text for c in verb.conjuncts if c.pos_ == "VERB")} if keep_conj else {verb.text}
     lemmas = {verb.text: verb.lemma_.lower(), **{c.text: c.lemma_.lower() for c in verb.conjuncts}}
@@ -264,6 +277,14 @@ def step_phrase(doc: "Doc", verb: "Token", drop: Iterable[str] = (), keep_conj: 
     if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in exclude:
         words[1:1] = noun_phrase(doc, subj, 8).split()
     return " ".join(words)
+
+
+def continued(verb: "Token") -> "Token | None":
+    """The -ing complement of a verb of continuation ("keep striking", "continue supplying"): aspect only, so
+    the act is the complement's."""
+    if verb.lemma_.lower() not in ("keep", "continue"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
 
 
 def _undergoer(verb: "Token") -> "Token | None":

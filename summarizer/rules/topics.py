@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
 from summarizer.rules.acts import LIMIT as _LIMIT
-from summarizer.rules.acts import adjective_act, clause_act, judged_act, light_act, object_act, restricted_phrase, \
+from summarizer.rules.acts import adjective_act, clause_act, extraposed_act, judged_act, light_act, object_act, restricted_phrase, \
     subject_phrase, trigger_act, words
 from summarizer.rules.clauses import clause_subject, noun_phrase, object_complement, step_phrase, text_of, verb_phrase
 
@@ -50,7 +50,8 @@ def stance_topic(doc: "Doc", root: "Token", word: "Token | None", how: str, allo
                  verb: "Token | None" = None) -> str | None:
     """The topic for a stance whose polarity was decided by `word` in the way `how` names
     (rules.polarity: attitude, demand, judged, threat, plain, mention)."""
-    found: str | None = _purpose_topic(doc, root) or (_copular_topic(doc, root) if how == "plain" else None)
+    found: str | None = _purpose_topic(doc, root) or extraposed_act(doc, root) or (
+        _copular_topic(doc, root) if how == "plain" else None)
     if how == "plain" and not found and root.pos_ == "VERB":  # "counted on X to act": X's act
         found = object_act(doc, root) or (clause_act(doc, root) if _announced(root) and _named_doer(root) else None)
     if found:
@@ -195,6 +196,9 @@ def _copular_topic(doc: "Doc", root: "Token") -> str | None:
             return noun_phrase(doc, obj, limit=_LIMIT) if obj is not None else None
     if subj is None or subj.pos_ == "PRON" or root.lemma_.lower() not in ("be", "remain", "stay"):
         return None
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "off") and any(  # "X is not on the table" (§5): X
+            n.dep_ == "pobj" and n.lemma_.lower() in lex.TABLE_NOUNS for n in c.children) for c in kids):
+        return subject_phrase(doc, root)
     if not any(c.dep_ == "prep" and any(n.dep_ == "pobj" and n.pos_ == "NOUN" and not any(  # "in place",
             d.dep_ in ("det", "poss") for d in n.children) for n in c.children) for c in kids):  # "on hold"
         return None  # a bare noun after the preposition: an idiomatic state, not a place or a thing
