@@ -17,7 +17,7 @@ def _one(text: str) -> tuple[str, str, str]:
 def test_provided_that_hung_on_the_reporting_verb_bounds_the_reported_step() -> None:
     text = "Minister Ann Lind said Ruritania was ready to begin talks on a truce provided that the aid convoys " \
            "are escorted by the monitors themselves.\n"
-    assert _one(text) == ("Ann Lind", "talks on a truce", "the aid convoys are escorted by the monitors themselves")
+    assert _one(text) == ("Ann Lind", "beginning talks on a truce", "the aid convoys are escorted by the monitors themselves")
 
 
 def test_an_if_clause_parsed_as_a_complement_is_a_condition() -> None:
@@ -51,7 +51,7 @@ def test_a_condition_inside_another_requirement_is_not_a_second_item() -> None:
     """One condition once: "as long as it happens on the basis of X" is one requirement, not two conditions."""
     text = "Minister Ann Lind said Ruritania was ready to strengthen cooperation with Borduria as long as it " \
            "happened on the basis of the 1990 rules.\n"
-    assert _one(text) == ("Ann Lind", "cooperation with Borduria", "it happened on the basis of the 1990 rules")
+    assert _one(text) == ("Ann Lind", "strengthening cooperation with Borduria", "it happened on the basis of the 1990 rules")
 
 
 def test_not_before_x_conditions_the_subject_of_the_negated_step() -> None:

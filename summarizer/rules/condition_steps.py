@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _EXIT = frozenset("leave quit exit abandon halt suspend cancel scrap end terminate break withdraw".split())
 
 
+
 def cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool = True) -> str | None:
     """The cooperative step the main clause names, as a noun phrase or a verb phrase; without
     `hostile_ok`, not a step the holder would leave or stop ("leave the treaty")."""
@@ -40,17 +41,54 @@ def cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool =
 READY = frozenset("ready prepared willing open able".split())  # a declared readiness ("remains open to X")
 
 
-def readiness(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
-    """A step the holder declares itself ready for ("is ready to X if Y", "prepared to X once Y")."""
-    for tok in [main, *main.ancestors][:3]:
+def readiness(doc: "Doc", main: "Token", exclude: set[int]) -> tuple[str, bool] | None:
+    """A step the holder declares itself ready for ("is ready to X if Y", "prepared to X once Y", "remained
+    open to X as long as Y"): the phrase, and whether a verb names it (the holder's own act, "ready to host
+    talks": `hosting talks`, not the bare `talks` inside it)."""
+    adjectives = [c for c in main.children if c.dep_ == "acomp" and c.lemma_.lower() in READY]
+    for tok in [main, *main.ancestors][:3] + adjectives:
         if tok.lemma_.lower() in READY:
             step = next((c for c in tok.children if c.dep_ in ("xcomp", "prep") and c.i not in exclude), None)
             step = step if step is not None and tok is not main else main if main.pos_ == "VERB" else None
             if step is None:
                 return None  # the step as a gerund phrase, without the bound or condition hung on it
-            return step_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude)) if step.pos_ == "VERB" \
-                else verb_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude))
+            if step.pos_ == "VERB":
+                return _without_examples(step, step_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude))), True
+            obj = next((c for c in step.children if c.dep_ == "pobj"), None) if step.dep_ == "prep" else None
+            if obj is not None and tok in adjectives:  # "open to trade with X": the step is what it is open to
+                return _open_to(doc, obj, exclude), True
+            return verb_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude)), False
     return None
+
+
+def coordinated(doc: "Doc", noun: "Token") -> str:
+    """A noun phrase with the nouns coordinated with it ("trade and free movement with its neighbours")."""
+    words = [noun_phrase(doc, noun, STEP_WORDS)]
+    # "dialogue and trade with its neighbours": a phrase after the last conjunct already spans them
+    spanned = max((t.i for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree), default=noun.i)
+    for conj in (c for c in noun.conjuncts if c.i > spanned):
+        cc = next((c.text for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i), ",")
+        words += [cc, noun_phrase(doc, conj, STEP_WORDS)]
+    return " ".join(words).replace(" ,", ",")
+
+
+def _open_to(doc: "Doc", obj: "Token", exclude: set[int]) -> str:
+    """What a holder is open or ready to, with a phrase the parser hung on the verb right after it
+    ("remained open to trade and free movement with its neighbours")."""
+    words, end = coordinated(doc, obj), obj.right_edge.i
+    for prep in obj.head.head.head.children:
+        if prep.dep_ == "prep" and prep.i == end + 1 and not {t.i for t in prep.subtree} & exclude:
+            words, end = f"{words} {text_of(doc, prep.subtree)}", prep.right_edge.i
+    return words
+
+
+def _without_examples(step: "Token", phrase: str) -> str:
+    """The step without an aside of examples after a comma ("deepen cooperation, including joint exercises"):
+    it illustrates the step, it does not name it."""
+    doc = step.doc
+    aside = next((t for t in step.subtree if t.lower_ in ("including", "notably") and t.i > 0
+                  and doc[t.i - 1].text == ","), None)
+    return phrase if aside is None else phrase.split(f", {aside.text} ")[0]
 
 
 def hostile(main: "Token") -> bool:

@@ -151,9 +151,10 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
         exclude = {t.i for t in req} | {cue.i}
         coop = cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
-        ready = readiness(doc, main, exclude) or next((c.text for c in main.children if c.dep_ == "acomp"
-                                                       and c.lemma_.lower() in READY), None)
-        conditioned = in_kind or coop or readiness(doc, main, exclude)
+        declared, own_act = readiness(doc, main, exclude) or (None, False)
+        ready = declared or next((c.text for c in main.children if c.dep_ == "acomp" and c.lemma_.lower() in READY),
+                                 None)
+        conditioned = in_kind or (declared if own_act else None) or coop or declared  # "ready to host talks"
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
         elif (mode == "bounded" or lasting_bound(doc, cue) and main.lemma_.lower() in ("continue", "go", "stay", "remain")) \
