@@ -58,3 +58,15 @@ def test_not_before_x_conditions_the_subject_of_the_negated_step() -> None:
     """ "Elections should not be the priority before X": X is required first, the elections wait for it."""
     text = "Minister Ann Lind said elections should not be the priority before there is a ceasefire.\n"
     assert _one(text) == ("Ann Lind", "elections", "there is a ceasefire")
+
+
+@pytest.mark.parametrize(("text", "step"), [
+    ("Minister Ann Lind said Ruritania would share data on migration provided that Borduria did the same.\n",
+     "sharing data on migration"),
+    ("Minister Ann Lind said Ruritania would sign a pact on fisheries provided that quotas were shared fairly.\n",
+     "signing a pact on fisheries"),
+])
+def test_provided_that_hung_on_the_noun_before_it_keeps_that_nouns_phrase(text: str, step: str) -> None:
+    """The parser may hang "provided" on the noun before it: the step keeps that noun, without the cue."""
+    [item] = items(text, "conditions")
+    assert item["conditions"] == step

@@ -149,7 +149,10 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         refused = refused_act(main) if mode == "bounded" else None
         if mode == "bounded" and not (refused is not None or is_continuation(main)):
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
-        exclude = {t.i for t in req} | {cue.i}
+        # "share data on releases provided that X": the parser may hang the cue on the noun before it; the step
+        # keeps that noun's phrase and drops the cue's word and what follows it
+        hung = cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i
+        exclude = {t.i for t in req} - {t.i for t in cue.subtree} if hung else {t.i for t in req} | {cue.i}
         coop = cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
         declared, own_act = readiness(doc, main, exclude) or (None, False)
         ready = declared or next((c.text for c in main.children if c.dep_ == "acomp" and c.lemma_.lower() in READY),
@@ -173,6 +176,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
                 conditioned = noun_phrase(doc, subj, STEP_WORDS) if subj is not None else None
         if conditioned is None:
             continue
+        conditioned = conditioned.split(f" {cue.text} ")[0].removesuffix(f" {cue.text}") if hung else conditioned
         ended_bound = None
         if lasting_bound(doc, cue) and (refused_act(main) is not None or is_continuation(main) and coop is None and ready is None):
             # a cooperative step kept up "as long as X" needs X, as written ("mediate as long as they want it")
