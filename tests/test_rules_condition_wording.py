@@ -94,3 +94,10 @@ def test_a_matter_for_two_sides_alone_is_a_scope_limit() -> None:
 def test_on_the_basis_of_x_is_the_requirement_whole() -> None:
     text = "Minister Ann Lind said Ruritania would work with Borduria on the basis of fair use of the river.\n"
     assert _one(text) == ("working with Borduria", "on the basis of fair use of the river")
+
+
+def test_a_phrase_labelled_like_the_cue_stays_in_the_step() -> None:
+    """ "provided" parsed as a preposition of the verb: the verb's other prepositional phrases stay."""
+    text = "Minister Ann Lind has said repeatedly that Ruritania supports development in all lake countries, provided " \
+           "that projects do not harm downstream states.\n"
+    assert _one(text) == ("supporting development in all lake countries", "projects do not harm downstream states")

@@ -169,8 +169,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
             conditioned = refused_object(doc, main, refused[0])
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX") and main.lemma_ != "be":  # §4: any step of the holder's own it bounds
-                drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))
-                conditioned = step_phrase(doc, main, drop=drop, exclude=frozenset(exclude)) or None
+                # the cue is in `exclude`: a phrase with the same label as the cue's stays ("supports X in Y, provided Z")
+                conditioned = step_phrase(doc, main, drop=("advcl", "ccomp", "parataxis"), exclude=frozenset(exclude)) or None
             else:
                 subj = main if main.pos_ in ("NOUN", "PROPN") else subject_of(main)
                 conditioned = noun_phrase(doc, subj, STEP_WORDS) if subj is not None else None
