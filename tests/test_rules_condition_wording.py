@@ -101,3 +101,9 @@ def test_a_phrase_labelled_like_the_cue_stays_in_the_step() -> None:
     text = "Minister Ann Lind has said repeatedly that Ruritania supports development in all lake countries, provided " \
            "that projects do not harm downstream states.\n"
     assert _one(text) == ("supporting development in all lake countries", "projects do not harm downstream states")
+
+
+def test_a_cooperative_compound_modifier_names_its_head_noun() -> None:
+    """ "the peace agreement": "peace" is a kind of agreement, the step is the agreement."""
+    text = "Minister Ann Lind said Ruritania would abide by the 1990 peace agreement as long as Borduria did the same.\n"
+    assert _one(text) == ("the 1990 peace agreement", "Borduria did the same")

@@ -32,6 +32,8 @@ def cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool =
                 a.lemma_.lower() in _EXIT for a in [tok.head, tok.head.head][:1 + (tok.dep_ == "pobj")]):
             return None  # "quit the deal if X": a threat to leave, not a step conditioned on X
         if tok.pos_ in ("NOUN", "PROPN"):
+            while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+                tok = tok.head  # "the peace agreement": a compound modifier names a kind of its head noun
             return noun_phrase(doc, tok, STEP_WORDS)
         if tok.pos_ == "VERB":
             return step_phrase(doc, tok, drop=("advcl",), exclude=frozenset(exclude))
