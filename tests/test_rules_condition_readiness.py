@@ -42,3 +42,10 @@ def test_an_aside_of_examples_is_cut_but_the_object_stays() -> None:
 @pytest.mark.parametrize(("lemma", "form"), [("begin", "beginning"), ("host", "hosting"), ("stop", "stopping")])
 def test_gerund_doubles_a_stressed_final_consonant(lemma: str, form: str) -> None:
     assert gerund(lemma) == form
+
+
+def test_prepared_read_as_a_passive_verb_still_declares_readiness() -> None:
+    """The parser may read "was prepared to" as a passive verb; the step is still the holder's own act."""
+    text = "Minister Ann Lind spoke in Oslo on Monday. Lind said Norway was prepared to allow data on releases " \
+           "provided that the others dropped their claims.\n"
+    assert _step(text) == "allowing data on releases"

@@ -49,7 +49,8 @@ def readiness(doc: "Doc", main: "Token", exclude: set[int]) -> tuple[str, bool] 
     talks": `hosting talks`, not the bare `talks` inside it)."""
     adjectives = [c for c in main.children if c.dep_ == "acomp" and c.lemma_.lower() in READY]
     for tok in [main, *main.ancestors][:3] + adjectives:
-        if tok.lemma_.lower() in READY:
+        # "was prepared to share X": the parser may read "prepared" as a passive verb (lemma "prepare")
+        if tok.lemma_.lower() in READY or tok.lower_ in READY and any(c.dep_ == "auxpass" for c in tok.children):
             step = next((c for c in tok.children if c.dep_ in ("xcomp", "prep") and c.i not in exclude), None)
             step = step if step is not None and tok is not main else main if main.pos_ == "VERB" else None
             if step is None:
