@@ -70,3 +70,10 @@ def test_provided_that_hung_on_the_noun_before_it_keeps_that_nouns_phrase(text: 
     """The parser may hang "provided" on the noun before it: the step keeps that noun, without the cue."""
     [item] = items(text, "conditions")
     assert item["conditions"] == step
+
+
+def test_a_requirement_hung_inside_the_object_leaves_the_object_in_the_step() -> None:
+    """ "fund the next round of talks provided that X": the parser hangs both the cue and X on "round"."""
+    text = "Minister Ann Lind said Ruritania was prepared to fund the next round of talks provided that Borduria paid half.\n"
+    [item] = items(text, "conditions")
+    assert (item["conditions"], item["requirement"]) == ("funding the next round of talks", "Borduria paid half")

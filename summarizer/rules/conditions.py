@@ -48,6 +48,15 @@ def _clause_tokens(clause: "Token", mark: "Token | None") -> list["Token"]:
                                                                                 and t not in mark.children))]
 
 
+def _object_of(cue: "Token") -> set[int]:
+    """The verb's dependent that holds a cue hung on a noun ("allow the return of refugees provided that X"):
+    it stays in the step, cut before the cue, even when the parser hangs the requirement inside it too."""
+    top = cue
+    while top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+        top = top.head
+    return {t.i for t in top.subtree}
+
+
 def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
     """ "only if", "only once", "only after": a focusing "only" before the subordinator makes it a
     necessary condition (§4 "only if"), even when it hangs on the main verb ("could only work once")."""
@@ -152,7 +161,7 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         # "share data on releases provided that X": the parser may hang the cue on the noun before it; the step
         # keeps that noun's phrase and drops the cue's word and what follows it
         hung = cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i
-        exclude = {t.i for t in req} - {t.i for t in cue.subtree} if hung else {t.i for t in req} | {cue.i}
+        exclude = {t.i for t in req} - _object_of(cue) if hung else {t.i for t in req} | {cue.i}
         coop = cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
         declared, own_act = readiness(doc, main, exclude) or (None, False)
         ready = declared or next((c.text for c in main.children if c.dep_ == "acomp" and c.lemma_.lower() in READY),
