@@ -107,3 +107,16 @@ def test_a_cooperative_compound_modifier_names_its_head_noun() -> None:
     """ "the peace agreement": "peace" is a kind of agreement, the step is the agreement."""
     text = "Minister Ann Lind said Ruritania would abide by the 1990 peace agreement as long as Borduria did the same.\n"
     assert _one(text) == ("the 1990 peace agreement", "Borduria did the same")
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Ann Lind said Ruritania still needed a binding treaty on the exchange of maps to protect the lake.\n",
+    "Minister Ann Lind said Ruritania wanted a deal on the return of artefacts to the museum.\n",
+])
+def test_exchange_or_return_outside_the_idiom_in_exchange_for_is_no_cue(text: str) -> None:
+    assert items(text, "conditions") == []
+
+
+def test_in_exchange_for_conditions_a_cooperative_step() -> None:
+    text = "Minister Ann Lind said Ruritania would sign the treaty in exchange for a lifting of the tariffs.\n"
+    assert _one(text) == ("signing the treaty", "a lifting of the tariffs")

@@ -132,6 +132,9 @@ def _found(doc: "Doc") -> list[Cand]:
         elif tok.lemma_.lower() in lex.CONDITION_NOUNS | lex.EXCHANGE_NOUNS and tok.dep_ == "pobj" \
                 and tok.head.lower_ in ("on", "in", "upon"):
             inner = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "prep", "relcl", "appos")), None)
+            if tok.lemma_.lower() in lex.EXCHANGE_NOUNS and (tok.head.lower_ != "in" or inner is None
+                                                              or inner.lower_ != "for"):
+                continue  # only the idiom "in exchange/return for X"; "on the exchange of data" names no condition
             colon = next((t for t in doc[tok.i + 1:tok.i + 3] if t.text == ":"), None)
             if inner is not None and tok.lemma_.lower() == "basis" and inner.lower_ == "of":
                 req = list(tok.head.subtree)  # "on the basis of X": the frame is the requirement (§4 "based on")
