@@ -120,3 +120,11 @@ def test_exchange_or_return_outside_the_idiom_in_exchange_for_is_no_cue(text: st
 def test_in_exchange_for_conditions_a_cooperative_step() -> None:
     text = "Minister Ann Lind said Ruritania would sign the treaty in exchange for a lifting of the tariffs.\n"
     assert _one(text) == ("signing the treaty", "a lifting of the tariffs")
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Ann Lind said Ruritania would stop honouring the truce if Borduria kept shelling the port.\n",
+    "Minister Ann Lind said Ruritania would stop the talks if Borduria kept shelling the port.\n",
+])
+def test_stopping_a_cooperative_step_if_x_is_a_threat_not_a_condition(text: str) -> None:
+    assert items(text, "conditions") == []

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Verbs of leaving or stopping: with them a cooperative noun names what is abandoned ("leave the treaty
 # if X", "halt the arrangements if X"), a hostile step (§4: a threat is a red line, not a condition).
-_EXIT = frozenset("leave quit exit abandon halt suspend cancel scrap end terminate break withdraw".split())
+_EXIT = frozenset("leave quit exit abandon halt suspend cancel scrap end terminate break withdraw stop".split())
 
 
 
@@ -28,8 +28,9 @@ def cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool =
     for tok in main.subtree:
         if tok.i in exclude | own or tok.lemma_.lower() not in lex.COOPERATIVE | lex.SETTLEMENT_STEPS:
             continue
-        if not hostile_ok and tok.dep_ in ("dobj", "pobj") and any(
-                a.lemma_.lower() in _EXIT for a in [tok.head, tok.head.head][:1 + (tok.dep_ == "pobj")]):
+        governors = [tok.head, tok.head.head][:1 + (tok.dep_ == "pobj")]
+        governors += [g.head for g in governors[-1:] if g.dep_ == "xcomp"]  # "stop valuing the truce"
+        if not hostile_ok and tok.dep_ in ("dobj", "pobj") and any(a.lemma_.lower() in _EXIT for a in governors):
             return None  # "quit the deal if X": a threat to leave, not a step conditioned on X
         if tok.pos_ in ("NOUN", "PROPN"):
             while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
