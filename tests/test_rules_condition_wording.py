@@ -128,3 +128,8 @@ def test_in_exchange_for_conditions_a_cooperative_step() -> None:
 ])
 def test_stopping_a_cooperative_step_if_x_is_a_threat_not_a_condition(text: str) -> None:
     assert items(text, "conditions") == []
+
+
+def test_if_x_there_is_no_deal_denies_the_step_and_sets_no_condition() -> None:
+    text = "Minister Ann Lind said that if the aim was to take the port from Ruritania, there would be no deal.\n"
+    assert items(text, "conditions") == []

@@ -57,6 +57,12 @@ def _object_of(cue: "Token") -> set[int]:
     return {t.i for t in top.subtree}
 
 
+def _no_such(verb: "Token") -> bool:
+    """ "there is no deal", "there will be no talks": the existence of the step is denied."""
+    return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children) and any(
+        c.dep_ == "attr" and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in verb.children)
+
+
 def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
     """ "only if", "only once", "only after": a focusing "only" before the subordinator makes it a
     necessary condition (§4 "only if"), even when it hangs on the main verb ("could only work once")."""
@@ -158,6 +164,8 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         in_kind = reciprocal(doc, main)
         if hostile(main) and in_kind is None:
             continue  # "we will respond if attacked": a trigger (red lines)
+        if cue.lower_ == "if" and _no_such(main):
+            continue  # "if X, there is no deal": a refusal (§5); a condition states the step it would allow
         refused = refused_act(main) if mode == "bounded" else None
         if mode == "bounded" and not (refused is not None or is_continuation(main)):
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
