@@ -197,6 +197,9 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
         if conditioned is None:
             continue
         conditioned = conditioned.split(f" {cue.text} ")[0].removesuffix(f" {cue.text}") if hung else conditioned
+        if main.lemma_.lower() == "continue" and coop is not None and conditioned == coop and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.COOPERATIVE for c in main.children):
+            conditioned = step_phrase(doc, main, drop=("advcl",), exclude=frozenset(exclude))  # continuing the talks
         ended_bound = None
         if lasting_bound(doc, cue) and (refused_act(main) is not None or is_continuation(main) and coop is None and ready is None):
             # a cooperative step kept up "as long as X" needs X, as written ("mediate as long as they want it")
