@@ -94,3 +94,42 @@ def test_a_matter_for_two_sides_alone_is_a_scope_limit() -> None:
 def test_on_the_basis_of_x_is_the_requirement_whole() -> None:
     text = "Minister Ann Lind said Ruritania would work with Borduria on the basis of fair use of the river.\n"
     assert _one(text) == ("working with Borduria", "on the basis of fair use of the river")
+
+
+def test_a_phrase_labelled_like_the_cue_stays_in_the_step() -> None:
+    """ "provided" parsed as a preposition of the verb: the verb's other prepositional phrases stay."""
+    text = "Minister Ann Lind has said repeatedly that Ruritania supports development in all lake countries, provided " \
+           "that projects do not harm downstream states.\n"
+    assert _one(text) == ("supporting development in all lake countries", "projects do not harm downstream states")
+
+
+def test_a_cooperative_compound_modifier_names_its_head_noun() -> None:
+    """ "the peace agreement": "peace" is a kind of agreement, the step is the agreement."""
+    text = "Minister Ann Lind said Ruritania would abide by the 1990 peace agreement as long as Borduria did the same.\n"
+    assert _one(text) == ("the 1990 peace agreement", "Borduria did the same")
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Ann Lind said Ruritania still needed a binding treaty on the exchange of maps to protect the lake.\n",
+    "Minister Ann Lind said Ruritania wanted a deal on the return of artefacts to the museum.\n",
+])
+def test_exchange_or_return_outside_the_idiom_in_exchange_for_is_no_cue(text: str) -> None:
+    assert items(text, "conditions") == []
+
+
+def test_in_exchange_for_conditions_a_cooperative_step() -> None:
+    text = "Minister Ann Lind said Ruritania would sign the treaty in exchange for a lifting of the tariffs.\n"
+    assert _one(text) == ("signing the treaty", "a lifting of the tariffs")
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Ann Lind said Ruritania would stop honouring the truce if Borduria kept shelling the port.\n",
+    "Minister Ann Lind said Ruritania would stop the talks if Borduria kept shelling the port.\n",
+])
+def test_stopping_a_cooperative_step_if_x_is_a_threat_not_a_condition(text: str) -> None:
+    assert items(text, "conditions") == []
+
+
+def test_if_x_there_is_no_deal_denies_the_step_and_sets_no_condition() -> None:
+    text = "Minister Ann Lind said that if the aim was to take the port from Ruritania, there would be no deal.\n"
+    assert items(text, "conditions") == []

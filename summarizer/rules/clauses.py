@@ -243,7 +243,7 @@ def red_line_side(cop: "Token") -> "Token | None":
     return next((c for c in sides if c.i != line.i), None) if line is not None else None
 
 
-_DOUBLED = frozenset("stop plan drop ship quit admit commit permit regret ban".split())
+_DOUBLED = frozenset("stop plan drop ship quit admit commit permit regret ban begin".split())
 
 
 def gerund(lemma: str) -> str:

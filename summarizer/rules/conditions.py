@@ -25,6 +25,7 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules.bounds import (bound_ended, date_bound, denied, ended_step, halted_step, is_continuation,
                                       lasting_bound, refused_act, refused_object)
 from summarizer.rules.clauses import noun_phrase, step_phrase, text_of, verb_phrase
+from summarizer.rules.condition_steps import READY, cooperative, hostile, readiness, reciprocal
 from summarizer.rules.condition_clauses import (FALLBACK, clause_of, joined, misread_condition, reported_content,
                                                 trimmed)
 from summarizer.rules.requirements import STEP_WORDS, requirement_statements
@@ -37,9 +38,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Item = dict[str, Any]
 Resolver = Callable[["Token"], list[Holder]]
-# Verbs of leaving or stopping: with them a cooperative noun names what is abandoned ("leave the treaty
-# if X", "halt the arrangements if X"), a hostile step (§4: a threat is a red line, not a condition).
-_EXIT = frozenset("leave quit exit abandon halt suspend cancel scrap end terminate break withdraw".split())
 
 
 def _clause_tokens(clause: "Token", mark: "Token | None") -> list["Token"]:
@@ -50,63 +48,19 @@ def _clause_tokens(clause: "Token", mark: "Token | None") -> list["Token"]:
                                                                                 and t not in mark.children))]
 
 
-def _cooperative(doc: "Doc", main: "Token", exclude: set[int], hostile_ok: bool = True) -> str | None:
-    """The cooperative step the main clause names, as a noun phrase or a verb phrase; without
-    `hostile_ok`, not a step the holder would leave or stop ("leave the treaty")."""
-    own = {t.i for c in main.children if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")
-           for t in c.subtree}  # a coordinated clause states something else
-    for tok in main.subtree:
-        if tok.i in exclude | own or tok.lemma_.lower() not in lex.COOPERATIVE | lex.SETTLEMENT_STEPS:
-            continue
-        if not hostile_ok and tok.dep_ in ("dobj", "pobj") and any(
-                a.lemma_.lower() in _EXIT for a in [tok.head, tok.head.head][:1 + (tok.dep_ == "pobj")]):
-            return None  # "quit the deal if X": a threat to leave, not a step conditioned on X
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return noun_phrase(doc, tok, STEP_WORDS)
-        if tok.pos_ == "VERB":
-            return step_phrase(doc, tok, drop=("advcl",), exclude=frozenset(exclude))
-    return None
+def _object_of(cue: "Token") -> set[int]:
+    """The verb's dependent that holds a cue hung on a noun ("allow the return of refugees provided that X"):
+    it stays in the step, cut before the cue, even when the parser hangs the requirement inside it too."""
+    top = cue
+    while top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+        top = top.head
+    return {t.i for t in top.subtree}
 
 
-_READY = frozenset("ready prepared willing open able".split())  # a declared readiness ("remains open to X")
-
-
-def _readiness(doc: "Doc", main: "Token", exclude: set[int]) -> str | None:
-    """A step the holder declares itself ready for ("is ready to X if Y", "prepared to X once Y")."""
-    for tok in [main, *main.ancestors][:3]:
-        if tok.lemma_.lower() in _READY:
-            step = next((c for c in tok.children if c.dep_ in ("xcomp", "prep") and c.i not in exclude), None)
-            step = step if step is not None and tok is not main else main if main.pos_ == "VERB" else None
-            if step is None:
-                return None  # the step as a gerund phrase, without the bound or condition hung on it
-            return step_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude)) if step.pos_ == "VERB" \
-                else verb_phrase(doc, step, drop=("advcl",), exclude=frozenset(exclude))
-    return None
-
-
-def _hostile(main: "Token") -> bool:
-    """A hostile response in the main clause ("we will respond", "ships would be targets"): §4 says a
-    threat is a red line, not a condition."""
-    if main.lemma_.lower() in lex.RESPONSE and main.lemma_.lower() not in ("meet", "lead", "return"):
-        return True
-    return any(c.dep_ == "attr" and c.lemma_.lower() in lex.RESPONSE_NOUNS | {"target"}
-               for c in main.children)
-
-
-_EASING = frozenset("reciprocal reduction easing relief drawdown pullback pullout goodwill".split())
-
-
-def _reciprocal(doc: "Doc", main: "Token") -> str | None:
-    """ "will respond with reciprocal measures, including a reduction of its troops": a response in kind to a
-    cooperative step is itself a step conditioned on it, no threat (§4); the measures, else None."""
-    if main.lemma_.lower() not in lex.RESPONSE:
-        return None
-    obj = next((g for c in main.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-                if g.dep_ == "pobj"), None)
-    easing = _EASING | lex.COOPERATIVE | lex.SETTLEMENT_STEPS
-    if obj is None or not any(t.lemma_.lower() in easing or t.lower_ in easing for t in obj.subtree):
-        return None
-    return text_of(doc, [t for t in obj.subtree if t.dep_ not in ("relcl", "appos")])
+def _no_such(verb: "Token") -> bool:
+    """ "there is no deal", "there will be no talks": the existence of the step is denied."""
+    return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children) and any(
+        c.dep_ == "attr" and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in verb.children)
 
 
 def _focused(doc: "Doc", mark: "Token", main: "Token") -> bool:
@@ -184,6 +138,9 @@ def _found(doc: "Doc") -> list[Cand]:
         elif tok.lemma_.lower() in lex.CONDITION_NOUNS | lex.EXCHANGE_NOUNS and tok.dep_ == "pobj" \
                 and tok.head.lower_ in ("on", "in", "upon"):
             inner = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "prep", "relcl", "appos")), None)
+            if tok.lemma_.lower() in lex.EXCHANGE_NOUNS and (tok.head.lower_ != "in" or inner is None
+                                                              or inner.lower_ != "for"):
+                continue  # only the idiom "in exchange/return for X"; "on the exchange of data" names no condition
             colon = next((t for t in doc[tok.i + 1:tok.i + 3] if t.text == ":"), None)
             if inner is not None and tok.lemma_.lower() == "basis" and inner.lower_ == "of":
                 req = list(tok.head.subtree)  # "on the basis of X": the frame is the requirement (§4 "based on")
@@ -196,23 +153,31 @@ def _found(doc: "Doc") -> list[Cand]:
             # "on condition that X" states a condition outright; "in exchange for X" needs a step (§4)
             found.append((tok, tok.head.head, req, "strong" if tok.lemma_.lower() in lex.CONDITION_NOUNS else "if"))
     return found
+
+
 def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Resolver, article: str) -> list[Item]:
     """§4 items of one sentence; the holder is the speaker whose statement holds the cue (§2), else the
     subject of the conditioned step, else the sentence's first speaker. One item per requirement."""
     items: list[Item] = []
     candidates: list[tuple["Token", str | None, list["Token"], "Token", str | None]] = []
     for cue, main, req, mode in _found(doc):
-        reciprocal = _reciprocal(doc, main)
-        if _hostile(main) and reciprocal is None:
+        in_kind = reciprocal(doc, main)
+        if hostile(main) and in_kind is None:
             continue  # "we will respond if attacked": a trigger (red lines)
+        if cue.lower_ == "if" and _no_such(main):
+            continue  # "if X, there is no deal": a refusal (§5); a condition states the step it would allow
         refused = refused_act(main) if mode == "bounded" else None
         if mode == "bounded" and not (refused is not None or is_continuation(main)):
             continue  # "until"/"while"/"before" bound a condition only on a refused or continued step
-        exclude = {t.i for t in req} | {cue.i}
-        coop = _cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
-        ready = _readiness(doc, main, exclude) or next((c.text for c in main.children if c.dep_ == "acomp"
-                                                       and c.lemma_.lower() in _READY), None)
-        conditioned = reciprocal or coop or _readiness(doc, main, exclude)
+        # "share data on releases provided that X": the parser may hang the cue on the noun before it; the step
+        # keeps that noun's phrase and drops the cue's word and what follows it
+        hung = cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i
+        exclude = {t.i for t in req} - _object_of(cue) if hung else {t.i for t in req} | {cue.i}
+        coop = cooperative(doc, main, exclude, hostile_ok=mode == "bounded")
+        declared, own_act = readiness(doc, main, exclude) or (None, False)
+        ready = declared or next((c.text for c in main.children if c.dep_ == "acomp" and c.lemma_.lower() in READY),
+                                 None)
+        conditioned = in_kind or (declared if own_act else None) or coop or declared  # "ready to host talks"
         if refused is not None and refused[1]:
             conditioned = verb_phrase(doc, refused[0], drop=("advcl", "relcl"))  # the act the refusal names
         elif (mode == "bounded" or lasting_bound(doc, cue) and main.lemma_.lower() in ("continue", "go", "stay", "remain")) \
@@ -224,13 +189,17 @@ def conditions(doc: "Doc", sentence_id: int, speeches: list[Speech], resolve: Re
             conditioned = refused_object(doc, main, refused[0])
         if conditioned is None and mode in ("bounded", "strong"):
             if main.pos_ in ("VERB", "AUX") and main.lemma_ != "be":  # §4: any step of the holder's own it bounds
-                drop = ("advcl", "ccomp", "parataxis", *([cue.dep_] if cue.head.i == main.i else []))
-                conditioned = step_phrase(doc, main, drop=drop, exclude=frozenset(exclude)) or None
+                # the cue is in `exclude`: a phrase with the same label as the cue's stays ("supports X in Y, provided Z")
+                conditioned = step_phrase(doc, main, drop=("advcl", "ccomp", "parataxis"), exclude=frozenset(exclude)) or None
             else:
                 subj = main if main.pos_ in ("NOUN", "PROPN") else subject_of(main)
                 conditioned = noun_phrase(doc, subj, STEP_WORDS) if subj is not None else None
         if conditioned is None:
             continue
+        conditioned = conditioned.split(f" {cue.text} ")[0].removesuffix(f" {cue.text}") if hung else conditioned
+        if main.lemma_.lower() == "continue" and coop is not None and conditioned == coop and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.COOPERATIVE for c in main.children):
+            conditioned = step_phrase(doc, main, drop=("advcl",), exclude=frozenset(exclude))  # continuing the talks
         ended_bound = None
         if lasting_bound(doc, cue) and (refused_act(main) is not None or is_continuation(main) and coop is None and ready is None):
             # a cooperative step kept up "as long as X" needs X, as written ("mediate as long as they want it")
