@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.acts import event_of
-from summarizer.rules.clauses import clause_subject, red_line_side, with_object_complements, word_polarity
+from summarizer.rules.clauses import red_line_side, with_object_complements, word_polarity
+from summarizer.rules.judgement import evaluation, judged, judged_predicate, threat
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -27,14 +27,9 @@ _CHAIN = ("xcomp", "ccomp", "acomp", "oprd", "attr", "dobj", "pobj", "prep", "pc
 # Predicative positions: a judgement there is said of the subject ("X is a provocation", "called it
 # unjustified", "X leads nowhere").
 _PREDICATIVE = ("acomp", "attr", "oprd", "advmod", "dobj")
-# Verbs of breaking an obligation and the obligations they break (codebook §3: an accusation of
-# another actor's conduct is against it): "broke its commitments", "flouted the order".
-_BREACH = frozenset({"break", "flout", "disregard", "renege", "dishonour", "dishonor", "trample", "betray"})
 # Nouns of substitution and of objection: "there is no alternative to dialogue", "has no objection to the
 # talks", "no problem with X": denying a contrary of X is favor X.
 _CONTRARY = frozenset({"alternative", "substitute", "replacement", "objection", "problem", "quarrel"})
-_OBLIGATIONS = frozenset({"commitment", "promise", "pledge", "obligation", "word", "law", "rule", "order",
-                          "resolution", "norm", "principle", "ruling", "undertaking", "assurance"})
 
 
 def _own_negation(tok: "Token") -> bool:
@@ -75,30 +70,8 @@ def _chain(root: "Token", allowed: set[int] | None, depth: int = 3) -> list["Tok
     return with_object_complements(out)
 
 
-def _hyphen_part(tok: "Token") -> bool:
-    """A part of a hyphenated compound ("post-war order", "anti-war rally"): English word formation
-    gives the compound its own sense, so its parts judge nothing on their own."""
-    doc = tok.doc
-    return (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
 
 
-def _evaluation(tok: "Token") -> str | None:
-    """A word that judges what it is said of: hostile conduct or a negative judgement is against,
-    a positive judgement is favor ("the raids destabilise the region", "the plan is historic")."""
-    lemma = tok.lemma_.lower()
-    if _hyphen_part(tok):
-        return None
-    if tok.pos_ == "VERB" and lemma in _BREACH and any(  # "broke its commitments", "reneged on the deal"
-            c.lemma_.lower() in _OBLIGATIONS | lex.COOPERATIVE for c in tok.subtree if c.dep_ in ("dobj", "pobj")):
-        return "against"
-    if tok.pos_ in ("VERB", "NOUN") and lemma in lex.HOSTILE_CONDUCT:  # not "strike a deal", "target a truce"
-        cooperative = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.COOPERATIVE for c in tok.children)
-        return None if cooperative else "against"
-    if tok.pos_ in ("ADJ", "ADV", "NOUN") and lemma in lex.NEGATIVE_JUDGEMENT:
-        return "against"
-    if tok.pos_ in ("ADJ", "ADV", "NOUN") and lemma in lex.POSITIVE_JUDGEMENT:
-        return "favor"
-    return None
 
 
 def _obliged(tok: "Token") -> bool:
@@ -125,29 +98,6 @@ def _demand(root: "Token") -> bool:
                               and bool(kids & {"xcomp", "ccomp", "prep", "dobj"}))
 
 
-def _judged_predicate(verb: "Token", allowed: set[int] | None) -> str | None:
-    """A copula's or a verb of characterisation's predicate judges its subject or object ("X was a
-    road to nowhere", "called the move a breach", "considers the plan entirely unacceptable"): its
-    adjectives, adverbs and words of hostile conduct or threat, not the thing judged (the subject,
-    the first object of a verb of characterisation)."""
-    judged = verb.lemma_.lower() in lex.CHARACTERISE
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "advcl", "mark", "punct", "cc", "conj", "relcl"):
-            continue
-        skip = {t.i for t in child.subtree} if judged and child.dep_ == "dobj" else set()
-        if judged and child.dep_ == "dobj":
-            judged = False
-        for tok in [child, *(t for t in child.subtree if t.i != child.i)]:  # the head noun before its
-            if allowed is not None and tok.i not in allowed:  # modifiers: "a historic mistake" is a mistake
-                continue
-            lemma = tok.lemma_.lower()
-            if tok.i in skip and tok.pos_ != "ADJ":
-                continue
-            word = tok.pos_ in ("ADJ", "NOUN") and lemma in lex.AGAINST_WORDS and not _hyphen_part(tok)
-            found = _evaluation(tok) or ("against" if word else None) or ("against" if _threat(tok) else None)
-            if found is not None:
-                return found
-    return None
 
 
 def _descriptive(root: "Token") -> bool:
@@ -159,40 +109,8 @@ def _descriptive(root: "Token") -> bool:
         in lex.PHRASAL_MENTION
 
 
-def _threat(tok: "Token") -> bool:
-    """A response threatened against the subject or a condition: "any attack will be met with force",
-    "whoever harms us will pay a price", "we will retaliate if attacked", "X is a red line" (codebook
-    §5: a red line carries a stance against)."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in lex.RESPONSE and any(c.dep_ == "auxpass" for c in tok.children):
-        return True
-    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(c.dep_ == "aux" for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
-        return True  # "would respond to the step": a response threatened against it
-    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "will respond if attacked / in the event of X"
-            c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) or event_of(c) is not None
-            for c in tok.children):
-        return True
-    subj = clause_subject(tok) if tok.pos_ == "VERB" and lemma in lex.RESPONSE else None
-    if subj is not None and any(c.dep_ == "aux" for c in tok.children) and (
-            subj.lemma_.lower() in lex.HOSTILE_ACTS or any(c.lower_ == "any" for c in subj.children)):
-        return True  # "any attack would ignite a war": the response is threatened against the act
-    if tok.pos_ == "VERB" and lemma in lex.RESPONSE_CARRIERS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lex.RESPONSE_NOUNS for c in tok.children):
-        return lemma != "take" or not any(c.dep_ == "xcomp" for c in tok.children)
-    return lemma == "line" and any(c.lower_ == "red" for c in tok.children)
 
 
-def _judged(tok: "Token") -> str | None:
-    """The evaluation a predicative word carries itself or through its modifiers ("a grave provocation");
-    an object only by its own head word ("put pressure on X", not "return the seized rifles")."""
-    if tok.dep_ == "dobj":
-        return "against" if tok.lemma_.lower() in lex.HOSTILE_CONDUCT else None
-    for word in [tok, *(c for c in tok.children if c.dep_ in ("amod", "advmod", "compound"))]:
-        found = _evaluation(word)
-        if found is not None:
-            return found
-    return None
 
 
 def stance_polarity(root: "Token", allowed: set[int] | None = None,
@@ -219,7 +137,7 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     for tok in chain:
         found = word_polarity(tok)
         how = "attitude"
-        if found is None and _threat(tok):
+        if found is None and threat(tok):
             found, how = "against", "threat"
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, how
@@ -244,9 +162,9 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
         return "neutral", root, "mention"
     for tok in chain:
         judged_thing = tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.CHARACTERISE  # "called the raids X"
-        found = _judged(tok) if tok.i == root.i or (tok.dep_ in _PREDICATIVE and not judged_thing) else None
+        found = judged(tok) if tok.i == root.i or (tok.dep_ in _PREDICATIVE and not judged_thing) else None
         if found is None and tok.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE:
-            found = _judged_predicate(tok, allowed)
+            found = judged_predicate(tok, allowed)
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, "judged"
     return ("against" if _own_negation(root) else "favor"), None, "plain"
@@ -269,7 +187,7 @@ def _cleft(root: "Token") -> tuple[str, "Token", str] | None:
         for clause in (c for c in attr.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")):
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children)
             found = word_polarity(clause) if own_subject else None
-            found = found or _evaluation(clause)
+            found = found or evaluation(clause)
             if found is not None:
                 return _flip(found, int(_own_negation(clause)) + int(_own_negation(root))), attr, "judged"
     return None
