@@ -31,10 +31,23 @@ def hyphen_part(tok: "Token") -> bool:
     return (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
 
 
+def breach_noun(tok: "Token") -> bool:
+    """"non-compliance", "non-performance of its commitments": the negative prefix on a noun of keeping an
+    obligation names its breach (codebook §3: an accusation of another actor's conduct is against it)."""
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    if tok.pos_ != "NOUN":
+        return False
+    if lemma.startswith("non") and lemma[3:] in lex.OBSERVANCE:
+        return True
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non" and lemma in lex.OBSERVANCE
+
+
 def evaluation(tok: "Token") -> str | None:
     """A word that judges what it is said of: hostile conduct or a negative judgement is against,
     a positive judgement is favor ("the raids destabilise the region", "the plan is historic")."""
     lemma = tok.lemma_.lower()
+    if breach_noun(tok):
+        return "against"
     if hyphen_part(tok):
         return None
     if tok.pos_ == "VERB" and lemma in _BREACH and any(  # "broke its commitments", "reneged on the deal"
@@ -62,8 +75,8 @@ def judged_predicate(verb: "Token", allowed: set[int] | None) -> str | None:
         skip = {t.i for t in child.subtree} if judged and child.dep_ == "dobj" else set()
         if judged and child.dep_ == "dobj":
             judged = False
-        for tok in [child, *(t for t in child.subtree if t.i != child.i)]:  # the head noun before its
-            if allowed is not None and tok.i not in allowed:  # modifiers: "a historic mistake" is a mistake
+        for tok in _heads_first(child):  # the head noun before its modifiers: "a historic mistake" is a mistake
+            if allowed is not None and tok.i not in allowed:
                 continue
             lemma = tok.lemma_.lower()
             if tok.i in skip and tok.pos_ != "ADJ":
@@ -73,6 +86,15 @@ def judged_predicate(verb: "Token", allowed: set[int] | None) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def _heads_first(tok: "Token") -> list["Token"]:
+    """The phrase's words breadth first: each head before its modifiers ("in serious non-compliance")."""
+    out, frontier = [tok], [tok]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children]
+        out += frontier
+    return out
 
 
 def threat(tok: "Token") -> bool:

