@@ -92,3 +92,30 @@ def test_negation_does_not_reach_into_a_free_relative() -> None:
 ])
 def test_an_idiom_of_refusal_is_against_its_subject(text: str) -> None:
     assert stance_on(text, "a second vote")["polarity"] == "against"
+
+
+def test_a_negated_adverb_of_careless_manner_leaves_the_act_standing() -> None:
+    stance = the_stance('Minister Ann Lind said: "We have not taken this decision lightly."\n')
+    assert stance["polarity"] == "favor"
+
+
+def test_a_verb_of_evidence_states_the_negation_of_its_complement() -> None:
+    stance = the_stance("Minister Bo Berg said the raid shows that Borduria's leadership has no interest in a "
+                        "settlement.\n")
+    assert stance["polarity"] == "against"
+
+
+def test_a_verb_of_prohibition_is_against_the_act_it_bars() -> None:
+    stance = the_stance("Minister Bo Berg said the charter forbids ceding land.\n")
+    assert stance["topic"] == "ceding land" and stance["polarity"] == "against"
+
+
+def test_a_relative_clause_inside_the_predicate_noun_phrase_judges_it() -> None:
+    stance = the_stance("Minister Bo Berg said the envoy's remarks were a new version of a plan that Ruritania had "
+                        "rejected many times.\n")
+    assert stance["polarity"] == "against"
+
+
+def test_calling_something_an_adjective_is_naming_not_a_demand() -> None:
+    stance = the_stance("Minister Bo Berg called the Borduran handling of the crisis reckless.\n")
+    assert stance["polarity"] == "against"

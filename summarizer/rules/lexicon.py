@@ -277,3 +277,9 @@ DANGER_NOUNS = _words("danger risk menace hazard threat")
 OBSERVANCE = _words("compliance performance observance fulfilment fulfillment implementation adherence cooperation")
 # Verbs of giving up what one holds: "X is not something we will change" keeps X (favor it).
 RELINQUISH = _words("change alter abandon drop surrender cede relinquish renounce sacrifice reverse trade")
+# Adverbs of careless manner: negated, they are the negation's focus ("not taken lightly"), the act stands.
+CARELESS = _words("lightly hastily rashly casually")
+# Verbs of evidence whose clausal complement is what the holder asserts ("X shows that Y", "proves that Y").
+EVIDENTIAL = _words("show prove demonstrate reveal confirm")
+# Verbs of prohibition: against the act they bar ("the law forbids ceding land", "bans the exports").
+PROHIBITION = _words("forbid prohibit ban outlaw preclude")

@@ -15,9 +15,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.clauses import red_line_side, with_object_complements, word_polarity
+from summarizer.rules.attitudes import about, attitude, linking, off_the_table, relinquished, resisted
+from summarizer.rules.clauses import red_line_side, with_object_complements
 from summarizer.rules.judgement import evaluation, judged, judged_predicate, threat
-from summarizer.rules.modality import modal, negated_act
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -34,9 +34,10 @@ _CONTRARY = frozenset({"alternative", "substitute", "replacement", "objection", 
 
 
 def _own_negation(tok: "Token") -> bool:
-    """Negation on the word itself: "not"/"never" on it, "no" on its object, a negative subject."""
+    """Negation on the word itself: "not"/"never" on it, "no" on its object, a negative subject. A negated
+    adverb of careless manner is the negation's focus, not the act ("we have not taken this step lightly")."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
-        return True
+        return not any(c.dep_ == "advmod" and c.lower_ in lex.CARELESS for c in tok.children)
     if any(c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() not in lex.REFUSAL_NOUNS
            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
         return True
@@ -60,57 +61,6 @@ def _own_statement(tok: "Token") -> bool:
     it states its own claim, outside the scope of a negation on the clause it sits in."""
     return tok.dep_ == "relcl" or (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("pcomp", "ccomp", "pobj") and any(
         c.tag_ in ("WP", "WDT") for c in tok.children))
-
-
-def attitude(tok: "Token") -> str | None:
-    """The attitude a word states (`clauses.word_polarity`), and the constructions it leaves out: conduct
-    "in violation of X" is accused; "be against X"; predicative adjectives of concern or satisfaction."""
-    if tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in lex.HOSTILE_CONDUCT for g in c.children) for c in tok.children):
-        return "against"  # "opened fire in violation of the truce": §3 an accusation of conduct
-    found = word_polarity(tok)
-    if found is not None or tok.dep_ == "amod":
-        return found
-    if tok.dep_ == "prep" and tok.lower_ == "against" and tok.head.lemma_.lower() in lex.COPULAS:
-        return "against"  # "Ruritania is (not) against X"
-    predicative = tok.dep_ in ("acomp", "oprd") or any(c.dep_ == "auxpass" for c in tok.children)
-    if tok.lower_ in lex.CONCERN_WORDS and predicative:  # "is deeply concerned about X"
-        return "against"
-    if tok.lower_ in lex.PLEASED_WORDS and predicative:
-        return "favor"
-    seeking = tok.lemma_.lower() in ("look", "search") and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
-    return "favor" if seeking else None  # "is (not) looking for a war": seeking X is favor X
-
-
-def _about(tok: "Token") -> "Token | None":
-    """The preposition naming what an adjective of emotion is about ("concerned about X", "pleased with X")."""
-    if tok.lower_ not in lex.CONCERN_WORDS | lex.PLEASED_WORDS or attitude(tok) is None:
-        return None
-    return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "at", "by", "with")), None)
-
-
-def _linking(tok: "Token") -> bool:
-    """A copula or a verb of characterisation used as one: "be", "call X Y", "looks fragile", not "look for X"."""
-    lemma = tok.lemma_.lower()
-    return lemma == "be" or lemma in lex.CHARACTERISE or any(
-        c.dep_ in ("acomp", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ in ("like", "as")) for c in tok.children)
-
-
-def _resisted(tok: "Token") -> bool:
-    """"we will not be intimidated / coerced": hostile conduct refused in a modal negated passive is still
-    against (the holder refuses to yield to it); the negation does not undo the judgement."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.HOSTILE_CONDUCT and any(
-        c.dep_ == "auxpass" for c in tok.children) and modal(tok) and negated_act(tok)
-
-
-def _off_the_table(cop: "Token") -> bool:
-    """"X is out of the question", "X is off the table": idioms of refusal (§5), against X."""
-    for prep in (c for c in cop.children if c.dep_ in ("prep", "acomp", "prt")):
-        objs = [g for g in prep.subtree if g.dep_ == "pobj"]
-        if (prep.lower_ == "out" and any(g.lemma_.lower() == "question" for g in objs)) or (
-                prep.lower_ == "off" and any(g.lemma_.lower() in lex.TABLE_NOUNS for g in objs)):
-            return True
-    return False
 
 
 def _flip(polarity: str, times: int) -> str:
@@ -149,6 +99,9 @@ def _demand(root: "Token") -> bool:
     """"Must/should X", or a verb of demand with the demanded act ("urged X to Y", "called for Y"),
     not a characterisation ("called the move a provocation") nor a stated fact ("insisted it was")."""
     kids = {c.dep_ for c in root.children if c.dep_ != "ccomp" or not _indicative(c)}
+    if root.lemma_.lower() == "call" and "xcomp" not in kids and not any(  # "called X reckless": naming
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in root.children):
+        return _obliged(root)
     return _obliged(root) or (root.lemma_.lower() in lex.DEMAND_VERBS and "oprd" not in kids
                               and bool(kids & {"xcomp", "ccomp", "prep", "dobj"}))
 
@@ -185,7 +138,7 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     side = red_line_side(root)
     if side is not None:  # §3 1.2: a red line carries a stance against what crosses it
         return "against", side, "red line"
-    if root.lemma_.lower() in lex.COPULAS and _off_the_table(root):
+    if root.lemma_.lower() in lex.COPULAS and off_the_table(root):
         return _flip("against", int(_own_negation(root))), None, "plain"
     chain = _chain(root, allowed)
     for tok in chain:
@@ -193,8 +146,8 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
         how = "attitude"
         if found is None and threat(tok):
             found, how = "against", "threat"
-        if found is not None and _about(tok) is not None:  # the topic is what the emotion is about
-            return _flip(found, _flips(tok, root)), _about(tok), "judged"
+        if found is not None and about(tok) is not None:  # the topic is what the emotion is about
+            return _flip(found, _flips(tok, root)), about(tok), "judged"
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, how
     cleft = _cleft(root)
@@ -219,16 +172,19 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     for tok in chain:
         judged_thing = tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.CHARACTERISE  # "called the raids X"
         found = judged(tok) if tok.i == root.i or (tok.dep_ in _PREDICATIVE and not judged_thing) else None
-        if found == "against" and _resisted(tok):
+        if found == "against" and resisted(tok):
             return "against", tok, "judged"
-        if found is None and tok.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE and _linking(tok):
+        if found is None and tok.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE and linking(tok):
             found = judged_predicate(tok, allowed)
         if found is None and tok.lemma_.lower() in lex.POSING and any(  # "X poses a danger to Y": X is judged
                 c.dep_ == "dobj" and c.lemma_.lower() in lex.DANGER_NOUNS for c in tok.children):
             found = "against"
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, "judged"
-    return ("against" if _own_negation(root) else "favor"), None, "plain"
+    evidential = root.lemma_.lower() in lex.EVIDENTIAL
+    shown = next((c for c in root.children if c.dep_ == "ccomp"), None) if evidential else None
+    negations = int(_own_negation(root)) + (int(_own_negation(shown)) if shown is not None else 0)
+    return _flip("favor", negations), None, "plain"  # "X shows that Y has no interest in Z": Y's negation
 
 
 def act_polarity(word: "Token", root: "Token") -> str:
@@ -244,22 +200,17 @@ def _cleft(root: "Token") -> tuple[str, "Token", str] | None:
     own judging words when the noun is its subject (X's conduct is judged)."""
     if root.lemma_.lower() not in lex.COPULAS:
         return None
-    for attr in (c for c in root.children if c.dep_ == "attr"):
+    heads = [a for a in root.children if a.dep_ == "attr"]  # "a version of an agenda that we rejected"
+    heads += [g for a in heads for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+              if g.dep_ == "pobj"]
+    for attr in heads:
         for clause in (c for c in attr.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")):
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children)
-            found = (attitude(clause) or _relinquished(clause)) if own_subject else None
+            found = (attitude(clause) or relinquished(clause)) if own_subject else None
             found = found or evaluation(clause)
             if found is not None:
                 return _flip(found, int(_own_negation(clause)) + int(_own_negation(root))), attr, "judged"
     return None
-
-
-def _relinquished(clause: "Token") -> str | None:
-    """"X is not something we are going to change / give up": a verb of giving X up is against X."""
-    verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
-    give_up = any(v.lemma_.lower() == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children)
-                  for v in verbs)
-    return "against" if give_up or any(v.lemma_.lower() in lex.RELINQUISH for v in verbs) else None
 
 
 def reported_event(root: "Token") -> bool:
