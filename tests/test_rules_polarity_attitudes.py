@@ -119,3 +119,15 @@ def test_a_relative_clause_inside_the_predicate_noun_phrase_judges_it() -> None:
 def test_calling_something_an_adjective_is_naming_not_a_demand() -> None:
     stance = the_stance("Minister Bo Berg called the Borduran handling of the crisis reckless.\n")
     assert stance["polarity"] == "against"
+
+
+def test_a_warned_response_on_a_condition_is_against_the_condition() -> None:
+    stance = the_stance("Commander Bo Berg warned that if the government tried to seize the depots by force, the "
+                        "militia would fight back.\n")
+    assert stance["topic"].startswith("the government trying to seize") and stance["polarity"] == "against"
+
+
+def test_a_warned_response_on_a_negated_condition_is_for_what_it_negates() -> None:
+    stance = stance_on("Minister Ann Lind warned that Ruritania would leave the coalition if the talks were not "
+                       "resumed.\n", "resuming the talks")
+    assert stance["polarity"] == "favor"

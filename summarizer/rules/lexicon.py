@@ -283,3 +283,5 @@ CARELESS = _words("lightly hastily rashly casually")
 EVIDENTIAL = _words("show prove demonstrate reveal confirm")
 # Verbs of prohibition: against the act they bar ("the law forbids ceding land", "bans the exports").
 PROHIBITION = _words("forbid prohibit ban outlaw preclude")
+# Verbs of warning: an act the holder says will follow a condition is a threat against the condition (§5).
+WARNING = _words("warn threaten")

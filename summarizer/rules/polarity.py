@@ -18,6 +18,7 @@ from summarizer.rules import lexicon as lex
 from summarizer.rules.attitudes import about, attitude, linking, off_the_table, relinquished, resisted
 from summarizer.rules.clauses import red_line_side, with_object_complements
 from summarizer.rules.judgement import evaluation, judged, judged_predicate, threat
+from summarizer.rules.modality import modal
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -132,6 +133,9 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     "called on X to Y", "demanded that X Y") is favor the demanded act (§3)."""
     if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DEMAND_VERBS and not _indicative(root):
         return _flip("favor", int(_own_negation(root))), verb, "demand"
+    trigger = _trigger(root) if verb is not None and verb.lemma_.lower() in lex.WARNING and modal(root) else None
+    if trigger is not None:  # "warned that it would X if Y": §5 a threat, against its trigger (negated: for it)
+        return _flip("against", int(_own_negation(trigger))), root, "threat"
     if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DENIAL_VERBS:
         polarity, word, how = stance_reading(root, allowed)  # "denied hosting X": against what is denied
         return _flip(polarity, 1 + int(_own_negation(verb))), word, how
@@ -185,6 +189,12 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     shown = next((c for c in root.children if c.dep_ == "ccomp"), None) if evidential else None
     negations = int(_own_negation(root)) + (int(_own_negation(shown)) if shown is not None else 0)
     return _flip("favor", negations), None, "plain"  # "X shows that Y has no interest in Z": Y's negation
+
+
+def _trigger(verb: "Token") -> "Token | None":
+    """The conditional clause a predicted act hangs on ("would fight back if X tried Y")."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "once", "should") for m in c.children)), None)
 
 
 def act_polarity(word: "Token", root: "Token") -> str:
