@@ -131,3 +131,12 @@ def test_a_warned_response_on_a_negated_condition_is_for_what_it_negates() -> No
     stance = stance_on("Minister Ann Lind warned that Ruritania would leave the coalition if the talks were not "
                        "resumed.\n", "resuming the talks")
     assert stance["polarity"] == "favor"
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Minister Ann Lind said exchanges with Borduria are ongoing but are not real negotiations.\n", "neutral"),
+    ("Minister Ann Lind said the talks were too complicated to be settled in one round.\n", "neutral"),
+    ("Minister Ann Lind said the talks were constructive.\n", "favor"),  # a judging word takes a side
+])
+def test_where_a_diplomatic_process_stands_is_a_neutral_assessment(text: str, polarity: str) -> None:
+    assert the_stance(text)["polarity"] == polarity

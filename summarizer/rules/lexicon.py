@@ -285,3 +285,6 @@ EVIDENTIAL = _words("show prove demonstrate reveal confirm")
 PROHIBITION = _words("forbid prohibit ban outlaw preclude")
 # Verbs of warning: an act the holder says will follow a condition is a threat against the condition (§5).
 WARNING = _words("warn threaten")
+# Nouns of a diplomatic process under way: a copula saying where it stands is an assessment (§3 neutral).
+PROCESS_NOUNS = _words("talk negotiation exchange contact dialogue discussion process round session meeting "
+                       "consultation")

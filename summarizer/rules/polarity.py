@@ -185,10 +185,22 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
             found = "against"
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, "judged"
+    if _state_of_talks(root):
+        return "neutral", root, "mention"
     evidential = root.lemma_.lower() in lex.EVIDENTIAL
     shown = next((c for c in root.children if c.dep_ == "ccomp"), None) if evidential else None
     negations = int(_own_negation(root)) + (int(_own_negation(shown)) if shown is not None else 0)
     return _flip("favor", negations), None, "plain"  # "X shows that Y has no interest in Z": Y's negation
+
+
+def _state_of_talks(cop: "Token") -> bool:
+    """"exchanges are ongoing but are not real negotiations", "the talks were complicated": a copula that
+    says where a diplomatic process stands, with no attitude or judging word, is §3's `neutral` assessment."""
+    if cop.lemma_.lower() not in lex.COPULAS or any(c.dep_ == "aux" and c.lower_ in lex.PROSPECTIVE | lex.OBLIGATION
+                                                   for c in cop.children):
+        return False
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in lex.PROCESS_NOUNS
 
 
 def _trigger(verb: "Token") -> "Token | None":
