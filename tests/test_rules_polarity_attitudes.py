@@ -140,3 +140,8 @@ def test_a_warned_response_on_a_negated_condition_is_for_what_it_negates() -> No
 ])
 def test_where_a_diplomatic_process_stands_is_a_neutral_assessment(text: str, polarity: str) -> None:
     assert the_stance(text)["polarity"] == polarity
+
+
+def test_a_response_under_an_obligation_modal_is_a_demand_and_a_negative_subject_negates_it() -> None:
+    stance = the_stance("Minister Ann Lind said nobody should use force in the strait.\n")
+    assert stance["polarity"] == "against"

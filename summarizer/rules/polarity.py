@@ -148,7 +148,7 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     for tok in chain:
         found = attitude(tok)
         how = "attitude"
-        if found is None and threat(tok):
+        if found is None and threat(tok) and not _obliged(tok):  # "nobody should use force": a demand
             found, how = "against", "threat"
         if found is not None and about(tok) is not None:  # the topic is what the emotion is about
             return _flip(found, _flips(tok, root)), about(tok), "judged"
