@@ -145,3 +145,17 @@ def test_where_a_diplomatic_process_stands_is_a_neutral_assessment(text: str, po
 def test_a_response_under_an_obligation_modal_is_a_demand_and_a_negative_subject_negates_it() -> None:
     stance = the_stance("Minister Ann Lind said nobody should use force in the strait.\n")
     assert stance["polarity"] == "against"
+
+
+def test_options_on_the_table_on_a_condition_are_a_threat_against_the_condition() -> None:
+    stance = the_stance("Minister Ann Lind said all options remain on the table if the junta lets foreign fighters "
+                        "cross the border.\n")
+    assert stance["topic"].startswith("the junta") and stance["polarity"] == "against"
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Minister Ann Lind said Ruritania would defend every inch of its land if attacked.\n", "against"),
+    ("Minister Ann Lind said Ruritania would sign the deal if the fighting stops.\n", "favor"),  # a condition
+])
+def test_a_predicted_act_on_a_hostile_trigger_is_a_threat_against_it(text: str, polarity: str) -> None:
+    assert the_stance(text)["polarity"] == polarity

@@ -133,8 +133,11 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     "called on X to Y", "demanded that X Y") is favor the demanded act (§3)."""
     if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DEMAND_VERBS and not _indicative(root):
         return _flip("favor", int(_own_negation(root))), verb, "demand"
-    trigger = _trigger(root) if verb is not None and verb.lemma_.lower() in lex.WARNING and modal(root) else None
-    if trigger is not None:  # "warned that it would X if Y": §5 a threat, against its trigger (negated: for it)
+    trigger = _trigger(root)
+    warned = verb is not None and verb.lemma_.lower() in lex.WARNING and modal(root)
+    if trigger is not None and (warned or _options_open(root) or (modal(root) and _hostile(trigger))):
+        # "warned that it would X if Y", "all options remain on the table if Y", "would defend itself if
+        # attacked": §5 a threat, against its trigger (for it when the trigger is negated)
         return _flip("against", int(_own_negation(trigger))), root, "threat"
     if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DENIAL_VERBS:
         polarity, word, how = stance_reading(root, allowed)  # "denied hosting X": against what is denied
@@ -201,6 +204,19 @@ def _state_of_talks(cop: "Token") -> bool:
         return False
     subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lemma_.lower() in lex.PROCESS_NOUNS
+
+
+def _options_open(cop: "Token") -> bool:
+    """"all options remain / are on the table": §5's open threat of a response."""
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    return cop.lemma_.lower() in lex.COPULAS and subj is not None and subj.lemma_.lower() == "option" and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "table" for g in c.children)
+        for c in cop.children)
+
+
+def _hostile(clause: "Token") -> bool:
+    """A trigger that names a hostile act ("if attacked", "if they invade"): the act it conditions is a response."""
+    return clause.lemma_.lower() in lex.HOSTILE_CONDUCT | lex.HOSTILE_ACTS
 
 
 def _trigger(verb: "Token") -> "Token | None":
