@@ -159,3 +159,8 @@ def test_options_on_the_table_on_a_condition_are_a_threat_against_the_condition(
 ])
 def test_a_predicted_act_on_a_hostile_trigger_is_a_threat_against_it(text: str, polarity: str) -> None:
     assert the_stance(text)["polarity"] == polarity
+
+
+def test_a_process_declared_ended_is_against_it() -> None:
+    stance = the_stance('Minister Ann Lind said: "Talks without results are over."\n')
+    assert stance["polarity"] == "against"

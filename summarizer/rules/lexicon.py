@@ -288,3 +288,5 @@ WARNING = _words("warn threaten")
 # Nouns of a diplomatic process under way: a copula saying where it stands is an assessment (§3 neutral).
 PROCESS_NOUNS = _words("talk negotiation exchange contact dialogue discussion process round session meeting "
                        "consultation")
+# Predicates of a process declared ended ("the talks are over"): against the process (§3).
+ENDED = _words("over finished dead")

@@ -188,8 +188,9 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
             found = "against"
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, "judged"
-    if _state_of_talks(root):
-        return "neutral", root, "mention"
+    if _state_of_talks(root):  # "the talks are over": a process declared ended is against it
+        ended = any(c.lower_ in lex.ENDED for c in root.children if c.dep_ in ("acomp", "advmod", "prep", "prt"))
+        return ("against", None, "plain") if ended else ("neutral", root, "mention")
     evidential = root.lemma_.lower() in lex.EVIDENTIAL
     shown = next((c for c in root.children if c.dep_ == "ccomp"), None) if evidential else None
     negations = int(_own_negation(root)) + (int(_own_negation(shown)) if shown is not None else 0)
