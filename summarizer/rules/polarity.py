@@ -7,7 +7,9 @@ still favor; an accusation of another actor's conduct is against that conduct; `
 assessment that neither supports nor opposes, so it is kept for statements that only say what was
 or was not discussed. The order of the tests is English grammar's: an attitude word governs its
 complement, so it decides before the words of the complement; a clause with no attitude word states
-the holder's position on the act it names, evaluated by its own evaluative words.
+the holder's position on the act it names, evaluated by its own evaluative words. A reported denial
+turns its content round; a response warned of or tied to a hostile trigger is §5's threat, against the
+trigger; a negation stops at a relative clause, which states its own claim.
 """
 
 from __future__ import annotations
