@@ -258,3 +258,35 @@ VIEW_NOUNS = _words("view opinion words assessment estimation judgement judgment
 # "held elections"): §3 1.2, an announcement without an attitude is no stance.
 EVENT_VERBS = _words("meet arrive return travel fly head depart land visit witness hear cover last follow "
                      "announce hold")
+
+# --- stance polarity (issue 19 step 1): attitude words the polarity readers add (rules.polarity, rules.judgement) ---
+# Predicative adjectives of emotion towards a state of affairs ("is concerned about X", "was pleased with X"):
+# codebook §3, fear and alarm are against what they are about, satisfaction is favor it.
+CONCERN_WORDS = _words("""
+concerned worried alarmed troubled disturbed dismayed disappointed outraged appalled shocked frustrated
+anxious uneasy wary sceptical skeptical suspicious
+""")
+PLEASED_WORDS = _words("pleased glad delighted encouraged heartened relieved optimistic")
+# Reporting verbs of denial: their content is what the holder says is not so ("denied hosting X").
+DENIAL_VERBS = _words("deny dispute refute rebut contest")
+# Verbs whose subject is what their object judges ("X poses a danger", "constitutes a threat").
+POSING = _words("pose constitute represent")
+# Nouns of harm an actor's conduct is said to pose ("poses a danger / a risk to X").
+DANGER_NOUNS = _words("danger risk menace hazard threat")
+# Keeping an obligation: their "non-" form names a breach ("non-compliance with X", §3 accusation).
+OBSERVANCE = _words("compliance performance observance fulfilment fulfillment implementation adherence cooperation")
+# Verbs of giving up what one holds: "X is not something we will change" keeps X (favor it).
+RELINQUISH = _words("change alter abandon drop surrender cede relinquish renounce sacrifice reverse trade")
+# Adverbs of careless manner: negated, they are the negation's focus ("not taken lightly"), the act stands.
+CARELESS = _words("lightly hastily rashly casually")
+# Verbs of evidence whose clausal complement is what the holder asserts ("X shows that Y", "proves that Y").
+EVIDENTIAL = _words("show prove demonstrate reveal confirm")
+# Verbs of prohibition: against the act they bar ("the law forbids ceding land", "bans the exports").
+PROHIBITION = _words("forbid prohibit ban outlaw preclude")
+# Verbs of warning: an act the holder says will follow a condition is a threat against the condition (§5).
+WARNING = _words("warn threaten")
+# Nouns of a diplomatic process under way: a copula saying where it stands is an assessment (§3 neutral).
+PROCESS_NOUNS = _words("talk negotiation exchange contact dialogue discussion process round session meeting "
+                       "consultation")
+# Predicates of a process declared ended ("the talks are over"): against the process (§3).
+ENDED = _words("over finished dead")

@@ -7,7 +7,9 @@ still favor; an accusation of another actor's conduct is against that conduct; `
 assessment that neither supports nor opposes, so it is kept for statements that only say what was
 or was not discussed. The order of the tests is English grammar's: an attitude word governs its
 complement, so it decides before the words of the complement; a clause with no attitude word states
-the holder's position on the act it names, evaluated by its own evaluative words.
+the holder's position on the act it names, evaluated by its own evaluative words. A reported denial
+turns its content round; a response warned of or tied to a hostile trigger is §5's threat, against the
+trigger; a negation stops at a relative clause, which states its own claim.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summarizer.rules import lexicon as lex
-from summarizer.rules.acts import event_of
-from summarizer.rules.clauses import clause_subject, red_line_side, with_object_complements, word_polarity
+from summarizer.rules.attitudes import about, attitude, linking, off_the_table, relinquished, resisted
+from summarizer.rules.clauses import red_line_side, with_object_complements
+from summarizer.rules.judgement import evaluation, judged, judged_predicate, threat
+from summarizer.rules.modality import modal
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -27,20 +31,16 @@ _CHAIN = ("xcomp", "ccomp", "acomp", "oprd", "attr", "dobj", "pobj", "prep", "pc
 # Predicative positions: a judgement there is said of the subject ("X is a provocation", "called it
 # unjustified", "X leads nowhere").
 _PREDICATIVE = ("acomp", "attr", "oprd", "advmod", "dobj")
-# Verbs of breaking an obligation and the obligations they break (codebook §3: an accusation of
-# another actor's conduct is against it): "broke its commitments", "flouted the order".
-_BREACH = frozenset({"break", "flout", "disregard", "renege", "dishonour", "dishonor", "trample", "betray"})
 # Nouns of substitution and of objection: "there is no alternative to dialogue", "has no objection to the
 # talks", "no problem with X": denying a contrary of X is favor X.
 _CONTRARY = frozenset({"alternative", "substitute", "replacement", "objection", "problem", "quarrel"})
-_OBLIGATIONS = frozenset({"commitment", "promise", "pledge", "obligation", "word", "law", "rule", "order",
-                          "resolution", "norm", "principle", "ruling", "undertaking", "assurance"})
 
 
 def _own_negation(tok: "Token") -> bool:
-    """Negation on the word itself: "not"/"never" on it, "no" on its object, a negative subject."""
+    """Negation on the word itself: "not"/"never" on it, "no" on its object, a negative subject. A negated
+    adverb of careless manner is the negation's focus, not the act ("we have not taken this step lightly")."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
-        return True
+        return not any(c.dep_ == "advmod" and c.lower_ in lex.CARELESS for c in tok.children)
     if any(c.dep_ in ("dobj", "attr", "nsubjpass") and c.lemma_.lower() not in lex.REFUSAL_NOUNS
            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in tok.children):
         return True
@@ -51,12 +51,19 @@ def _flips(tok: "Token", root: "Token") -> int:
     """Negations scoping over the word: its own and its governing predicates' up to the root; a
     coordinated predicate carries its own negation, not its partner's ("is not X and does not Y")."""
     count, steps = int(_own_negation(tok)), 0
-    while tok.i != root.i and tok.head.i != tok.i and steps < 8:
+    while tok.i != root.i and tok.head.i != tok.i and steps < 8 and not _own_statement(tok):
         crossed_conj = tok.dep_ == "conj"
         tok, steps = tok.head, steps + 1
         if not crossed_conj:
             count += int(_own_negation(tok))
     return count
+
+
+def _own_statement(tok: "Token") -> bool:
+    """A relative clause or a free relative ("an agenda that X rejected", "what she called a provocation"):
+    it states its own claim, outside the scope of a negation on the clause it sits in."""
+    return tok.dep_ == "relcl" or (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("pcomp", "ccomp", "pobj") and any(
+        c.tag_ in ("WP", "WDT") for c in tok.children))
 
 
 def _flip(polarity: str, times: int) -> str:
@@ -73,32 +80,6 @@ def _chain(root: "Token", allowed: set[int] | None, depth: int = 3) -> list["Tok
                     and (allowed is None or c.i in allowed) and (c.dep_ != "conj" or level == 0)]
         out += frontier
     return with_object_complements(out)
-
-
-def _hyphen_part(tok: "Token") -> bool:
-    """A part of a hyphenated compound ("post-war order", "anti-war rally"): English word formation
-    gives the compound its own sense, so its parts judge nothing on their own."""
-    doc = tok.doc
-    return (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
-
-
-def _evaluation(tok: "Token") -> str | None:
-    """A word that judges what it is said of: hostile conduct or a negative judgement is against,
-    a positive judgement is favor ("the raids destabilise the region", "the plan is historic")."""
-    lemma = tok.lemma_.lower()
-    if _hyphen_part(tok):
-        return None
-    if tok.pos_ == "VERB" and lemma in _BREACH and any(  # "broke its commitments", "reneged on the deal"
-            c.lemma_.lower() in _OBLIGATIONS | lex.COOPERATIVE for c in tok.subtree if c.dep_ in ("dobj", "pobj")):
-        return "against"
-    if tok.pos_ in ("VERB", "NOUN") and lemma in lex.HOSTILE_CONDUCT:  # not "strike a deal", "target a truce"
-        cooperative = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.COOPERATIVE for c in tok.children)
-        return None if cooperative else "against"
-    if tok.pos_ in ("ADJ", "ADV", "NOUN") and lemma in lex.NEGATIVE_JUDGEMENT:
-        return "against"
-    if tok.pos_ in ("ADJ", "ADV", "NOUN") and lemma in lex.POSITIVE_JUDGEMENT:
-        return "favor"
-    return None
 
 
 def _obliged(tok: "Token") -> bool:
@@ -121,33 +102,11 @@ def _demand(root: "Token") -> bool:
     """"Must/should X", or a verb of demand with the demanded act ("urged X to Y", "called for Y"),
     not a characterisation ("called the move a provocation") nor a stated fact ("insisted it was")."""
     kids = {c.dep_ for c in root.children if c.dep_ != "ccomp" or not _indicative(c)}
+    if root.lemma_.lower() == "call" and "xcomp" not in kids and not any(  # "called X reckless": naming
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in root.children):
+        return _obliged(root)
     return _obliged(root) or (root.lemma_.lower() in lex.DEMAND_VERBS and "oprd" not in kids
                               and bool(kids & {"xcomp", "ccomp", "prep", "dobj"}))
-
-
-def _judged_predicate(verb: "Token", allowed: set[int] | None) -> str | None:
-    """A copula's or a verb of characterisation's predicate judges its subject or object ("X was a
-    road to nowhere", "called the move a breach", "considers the plan entirely unacceptable"): its
-    adjectives, adverbs and words of hostile conduct or threat, not the thing judged (the subject,
-    the first object of a verb of characterisation)."""
-    judged = verb.lemma_.lower() in lex.CHARACTERISE
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "advcl", "mark", "punct", "cc", "conj", "relcl"):
-            continue
-        skip = {t.i for t in child.subtree} if judged and child.dep_ == "dobj" else set()
-        if judged and child.dep_ == "dobj":
-            judged = False
-        for tok in [child, *(t for t in child.subtree if t.i != child.i)]:  # the head noun before its
-            if allowed is not None and tok.i not in allowed:  # modifiers: "a historic mistake" is a mistake
-                continue
-            lemma = tok.lemma_.lower()
-            if tok.i in skip and tok.pos_ != "ADJ":
-                continue
-            word = tok.pos_ in ("ADJ", "NOUN") and lemma in lex.AGAINST_WORDS and not _hyphen_part(tok)
-            found = _evaluation(tok) or ("against" if word else None) or ("against" if _threat(tok) else None)
-            if found is not None:
-                return found
-    return None
 
 
 def _descriptive(root: "Token") -> bool:
@@ -157,42 +116,6 @@ def _descriptive(root: "Token") -> bool:
         return False  # "the bloc would discuss measures": an announced step, not a description
     return lemma in lex.MENTION_VERBS or (lemma, next((c.lower_ for c in root.children if c.dep_ == "prt"), "")) \
         in lex.PHRASAL_MENTION
-
-
-def _threat(tok: "Token") -> bool:
-    """A response threatened against the subject or a condition: "any attack will be met with force",
-    "whoever harms us will pay a price", "we will retaliate if attacked", "X is a red line" (codebook
-    §5: a red line carries a stance against)."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in lex.RESPONSE and any(c.dep_ == "auxpass" for c in tok.children):
-        return True
-    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(c.dep_ == "aux" for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
-        return True  # "would respond to the step": a response threatened against it
-    if tok.pos_ == "VERB" and lemma in lex.RETALIATION and any(  # "will respond if attacked / in the event of X"
-            c.dep_ == "advcl" and any(m.lower_ in lex.CONDITIONAL_MARKS for m in c.children) or event_of(c) is not None
-            for c in tok.children):
-        return True
-    subj = clause_subject(tok) if tok.pos_ == "VERB" and lemma in lex.RESPONSE else None
-    if subj is not None and any(c.dep_ == "aux" for c in tok.children) and (
-            subj.lemma_.lower() in lex.HOSTILE_ACTS or any(c.lower_ == "any" for c in subj.children)):
-        return True  # "any attack would ignite a war": the response is threatened against the act
-    if tok.pos_ == "VERB" and lemma in lex.RESPONSE_CARRIERS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lex.RESPONSE_NOUNS for c in tok.children):
-        return lemma != "take" or not any(c.dep_ == "xcomp" for c in tok.children)
-    return lemma == "line" and any(c.lower_ == "red" for c in tok.children)
-
-
-def _judged(tok: "Token") -> str | None:
-    """The evaluation a predicative word carries itself or through its modifiers ("a grave provocation");
-    an object only by its own head word ("put pressure on X", not "return the seized rifles")."""
-    if tok.dep_ == "dobj":
-        return "against" if tok.lemma_.lower() in lex.HOSTILE_CONDUCT else None
-    for word in [tok, *(c for c in tok.children if c.dep_ in ("amod", "advmod", "compound"))]:
-        found = _evaluation(word)
-        if found is not None:
-            return found
-    return None
 
 
 def stance_polarity(root: "Token", allowed: set[int] | None = None,
@@ -212,15 +135,28 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
     "called on X to Y", "demanded that X Y") is favor the demanded act (§3)."""
     if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DEMAND_VERBS and not _indicative(root):
         return _flip("favor", int(_own_negation(root))), verb, "demand"
+    trigger = _trigger(root)
+    warned = verb is not None and verb.lemma_.lower() in lex.WARNING and modal(root)
+    if trigger is not None and (warned or _options_open(root) or (modal(root) and _hostile(trigger))):
+        # "warned that it would X if Y", "all options remain on the table if Y", "would defend itself if
+        # attacked": §5 a threat, against its trigger (for it when the trigger is negated)
+        return _flip("against", int(_own_negation(trigger))), root, "threat"
+    if verb is not None and verb.i != root.i and verb.lemma_.lower() in lex.DENIAL_VERBS:
+        polarity, word, how = stance_reading(root, allowed)  # "denied hosting X": against what is denied
+        return _flip(polarity, 1 + int(_own_negation(verb))), word, how
     side = red_line_side(root)
     if side is not None:  # §3 1.2: a red line carries a stance against what crosses it
         return "against", side, "red line"
+    if root.lemma_.lower() in lex.COPULAS and off_the_table(root):
+        return _flip("against", int(_own_negation(root))), None, "plain"
     chain = _chain(root, allowed)
     for tok in chain:
-        found = word_polarity(tok)
+        found = attitude(tok)
         how = "attitude"
-        if found is None and _threat(tok):
+        if found is None and threat(tok) and not _obliged(tok):  # "nobody should use force": a demand
             found, how = "against", "threat"
+        if found is not None and about(tok) is not None:  # the topic is what the emotion is about
+            return _flip(found, _flips(tok, root)), about(tok), "judged"
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, how
     cleft = _cleft(root)
@@ -244,12 +180,52 @@ def stance_reading(root: "Token", allowed: set[int] | None = None,
         return "neutral", root, "mention"
     for tok in chain:
         judged_thing = tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.CHARACTERISE  # "called the raids X"
-        found = _judged(tok) if tok.i == root.i or (tok.dep_ in _PREDICATIVE and not judged_thing) else None
-        if found is None and tok.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE:
-            found = _judged_predicate(tok, allowed)
+        found = judged(tok) if tok.i == root.i or (tok.dep_ in _PREDICATIVE and not judged_thing) else None
+        if found == "against" and resisted(tok):
+            return "against", tok, "judged"
+        if found is None and tok.lemma_.lower() in lex.COPULAS | lex.CHARACTERISE and linking(tok):
+            found = judged_predicate(tok, allowed)
+        if found is None and tok.lemma_.lower() in lex.POSING and any(  # "X poses a danger to Y": X is judged
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.DANGER_NOUNS for c in tok.children):
+            found = "against"
         if found is not None:
             return _flip(found, _flips(tok, root)), tok, "judged"
-    return ("against" if _own_negation(root) else "favor"), None, "plain"
+    if _state_of_talks(root):  # "the talks are over": a process declared ended is against it
+        ended = any(c.lower_ in lex.ENDED for c in root.children if c.dep_ in ("acomp", "advmod", "prep", "prt"))
+        return ("against", None, "plain") if ended else ("neutral", root, "mention")
+    evidential = root.lemma_.lower() in lex.EVIDENTIAL
+    shown = next((c for c in root.children if c.dep_ == "ccomp"), None) if evidential else None
+    negations = int(_own_negation(root)) + (int(_own_negation(shown)) if shown is not None else 0)
+    return _flip("favor", negations), None, "plain"  # "X shows that Y has no interest in Z": Y's negation
+
+
+def _state_of_talks(cop: "Token") -> bool:
+    """"exchanges are ongoing but are not real negotiations", "the talks were complicated": a copula that
+    says where a diplomatic process stands, with no attitude or judging word, is §3's `neutral` assessment."""
+    if cop.lemma_.lower() not in lex.COPULAS or any(c.dep_ == "aux" and c.lower_ in lex.PROSPECTIVE | lex.OBLIGATION
+                                                   for c in cop.children):
+        return False
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in lex.PROCESS_NOUNS
+
+
+def _options_open(cop: "Token") -> bool:
+    """"all options remain / are on the table": §5's open threat of a response."""
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    return cop.lemma_.lower() in lex.COPULAS and subj is not None and subj.lemma_.lower() == "option" and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "table" for g in c.children)
+        for c in cop.children)
+
+
+def _hostile(clause: "Token") -> bool:
+    """A trigger that names a hostile act ("if attacked", "if they invade"): the act it conditions is a response."""
+    return clause.lemma_.lower() in lex.HOSTILE_CONDUCT | lex.HOSTILE_ACTS
+
+
+def _trigger(verb: "Token") -> "Token | None":
+    """The conditional clause a predicted act hangs on ("would fight back if X tried Y")."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "once", "should") for m in c.children)), None)
 
 
 def act_polarity(word: "Token", root: "Token") -> str:
@@ -265,11 +241,14 @@ def _cleft(root: "Token") -> tuple[str, "Token", str] | None:
     own judging words when the noun is its subject (X's conduct is judged)."""
     if root.lemma_.lower() not in lex.COPULAS:
         return None
-    for attr in (c for c in root.children if c.dep_ == "attr"):
+    heads = [a for a in root.children if a.dep_ == "attr"]  # "a version of an agenda that we rejected"
+    heads += [g for a in heads for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+              if g.dep_ == "pobj"]
+    for attr in heads:
         for clause in (c for c in attr.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")):
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children)
-            found = word_polarity(clause) if own_subject else None
-            found = found or _evaluation(clause)
+            found = (attitude(clause) or relinquished(clause)) if own_subject else None
+            found = found or evaluation(clause)
             if found is not None:
                 return _flip(found, int(_own_negation(clause)) + int(_own_negation(root))), attr, "judged"
     return None
