@@ -1,0 +1,33 @@
+"""Coordinated predicates, on invented sentences (codebook §6: one item per distinct claim). A second verb of
+demand or attitude sharing the first one's subject ("welcomed A and pressed for B", "urged A to C and called
+for B") states a second stance of the same holder (`rules.stances.coordinated_acts`); a verb of the demanded
+or reported content ("urged X to stop and withdraw") and a characterisation ("calling it X") do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rulecases import items
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("The Chilean foreign minister Ana Ruiz welcomed the fishing accord and pressed for the patrol boats "
+     "to be withdrawn from the reef.\n", "patrol boats"),
+    ("Foreign Minister Ana Ruiz urged both navies to respect the maritime line and called for restraint along the coast.\n",
+     "restraint"),
+    ("Foreign Minister Ana Ruiz said the government expected Peru to release the trawlers and called on Bolivia to reopen its ports.\n",
+     "Bolivia"),
+], ids=["attitude-then-demand", "demand-hung-on-the-demanded-act", "demand-hung-on-the-reported-clause"])
+def test_a_coordinated_demand_is_a_second_stance(text: str, topic: str) -> None:
+    stances = items(text, "stances")
+    assert len(stances) == 2
+    assert {s["holder"] for s in stances} == {"Ana Ruiz"}
+    assert topic in stances[1]["topic"] and stances[1]["polarity"] == "favor"
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz called on Peru to respect the maritime line and withdraw its patrol boats from the reef.\n",
+    "Ana Ruiz said Chile would close the harbour to Peruvian trawlers, calling it a warning to Lima.\n",
+], ids=["demanded-act-coordinated", "characterisation"])
+def test_a_verb_of_the_content_is_no_second_stance(text: str) -> None:
+    assert len(items(text, "stances")) <= 1
