@@ -18,7 +18,7 @@ from summarizer.extract.grounding import NEGATIONS, content_stems
 from summarizer.rules.polarity import act_polarity, reported_event, stance_reading
 from summarizer.rules.requirements import requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name
-from summarizer.rules.speech import attribution_of, is_attitude_verb, phrasal
+from summarizer.rules.speech import SOURCE, attribution_of, is_attitude_verb, phrasal
 from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import noun_phrase
 from summarizer.rules.topics import stance_topic
@@ -105,14 +105,29 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
         content = " ".join(text.split()) if whole else content
         reported = _reported_actor(root, speech, resolve)
         for actor, surface in reported:
+            if (actor, surface) == SOURCE:
+                continue  # §1: a medium cited as a source is never a holder
             holder = holder_name(actor, surface, article)
             said = content if whole or reported is not speech.holders else position(
                 short_name(actor, holder), speech, content)
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
                           "position": shorten(said, 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],
-                          "weak": how in ("plain", "mention")})
+                          "weak": _weakness(how, topic)})
     return items
+
+
+# Determiners and pronouns that point back to a topic named elsewhere ("its closure", "that process").
+_POINTING = frozenset("that this these those its their it they them his her our my your".split())
+
+
+def _weakness(how: str, topic: str) -> int:
+    """How far down the item cap puts a stance: 0 when an attitude word, demand or judgement decided it, 1 for
+    a plain statement of an act, 2 for one whose topic only points back ("its closure", "that process"),
+    which names no topic of its own (codebook §3: the topic is the object of the attitude, in a few words)."""
+    if how not in ("plain", "mention"):
+        return 0
+    return 2 if topic.split(" ", 1)[0].lower() in _POINTING else 1
 
 
 def _act_verb(tok: "Token", own: bool) -> bool:
