@@ -258,3 +258,8 @@ VIEW_NOUNS = _words("view opinion words assessment estimation judgement judgment
 # "held elections"): §3 1.2, an announcement without an attitude is no stance.
 EVENT_VERBS = _words("meet arrive return travel fly head depart land visit witness hear cover last follow "
                      "announce hold")
+
+# --- stance finding (issue 19 step 4): acts the outlet narrates (§0, §3) ---
+# Verbs of conduct among the verbs against: what an actor did to a thing ("China suspended its export curbs",
+# "the rebels attacked the convoy"), an act told in the outlet's voice, not an attitude it holds (§3 events).
+CONDUCT_VERBS = _words("attack suspend halt freeze withdraw cancel violate breach")

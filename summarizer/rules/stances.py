@@ -87,6 +87,8 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
             continue  # §3: an event or action reported without an attitude is no stance
         if how in ("plain", "judged") and _counted(root):
             continue  # §3: a count of what happened ("at least 40 people were killed") is a fact reported
+        if _narrated_conduct(speech, root) or _put_to(speech):
+            continue  # §0, §3: an act the outlet narrates; §2: a question put to the holder is not their words
         if speech.attribution == "author_claim" and word is not None and _obliged(word):
             continue  # §0, §3: what the outlet says an actor would have to accept is the outlet's opinion
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
@@ -183,6 +185,23 @@ def _stated_act(root: "Token") -> bool:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return root.tag_ == "VBD" and subj is not None and subj.lower_ in ("we", "i") and not any(
         c.dep_ in ("aux", "neg") for c in root.children)
+
+
+def _narrated_conduct(speech: Speech, root: "Token") -> bool:
+    """"China suspended its export curbs", "France withdrew its troops": a verb of conduct told in the outlet's
+    own voice (no reporting verb, the act itself the statement) is an event, not an attitude (§3, §0)."""
+    return speech.attribution == "author_claim" and speech.verb is not None and root.i == speech.verb.i \
+        and root.dep_ in ("ROOT", "conj") and root.lemma_.lower() in lex.CONDUCT_VERBS
+
+
+def _put_to(speech: Speech) -> bool:
+    """"Asked about X, Lind said ...": the participle of asking, with no subject of its own, reports the question
+    a journalist put to the holder; X, a noun phrase, is the question's premise, not the holder's words (§2 1.2).
+    "Asked whether P, Lind declined" is left: the answer takes up P."""
+    verb = speech.verb
+    return verb is not None and verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "ccomp") for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
 
 
 def _obliged(word: "Token") -> bool:
