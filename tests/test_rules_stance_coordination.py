@@ -17,7 +17,10 @@ from tests.rulecases import items
      "restraint"),
     ("Foreign Minister Ana Ruiz said the government expected Peru to release the trawlers and called on Bolivia to reopen its ports.\n",
      "Bolivia"),
-], ids=["attitude-then-demand", "demand-hung-on-the-demanded-act", "demand-hung-on-the-reported-clause"])
+    ("Foreign Minister Ana Ruiz wrote that Peru had no right to close the strait and called on Lima to reopen "
+     "the ports.\n", "Lima"),
+], ids=["attitude-then-demand", "demand-hung-on-the-demanded-act", "demand-hung-on-the-reported-clause",
+        "finite-verb-hung-on-an-infinitive"])
 def test_a_coordinated_demand_is_a_second_stance(text: str, topic: str) -> None:
     stances = items(text, "stances")
     assert len(stances) == 2

@@ -152,7 +152,9 @@ def coordinated_acts(doc: "Doc", speeches: list[Speech]) -> list[Speech]:
     for speech in speeches:
         if speech.verb is None or speech.root is None:
             continue
-        heads = [speech.verb, speech.root, *(c for c in speech.root.children if c.dep_ in ("xcomp", "ccomp"))]
+        heads = [speech.verb, speech.root, *(c for c in speech.root.children if c.dep_ in ("xcomp", "ccomp")),
+                 *(t for t in speech.root.subtree if t.tag_ in ("VB", "VBG") and any(  # a finite verb cannot join an
+                     c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ") for c in t.children))]  # infinitive: it joins above
         for head in {h.i: h for h in heads}.values():  # the parser hangs the verb on the first one's complement
             for conj in head.conjuncts:
                 if conj.i in taken or conj.i < head.i or not _act_verb(conj, head.i == speech.verb.i) or any(
