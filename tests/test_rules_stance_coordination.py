@@ -34,3 +34,10 @@ def test_a_coordinated_demand_is_a_second_stance(text: str, topic: str) -> None:
 ], ids=["demanded-act-coordinated", "characterisation"])
 def test_a_verb_of_the_content_is_no_second_stance(text: str) -> None:
     assert len(items(text, "stances")) <= 1
+
+
+def test_a_participle_of_saying_inside_a_statement_is_a_further_stance() -> None:
+    text = ("Chile's foreign ministry said the government welcomed the fishing accord and urged Peru to sign it, "
+            "adding that Chile was ready to host talks in Arica.\n")
+    topics = [s["topic"] for s in items(text, "stances")]
+    assert len(topics) == 3 and "talks in Arica" in topics[2]
