@@ -36,3 +36,25 @@ def test_a_question_premise_is_not_the_holders_stance() -> None:
 def test_an_answer_taking_up_a_yes_no_question_stays() -> None:
     text = "Asked whether Chile would sign the accord, Foreign Minister Ana Ruiz said she hoped so.\n"
     assert items(text, "stances")
+
+
+TRANSCRIPT = """Ana Ruiz: fishing talks with Peru stall over the reef
+Date: 2024-02-01
+
+Transcript of the press conference given by Chilean Foreign Minister Ana Ruiz after the talks with Peru in Lima.
+"""
+STATEMENT = """Lima: fishing accord text with Chile finalised
+Date: 2024-02-01
+
+The following is the statement released on Monday by the Ministry of Foreign Affairs of Peru, followed by remarks
+ made later by its spokesperson.
+""".replace("\n made", " made")
+
+
+@pytest.mark.parametrize("text, note", [(TRANSCRIPT, "Transcript of"), (STATEMENT, "The following")],
+                         ids=["transcript-of", "the-following-is"])
+def test_an_editors_note_on_the_document_is_no_stance(text: str, note: str) -> None:
+    found = items(text, "stances")
+    assert found  # the headline's stance stays
+    assert all(note not in s["position"] and not s["topic"].startswith(note.split()[-1]) for s in found)
+    assert all(s["sentences"] == [1] for s in found)

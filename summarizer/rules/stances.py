@@ -76,6 +76,8 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
     items: list[Item] = []
     text = doc.text  # built from the tokens on every access: read it once
     required = {cue.i for cue, _, _ in requirement_statements(doc)} if speeches else set()
+    if _framing(doc):
+        return items  # §0: the outlet's note on the document that follows states no one's attitude
     for speech in [*speeches, *coordinated_acts(doc, speeches)]:
         if speech.root is None:
             continue
@@ -149,6 +151,19 @@ def _stated_act(root: "Token") -> bool:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return root.tag_ == "VBD" and subj is not None and subj.lower_ in ("we", "i") and not any(
         c.dep_ in ("aux", "neg") for c in root.children)
+
+
+_DOCUMENTS = frozenset("transcript text excerpt excerpts".split())
+
+
+def _framing(doc: "Doc") -> bool:
+    """An editor's note on what follows: "The following is the statement ...", "Transcript of the press
+    conference ...", "Transcript: ..." (a document noun opening the line, then "of" or a colon)."""
+    words = [t for t in doc if not t.is_space]
+    if len(words) < 2:
+        return False
+    opens = words[0].lower_ in _DOCUMENTS and words[1].lower_ in ("of", ":")
+    return opens or any(t.lemma_.lower() == "following" and t.dep_ in ("nsubj", "nsubjpass") for t in doc)
 
 
 def _narrated_conduct(speech: Speech, root: "Token") -> bool:
