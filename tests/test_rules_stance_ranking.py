@@ -1,6 +1,7 @@
 """Which stances the item cap keeps, and who may hold one, on invented sentences. Codebook §1: a medium cited as
 a source is never a holder; §3: a topic is the object of the attitude in a few words, so a plain statement
-whose topic only points back ("its closure") is the first the cap (`extractor._most_telling`) drops."""
+whose topic only points back ("its closure"), or that no verb of saying marks as a position (a transcript
+answer's plain sentence), is the first the cap (`extractor._most_telling`) drops."""
 
 from __future__ import annotations
 
@@ -35,3 +36,10 @@ def test_the_cap_drops_pointing_topics_first() -> None:
     kept = _most_telling([stance(1, "its closure", 2)] + [stance(n + 2, f"ferry line {n}", 1)
                                                           for n in range(MAX_ITEMS)], "stances")
     assert len(kept) == MAX_ITEMS and all(s["topic"] != "its closure" for s in kept)
+
+
+def test_a_plain_sentence_under_a_transcript_label_ranks_below_a_reported_one() -> None:
+    [answer] = items("Foreign Minister Ana Ruiz spoke to reporters in Lima on Monday.\n"
+                     "RUIZ: The ferry line to Arica reopened in May.\n", "stances")
+    [reported] = items("Foreign Minister Ana Ruiz said the ferry line would reopen in May.\n", "stances")
+    assert answer["attribution"] == "direct_quote" and answer["weak"] > reported["weak"] > 0

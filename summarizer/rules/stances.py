@@ -118,7 +118,7 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
                           "position": shorten(said, 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],
-                          "weak": _weakness(how, topic)})
+                          "weak": _weakness(how, topic, speech)})
     return items
 
 
@@ -126,13 +126,15 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
 _POINTING = frozenset("that this these those its their it they them his her our my your".split())
 
 
-def _weakness(how: str, topic: str) -> int:
-    """How far down the item cap puts a stance: 0 when an attitude word, demand or judgement decided it, 1 for
-    a plain statement of an act, 2 for one whose topic only points back ("its closure", "that process"),
-    which names no topic of its own (codebook §3: the topic is the object of the attitude, in a few words)."""
+def _weakness(how: str, topic: str, speech: Speech) -> int:
+    """How far down the item cap puts a stance: 0 when an attitude word, demand or judgement decided it; for a
+    plain statement of an act 1, plus 1 when its topic only points back ("its closure", "that process"), which
+    names no topic of its own (codebook §3: the topic is the object of the attitude, in a few words), plus 1
+    when no verb of saying or attitude marks it as a position (a transcript answer's or a bare quotation's
+    next sentence, where speakers also narrate what happened)."""
     if how not in ("plain", "mention"):
         return 0
-    return 2 if topic.split(" ", 1)[0].lower() in _POINTING else 1
+    return 1 + (topic.split(" ", 1)[0].lower() in _POINTING) + (speech.verb is None)
 
 
 def _object(verb: "Token") -> "Token | None":
