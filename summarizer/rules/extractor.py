@@ -160,7 +160,7 @@ _KEYS = {"stances": ("holder", "topic", "polarity"), "conditions": ("holder", "c
 def _most_telling(items: list[Item], field_name: str) -> list[Item]:
     """At most MAX_ITEMS, in article order; stances with a clear polarity, then those an attitude word,
     a demand or a judgement decided (`weak` False: not a plain statement of an act), are kept first."""
-    items = [{k: v for k, v in item.items() if k != "weak"} | {"_weak": bool(item.get("weak"))}
+    items = [{k: v for k, v in item.items() if k != "weak"} | {"_weak": int(item.get("weak") or 0)}
              for item in _merged(items, _KEYS[field_name])]
     rank = sorted(range(len(items)), key=lambda i: (items[i].get("polarity") == "neutral", items[i]["_weak"],
                                                     -len(items[i]["sentences"]), i))

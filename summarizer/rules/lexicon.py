@@ -290,3 +290,8 @@ PROCESS_NOUNS = _words("talk negotiation exchange contact dialogue discussion pr
                        "consultation")
 # Predicates of a process declared ended ("the talks are over"): against the process (§3).
 ENDED = _words("over finished dead")
+
+# --- stance finding (issue 19 step 4): acts the outlet narrates (§0, §3) ---
+# Verbs of conduct among the verbs against: what an actor did to a thing ("China suspended its export curbs",
+# "the rebels attacked the convoy"), an act told in the outlet's voice, not an attitude it holds (§3 events).
+CONDUCT_VERBS = _words("attack suspend halt freeze withdraw cancel violate breach")

@@ -18,6 +18,8 @@ from summarizer.extract.grounding import NEGATIONS, content_stems
 from summarizer.rules.polarity import act_polarity, reported_event, stance_reading
 from summarizer.rules.requirements import requirement_statements
 from summarizer.rules.speakers import Holder, Speech, holder_name
+from summarizer.rules.speech import SOURCE
+from summarizer.rules.coordination import coordinated_acts
 from summarizer.rules import lexicon as lex
 from summarizer.rules.clauses import noun_phrase
 from summarizer.rules.topics import stance_topic
@@ -74,7 +76,9 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
     items: list[Item] = []
     text = doc.text  # built from the tokens on every access: read it once
     required = {cue.i for cue, _, _ in requirement_statements(doc)} if speeches else set()
-    for speech in speeches:
+    if _framing(doc):
+        return items  # §0: the outlet's note on the document that follows states no one's attitude
+    for speech in [*speeches, *coordinated_acts(doc, speeches)]:
         if speech.root is None:
             continue
         root = _content_root(speech)
@@ -86,6 +90,8 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
             continue  # §3: an event or action reported without an attitude is no stance
         if how in ("plain", "judged") and _counted(root):
             continue  # §3: a count of what happened ("at least 40 people were killed") is a fact reported
+        if _narrated_conduct(speech, root) or _put_to(speech):
+            continue  # §0, §3: an act the outlet narrates; §2: a question put to the holder is not their words
         if speech.attribution == "author_claim" and word is not None and _obliged(word):
             continue  # §0, §3: what the outlet says an actor would have to accept is the outlet's opinion
         topic = stance_topic(doc, root, word, how, speech.tokens, speech.verb)
@@ -104,14 +110,31 @@ def stances(doc: "Doc", sentence_id: int, speeches: list[Speech], article: str,
         content = " ".join(text.split()) if whole else content
         reported = _reported_actor(root, speech, resolve)
         for actor, surface in reported:
+            if (actor, surface) == SOURCE:
+                continue  # §1: a medium cited as a source is never a holder
             holder = holder_name(actor, surface, article)
             said = content if whole or reported is not speech.holders else position(
                 short_name(actor, holder), speech, content)
             items.append({"holder": holder, "topic": shorten(topic, 80), "polarity": polarity,
                           "position": shorten(said, 200),
                           "attribution": speech.attribution, "sentences": [sentence_id],
-                          "weak": how in ("plain", "mention")})
+                          "weak": _weakness(how, topic, speech)})
     return items
+
+
+# Determiners and pronouns that point back to a topic named elsewhere ("its closure", "that process").
+_POINTING = frozenset("that this these those its their it they them his her our my your".split())
+
+
+def _weakness(how: str, topic: str, speech: Speech) -> int:
+    """How far down the item cap puts a stance: 0 when an attitude word, demand or judgement decided it; for a
+    plain statement of an act 1, plus 1 when its topic only points back ("its closure", "that process"), which
+    names no topic of its own (codebook §3: the topic is the object of the attitude, in a few words), plus 1
+    when no verb of saying or attitude marks it as a position (a transcript answer's or a bare quotation's
+    next sentence, where speakers also narrate what happened)."""
+    if how not in ("plain", "mention"):
+        return 0
+    return 1 + (topic.split(" ", 1)[0].lower() in _POINTING) + (speech.verb is None)
 
 
 def _object(verb: "Token") -> "Token | None":
@@ -130,6 +153,36 @@ def _stated_act(root: "Token") -> bool:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return root.tag_ == "VBD" and subj is not None and subj.lower_ in ("we", "i") and not any(
         c.dep_ in ("aux", "neg") for c in root.children)
+
+
+_DOCUMENTS = frozenset("transcript text excerpt excerpts".split())
+
+
+def _framing(doc: "Doc") -> bool:
+    """An editor's note on what follows: "The following is the statement ...", "Transcript of the press
+    conference ...", "Transcript: ..." (a document noun opening the line, then "of" or a colon)."""
+    words = [t for t in doc if not t.is_space]
+    if len(words) < 2:
+        return False
+    opens = words[0].lower_ in _DOCUMENTS and words[1].lower_ in ("of", ":")
+    return opens or any(t.lemma_.lower() == "following" and t.dep_ in ("nsubj", "nsubjpass") for t in doc)
+
+
+def _narrated_conduct(speech: Speech, root: "Token") -> bool:
+    """"China suspended its export curbs", "France withdrew its troops": a verb of conduct told in the outlet's
+    own voice (no reporting verb, the act itself the statement) is an event, not an attitude (§3, §0)."""
+    return speech.attribution == "author_claim" and speech.verb is not None and root.i == speech.verb.i \
+        and root.dep_ in ("ROOT", "conj") and root.lemma_.lower() in lex.CONDUCT_VERBS
+
+
+def _put_to(speech: Speech) -> bool:
+    """"Asked about X, Lind said ...": the participle of asking, with no subject of its own, reports the question
+    a journalist put to the holder; X, a noun phrase, is the question's premise, not the holder's words (§2 1.2).
+    "Asked whether P, Lind declined" is left: the answer takes up P."""
+    verb = speech.verb
+    return verb is not None and verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "ccomp") for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
 
 
 def _obliged(word: "Token") -> bool:
