@@ -43,7 +43,7 @@ Date: 2024-02-01
 
 Transcript of the press conference given by Chilean Foreign Minister Ana Ruiz after the talks with Peru in Lima.
 """
-STATEMENT = """Lima: fishing accord text with Chile finalised
+STATEMENT = """Peru welcomes fishing accord text agreed with Chile
 Date: 2024-02-01
 
 The following is the statement released on Monday by the Ministry of Foreign Affairs of Peru, followed by remarks

@@ -71,8 +71,11 @@ def coordinated(doc: "Doc", noun: "Token") -> str:
     # "dialogue and trade with its neighbours": a phrase after the last conjunct already spans them
     spanned = max((t.i for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree), default=noun.i)
     for conj in (c for c in noun.conjuncts if c.i > spanned):
+        phrase = noun_phrase(doc, conj, STEP_WORDS)
+        if phrase in words[0]:
+            continue  # `noun_phrase` keeps a noun coordinated with its head: the conjunct is there already
         cc = next((c.text for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i), ",")
-        words += [cc, noun_phrase(doc, conj, STEP_WORDS)]
+        words += [cc, phrase]
     return " ".join(words).replace(" ,", ",")
 
 

@@ -34,7 +34,8 @@ def act_phrase(doc: "Doc", noun: "Token") -> str:
     rel = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i), None)
     if rel is None or not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
         return base
-    return f"{base} {text_of(doc, rel.subtree)}"
+    clause = text_of(doc, rel.subtree)
+    return base if clause in base else f"{base} {clause}"  # `noun_phrase` may keep a defining clause itself
 
 
 def prohibitions(doc: "Doc", tok: "Token") -> list[Found]:
