@@ -62,7 +62,7 @@ def test_bar_goes_to_a_terminal_stderr_and_never_to_stdout(fault_server: FaultSe
 def test_rules_say_loading_model_before_the_first_article(tmp_path: Path) -> None:
     code, out, terminal = on_terminal("--provider", "rules", "--no-cache", *articles(tmp_path / "in", 1))
     assert code == 0 and json.loads(out)["ok"]
-    assert "loading model rules-v6…" in terminal and "0/1 articles" in terminal
+    assert "loading model rules-v7…" in terminal and "0/1 articles" in terminal
     assert terminal.index("loading model") < terminal.index("1/1 articles")
 
 

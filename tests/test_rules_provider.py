@@ -70,7 +70,7 @@ def test_everything_is_grounded_and_nothing_dropped(text: str) -> None:
     for ev in evidence:
         assert text[ev["start"]:ev["end"]] == ev["quote"]
     assert record.provenance is not None
-    assert record.provenance.provider == "rules" and record.provenance.model == "rules-v6"
+    assert record.provenance.provider == "rules" and record.provenance.model == "rules-v7"
     assert record.provenance.dropped == []
 
 

@@ -174,7 +174,7 @@ class RulesProvider:
     prompted = False  # reads a call's sentences, never its prompts
     loads_on_first_call = True  # spaCy's parser loads lazily, on the first article (rules/nlp.py)
     cpu_bound = True  # under -j N it runs in N worker processes (extract/workers.py), which `warm` prepares
-    model = "rules-v6"
+    model = "rules-v7"
 
     def __init__(self) -> None:
         # Full names met in a chunk, for the next chunk of the same article: keyed by the article's title and
